@@ -1,0 +1,84 @@
+/**
+ * Loaders: manifest-checked tables as typed nodejs-polars frames.
+ */
+import * as pl from "nodejs-polars";
+import { parseTable, type Table } from "./csv";
+import { ValueError } from "./errors";
+import { dataDir, fileSpec, readManifest, readVerified } from "./manifest";
+
+/**
+ * Load a data file (path relative to `data/`): verify its sha256, parse and
+ * validate it against its manifest entry.
+ * @example
+ * const t = loadTable("report/claims.csv"); t.rows[0]["key"];
+ */
+export function loadTable(path: string, dir: string = dataDir()): Table {
+  const spec = fileSpec(path, readManifest(dir));
+  const bytes = readVerified(spec, dir);
+  return parseTable(bytes.toString("utf8"), spec);
+}
+
+/** A validated table as a polars frame, with Int64 / Float64 / Utf8 columns as declared. */
+export function tableToFrame(table: Table): pl.DataFrame {
+  const series = table.spec.columns.map((col) => {
+    const values = table.rows.map((r) => r[col.name] ?? null);
+    const dtype = col.type === "integer" ? pl.Int64 : col.type === "number" ? pl.Float64 : pl.Utf8;
+    return pl.Series(col.name, values as (number | string | null)[], dtype);
+  });
+  return pl.DataFrame(series);
+}
+
+/** Verify every file of the manifest (sha256, schema, key, sums). Returns the list checked. */
+export function verifyAll(dir: string = dataDir()): { path: string; rows: number; source: string }[] {
+  return readManifest(dir).files.map((f) => {
+    const t = loadTable(f.path, dir);
+    return { path: f.path, rows: t.rows.length, source: `${f.source.document} — ${f.source.location}` };
+  });
+}
+
+/** Figur 3.6's file, relative to `data/`. */
+export const FIGUR_3_6 = "report/figur_3_6_sector_shares_2008.csv";
+/** The column-group assumption for Figur 3.6, relative to `data/`. */
+export const FIGUR_3_6_COLUMNS = "assumptions/figur_3_6_columns.csv";
+
+/**
+ * Figur 3.6 (employment shares 2008, %) as a long frame of its 13 sectors:
+ * `region, sector, group, year, value`, sorted by region and sector order.
+ * `group` (goods / private / public) is the project's inference recorded in
+ * `data/assumptions/figur_3_6_columns.csv`, not a label of the report.
+ */
+export function loadFigur36(dir: string = dataDir()): pl.DataFrame {
+  const fig = loadTable(FIGUR_3_6, dir);
+  const cols = loadTable(FIGUR_3_6_COLUMNS, dir);
+  const parts = cols.rows.filter((r) => r["role"] === "part");
+  const declared = new Set(fig.spec.columns.map((c) => c.name));
+  for (const p of parts) {
+    if (!declared.has(String(p["column"]))) {
+      throw new ValueError({ file: cols.file, column: "column" }, `a column of ${fig.file}`, String(p["column"]));
+    }
+  }
+  const region: string[] = [];
+  const sector: string[] = [];
+  const group: string[] = [];
+  const value: number[] = [];
+  for (const row of fig.rows) {
+    for (const p of parts) {
+      region.push(String(row["area"]));
+      sector.push(String(p["column"]));
+      group.push(String(p["group"]));
+      value.push(row[String(p["column"])] as number);
+    }
+  }
+  return pl.DataFrame({
+    region: pl.Series("region", region, pl.Utf8),
+    sector: pl.Series("sector", sector, pl.Utf8),
+    group: pl.Series("group", group, pl.Utf8),
+    year: pl.Series("year", region.map(() => 2008), pl.Int64),
+    value: pl.Series("value", value, pl.Float64),
+  });
+}
+
+/** Figur 3.6 as printed (wide, with subtotals and total), one row per area. */
+export function loadFigur36Wide(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(FIGUR_3_6, dir));
+}
