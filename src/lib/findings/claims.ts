@@ -1,0 +1,67 @@
+/**
+ * The report's published claims (data/report/claims.csv) as typed values.
+ */
+import { loadTable } from "../data/load";
+import { ValueError } from "../data/errors";
+import { dataDir } from "../data/manifest";
+import type { PublishedValue } from "./types";
+import { roundingTolerance } from "./verdict";
+
+export const CLAIMS_FILE = "report/claims.csv";
+export const SEED_FILE = "shared/seed/000_71fac511997fe12e.txt";
+
+export interface Claim {
+  key: string;
+  chapter: number;
+  section: string;
+  statement: string;
+  published: PublishedValue;
+  tolerance: number;
+  unit: string;
+  /** Where the wording stands: section and seed-text lines. */
+  location: string;
+}
+
+/** Load and check the claims: each kind carries exactly the fields it needs. */
+export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
+  const table = loadTable(CLAIMS_FILE, dir);
+  const out = new Map<string, Claim>();
+  table.rows.forEach((r, k) => {
+    const row = k + 2;
+    const need = (col: string): number => {
+      const v = r[col];
+      if (typeof v !== "number") throw new ValueError({ file: table.file, row, column: col }, `a number for kind '${String(r["kind"])}'`, "an empty cell");
+      return v;
+    };
+    const kind = r["kind"];
+    let published: PublishedValue;
+    let tolerance = 0;
+    if (kind === "comparison") {
+      published = true;
+    } else if (kind === "interval") {
+      const low = need("low");
+      const high = need("high");
+      if (low > high) throw new ValueError({ file: table.file, row, column: "high" }, `high ≥ low (${low})`, String(high));
+      published = [low, high];
+      tolerance = roundingTolerance(need("decimals"));
+    } else {
+      published = need("value");
+      tolerance = roundingTolerance(need("decimals"));
+    }
+    const from = r["seed_from"] as number;
+    const to = r["seed_to"] as number;
+    if (to < from) throw new ValueError({ file: table.file, row, column: "seed_to" }, `a line ≥ seed_from (${from})`, String(to));
+    const section = String(r["section"]);
+    out.set(String(r["key"]), {
+      key: String(r["key"]),
+      chapter: Number(section.split(".")[0]),
+      section,
+      statement: String(r["statement"]),
+      published,
+      tolerance,
+      unit: kind === "comparison" ? "comparison (true = holds)" : String(r["unit"] ?? ""),
+      location: `NIBR-rapport 2009:14 §${section}, ${SEED_FILE} ${from === to ? `line ${from}` : `lines ${from}–${to}`}`,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * Sector diversity of regions.
+ *
+ * With s_i = e_i / Σ e (fractions) over the n sectors listed for a region:
+ *   Shannon entropy     H  = −Σ s_i · ln s_i        (0 · ln 0 = 0; higher = more varied)
+ *   normalised Shannon  H* = H / ln n               (0 … 1; null when n = 1)
+ *   Herfindahl–Hirschman HHI = Σ s_i²               (1/n … 1; higher = more concentrated)
+ */
+import * as pl from "nodejs-polars";
+import { checkLongFrame, checkPositiveTotals } from "./validate";
+
+export interface DiversityOptions {
+  region: string;
+  sector: string;
+  value: string;
+}
+
+/**
+ * Shannon entropy (natural log), normalised Shannon and HHI per region.
+ * `n_sectors` counts the sector rows given for the region, zeros included:
+ * pass a zero row for each absent sector to normalise over the full
+ * classification.
+ *
+ * @returns `region, shannon, shannon_normalized, hhi, n_sectors`, sorted by region.
+ * @example
+ * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 1] });
+ * diversity(df, { region: "region", sector: "sector", value: "value" });
+ * // shannon = ln 2 ≈ 0.6931, shannon_normalized = 1, hhi = 0.5, n_sectors = 2
+ */
+export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFrame {
+  const { region, sector, value } = opts;
+  const clean = checkLongFrame("diversity", df, [region, sector], value);
+  checkPositiveTotals("diversity", clean, region, value);
+  const s = pl.col("s");
+  return clean
+    .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
+    .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).alias("s"))
+    .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
+    .groupBy("region")
+    .agg(pl.lit(0).sub(pl.col("plogp").sum()).alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
+    .withColumns(
+      pl
+        .when(pl.col("n_sectors").gt(1))
+        .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
+        .otherwise(pl.lit(null))
+        .alias("shannon_normalized"),
+    )
+    .select("region", "shannon", "shannon_normalized", "hhi", "n_sectors")
+    .sort("region");
+}

@@ -1,0 +1,60 @@
+/**
+ * Location quotient (LQ) against a reference region.
+ *
+ * LQ_ij = (e_ij / e_j) / (e_iR / e_R)
+ *
+ * e_ij: employment in sector i of region j; e_j: region j's total;
+ * e_iR, e_R: the same for the reference region R (e.g. the whole country).
+ * LQ > 1: the sector's share in j is above its share in R (specialisation).
+ */
+import * as pl from "nodejs-polars";
+import { IndicatorInputError } from "../data/errors";
+import { checkLongFrame, checkPositiveTotals } from "./validate";
+
+export interface LocationQuotientOptions {
+  region: string;
+  sector: string;
+  value: string;
+  /** Value of the `region` column whose structure is the benchmark. */
+  reference: string;
+}
+
+/**
+ * Location quotients of every (region, sector) row against a reference region.
+ * Shares are percent of each region's total over the rows given; a sector
+ * absent from a region's rows counts as 0 there.
+ *
+ * @returns `region, sector, share, reference_share, lq` (shares in %),
+ *   sorted by region then sector. The reference region's own rows have lq = 1.
+ * @throws IndicatorInputError when the reference region is missing, has 0 in
+ *   a sector some region has, or the inputs fail the shared checks.
+ * @example
+ * const df = pl.DataFrame({ region: ["NO", "NO", "A", "A"], sector: ["x", "y", "x", "y"], value: [50, 50, 30, 10] });
+ * locationQuotient(df, { region: "region", sector: "sector", value: "value", reference: "NO" });
+ * // A/x: share 75, reference_share 50, lq 1.5
+ */
+export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions): pl.DataFrame {
+  const { region, sector, value, reference } = opts;
+  const fn = "locationQuotient";
+  const clean = checkLongFrame(fn, df, [region, sector], value);
+  checkPositiveTotals(fn, clean, region, value);
+  const withShare = clean
+    .select(pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).alias("value"))
+    .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).mul(100).alias("share"));
+  const ref = withShare.filter(pl.col("region").eq(pl.lit(reference)));
+  if (ref.height === 0) throw new IndicatorInputError(fn, `reference region '${reference}' not found in column '${region}'`);
+  const joined = withShare
+    .join(ref.select(pl.col("sector"), pl.col("share").alias("reference_share")), { on: "sector", how: "left" })
+    .withColumns(pl.col("reference_share").fillNull(0));
+  const missing = joined.filter(pl.col("reference_share").eq(0).and(pl.col("share").gt(0)));
+  if (missing.height > 0) {
+    const rec = missing.head(1).toRecords()[0] ?? {};
+    throw new IndicatorInputError(fn, `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`);
+  }
+  return joined
+    .withColumns(
+      pl.when(pl.col("reference_share").gt(0)).then(pl.col("share").div(pl.col("reference_share"))).otherwise(pl.lit(null)).alias("lq"),
+    )
+    .select("region", "sector", "share", "reference_share", "lq")
+    .sort(["region", "sector"]);
+}

@@ -1,0 +1,37 @@
+/**
+ * Shares of parts within a group.
+ *
+ * share_pg = 100 · x_pg / Σ_p x_pg   (percent of the group's total)
+ */
+import * as pl from "nodejs-polars";
+import { checkLongFrame, checkPositiveTotals } from "./validate";
+
+export interface SharesOptions {
+  /** Column that defines the whole (e.g. `region`). */
+  group: string;
+  /** Column that defines the parts (e.g. `sector`). */
+  part: string;
+  /** Non-negative amounts (counts are cast to Float64 first). */
+  value: string;
+}
+
+/**
+ * Share (%) of each part within its group.
+ *
+ * @returns columns `<group>, <part>, <value>, share`, sorted by group then part.
+ * @throws IndicatorInputError on missing columns, null/negative/non-finite
+ *   values, duplicate (group, part) rows, or a group whose total is 0.
+ * @example
+ * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 3] });
+ * shares(df, { group: "region", part: "sector", value: "value" });
+ * // share: [25, 75]
+ */
+export function shares(df: pl.DataFrame, opts: SharesOptions): pl.DataFrame {
+  const { group, part, value } = opts;
+  const clean = checkLongFrame("shares", df, [group, part], value);
+  checkPositiveTotals("shares", clean, group, value);
+  return clean
+    .select(group, part, value)
+    .withColumns(pl.col(value).div(pl.col(value).sum().over(group)).mul(100).alias("share"))
+    .sort([group, part]);
+}

@@ -1,0 +1,50 @@
+/**
+ * Input checks shared by the indicators. All vectorised (no row loops);
+ * every failure is an IndicatorInputError naming the function, the column
+ * and an offending key.
+ */
+import * as pl from "nodejs-polars";
+import { IndicatorInputError } from "../data/errors";
+
+function firstKey(df: pl.DataFrame, keys: string[]): string {
+  const rec = df.select(...keys).head(1).toRecords()[0] ?? {};
+  return keys.map((k) => `${k}=${String(rec[k])}`).join(", ");
+}
+
+/**
+ * Check that `df` has the columns, that `value` is a finite, non-negative
+ * number without nulls, and that `keys` identify rows uniquely.
+ * Returns `df` with `value` cast to Float64 (integer counts would otherwise
+ * divide as integers in polars).
+ */
+export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], value: string): pl.DataFrame {
+  for (const c of [...keys, value]) {
+    if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${df.columns.join(", ")})`);
+  }
+  if (df.height === 0) throw new IndicatorInputError(fn, "the frame has no rows");
+  for (const k of keys) {
+    if (df.getColumn(k).nullCount() > 0) throw new IndicatorInputError(fn, `column '${k}' has null keys`);
+  }
+  const series = df.getColumn(value);
+  if (!series.isNumeric() && series.dtype.variant !== "Null") {
+    throw new IndicatorInputError(fn, `column '${value}' must be numeric (found ${String(series.dtype)})`);
+  }
+  const out = df.withColumns(pl.col(value).cast(pl.Float64));
+  const v = pl.col(value);
+  const bad = out.filter(v.isNull().or(v.isNan()).or(v.isInfinite()).or(v.lt(0)));
+  if (bad.height > 0) {
+    const rec = bad.head(1).toRecords()[0] ?? {};
+    throw new IndicatorInputError(fn, `column '${value}' must be finite and ≥ 0; found ${String(rec[value])} at ${firstKey(bad, keys)}`);
+  }
+  const dup = out.filter(pl.struct(keys.map((k) => pl.col(k))).isDuplicated());
+  if (dup.height > 0) throw new IndicatorInputError(fn, `duplicate rows for ${firstKey(dup, keys)}; aggregate first`);
+  return out;
+}
+
+/** Throw when any group's total of `value` is zero (a share would be undefined). */
+export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string, value: string): void {
+  const totals = df.groupBy(group).agg(pl.col(value).sum().alias("__total")).filter(pl.col("__total").eq(0));
+  if (totals.height > 0) {
+    throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals.sort(group), [group])}; shares are undefined`);
+  }
+}
