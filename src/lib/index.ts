@@ -1,1 +1,20 @@
-export const hello = (): string => "hi";
+/**
+ * innlandet — the library behind the reproduction of NIBR-rapport 2009:14.
+ * Notebooks import from here ("./lib/index"); so can researchers.
+ */
+export * from "./indicators/index";
+export * from "./data/errors";
+export { dataDir, readManifest, fileSpec, sha256, type Manifest, type FileSpec, type ColumnSpec } from "./data/manifest";
+export { parseTable, roundingAllowance, type Table, type Row } from "./data/csv";
+export { loadTable, tableToFrame, verifyAll, loadFigur36, loadFigur36Wide, FIGUR_3_6, FIGUR_3_6_COLUMNS } from "./data/load";
+export * from "./findings/types";
+export { decideVerdict, roundingTolerance } from "./findings/verdict";
+export { loadClaims, type Claim } from "./findings/claims";
+export { FindingContext } from "./findings/context";
+export { FINDING_SPECS, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
+export { findingsMarkdown, findingHtml, frameHtml, formatValue, verdictCounts } from "./findings/render";
+export { ChapterSession, buildDir } from "./findings/notebook";
+export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
+export * from "./plots/plotly";
+export { FIGUR_3_6_AREA_LABELS } from "./labels";
+export { collectFindings, type CollectResult } from "./findings/collect";

@@ -4,7 +4,7 @@
  */
 import * as pl from "nodejs-polars";
 import { FIGUR_3_6, FIGUR_3_6_COLUMNS } from "../../data/load";
-import { diversity, locationQuotient, shares, sumBy } from "../../indicators";
+import { diversity, locationQuotient, shares, sumBy } from "../../indicators/index";
 import type { FindingContext } from "../context";
 import type { Computation, FindingSpec } from "../types";
 

@@ -1,0 +1,93 @@
+/**
+ * `npm run reproduce` — verify the data, execute every chapter notebook
+ * headless on the project's tslab kernel, and write build/:
+ *   build/notebooks/*.ipynb   executed notebooks
+ *   build/findings.json       every finding (fields: id, chapter, section, claim,
+ *                             published, computed, unit, tolerance, verdict, inputs, note)
+ *   build/findings.md         the same as a readable table
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { Command } from "commander";
+import { verifyAll } from "../src/lib/data/load";
+import { collectFindings } from "../src/lib/findings/collect";
+import { evaluateAll } from "../src/lib/findings/registry";
+import { findingsMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
+import type { Finding } from "../src/lib/findings/types";
+import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
+
+const root = resolve(__dirname, "..");
+const log = (s: string): void => console.log(s);
+
+function fail(message: string): never {
+  console.error(`reproduce failed: ${message}`);
+  process.exit(1);
+}
+
+function main(opts: { only?: string }): void {
+  const started = Date.now();
+  log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
+  try {
+    for (const f of verifyAll()) log(`  ok ${f.path}`);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+
+  let python: string;
+  let jupyterPath: string;
+  try {
+    python = findPython(log);
+    ({ jupyterPath } = checkKernel(root));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+
+  const build = join(root, "build");
+  const recordDir = join(build, "notebook-findings");
+  rmSync(recordDir, { recursive: true, force: true });
+  mkdirSync(join(build, "notebooks"), { recursive: true });
+  const notebooks = readdirSync(join(root, "notebooks"))
+    .filter((f) => f.endsWith(".ipynb") && (!opts.only || f.includes(opts.only)))
+    .sort();
+  if (notebooks.length === 0) fail("no notebooks to run");
+
+  notebooks.forEach((nb, i) => {
+    const t0 = Date.now();
+    process.stdout.write(`[${i + 1}/${notebooks.length}] ${nb} … `);
+    const r = runNotebook({
+      python,
+      root,
+      input: join(root, "notebooks", nb),
+      output: join(build, "notebooks", nb),
+      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: build },
+    });
+    if (!r.ok) {
+      log("FAILED");
+      fail(`${nb}\n${r.stderr.trim()}\n(the partly executed notebook is build/notebooks/${nb})`);
+    }
+    log(`ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  });
+
+  const recorded: Finding[] = existsSync(recordDir)
+    ? readdirSync(recordDir)
+        .sort()
+        .flatMap((f) => JSON.parse(readFileSync(join(recordDir, f), "utf8")) as Finding[])
+    : [];
+  const registry = evaluateAll();
+  const c = collectFindings(registry, recorded);
+  if (!opts.only && c.missing.length > 0) fail(`findings no notebook shows: ${c.missing.join(", ")}`);
+  if (c.differing.length > 0) fail(`notebook and registry disagree on: ${c.differing.join(", ")}`);
+  if (c.unknown.length > 0) fail(`notebooks show findings the registry lacks: ${c.unknown.join(", ")}`);
+
+  writeFileSync(join(build, "findings.json"), JSON.stringify(c.findings, null, 2) + "\n");
+  writeFileSync(join(build, "findings.md"), findingsMarkdown(c.findings, "Findings: NIBR-rapport 2009:14 reproduced"));
+  const counts = verdictCounts(c.findings);
+  log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
+  log(`[done] build/findings.json, build/findings.md, build/notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+new Command("reproduce")
+  .description("verify data, run every chapter notebook headless, write build/findings.{json,md}")
+  .option("--only <name>", "run only notebooks whose file name contains <name> (skips the all-findings check)")
+  .action((opts: { only?: string }) => main(opts))
+  .parse();

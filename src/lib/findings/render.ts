@@ -1,0 +1,80 @@
+/**
+ * Findings and frames as text: a Markdown table for build/findings.md, small
+ * HTML blocks for notebooks. Pure string building; displaying is the caller's.
+ */
+import type * as pl from "nodejs-polars";
+import type { ComputedValue, Finding, PublishedValue, Verdict } from "./types";
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** A published or computed value as text: numbers as given, ranges as [low, high], comparisons as holds / does not hold. */
+export function formatValue(v: PublishedValue | ComputedValue): string {
+  if (v === null) return "—";
+  if (typeof v === "boolean") return v ? "holds" : "does not hold";
+  if (Array.isArray(v)) return `[${v[0]}, ${v[1]}]`;
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+export const VERDICT_ORDER: Verdict[] = ["reproduced", "corroborated", "diverges", "contradicted", "untestable"];
+
+const VERDICT_COLOUR: Record<Verdict, string> = {
+  reproduced: "#1a7f37",
+  corroborated: "#1a7f37",
+  diverges: "#b35900",
+  contradicted: "#cf222e",
+  untestable: "#6e7781",
+};
+
+/** Number of findings per verdict, in VERDICT_ORDER. */
+export function verdictCounts(findings: Finding[]): Record<Verdict, number> {
+  const out = Object.fromEntries(VERDICT_ORDER.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const f of findings) out[f.verdict] += 1;
+  return out;
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** The findings as a Markdown document (summary line + one table row per finding). */
+export function findingsMarkdown(findings: Finding[], title = "Findings"): string {
+  const counts = verdictCounts(findings);
+  const summary = VERDICT_ORDER.map((v) => `${v}: ${counts[v]}`).join(" · ");
+  const head = "| id | § | claim | published | computed | unit | tolerance | verdict | note |\n|---|---|---|---|---|---|---|---|---|";
+  const rows = findings.map((f) =>
+    [f.id, f.section, f.claim, formatValue(f.published), formatValue(f.computed), f.unit, String(f.tolerance), `**${f.verdict}**`, f.note]
+      .map(mdCell)
+      .join(" | "),
+  );
+  return `# ${title}\n\n${findings.length} findings — ${summary}\n\n${head}\n${rows.map((r) => `| ${r} |`).join("\n")}\n`;
+}
+
+/** One finding as an HTML card: claim, published beside computed, verdict, note. */
+export function findingHtml(f: Finding): string {
+  const c = VERDICT_COLOUR[f.verdict];
+  return (
+    `<div class="finding" id="${escapeHtml(f.id)}" style="border-left:4px solid ${c};padding:4px 10px;margin:4px 0;font-family:sans-serif">` +
+    `<div><code>${escapeHtml(f.id)}</code> · §${escapeHtml(f.section)}</div>` +
+    `<div style="margin:4px 0"><b>${escapeHtml(f.claim)}</b></div>` +
+    `<table style="border-collapse:collapse"><tr><th style="text-align:left;padding-right:12px">published</th><th style="text-align:left;padding-right:12px">computed</th><th style="text-align:left;padding-right:12px">unit</th><th style="text-align:left;padding-right:12px">tolerance</th><th style="text-align:left">verdict</th></tr>` +
+    `<tr><td>${escapeHtml(formatValue(f.published))}</td><td>${escapeHtml(formatValue(f.computed))}</td><td>${escapeHtml(f.unit)}</td><td>±${f.tolerance}</td>` +
+    `<td style="color:${c};font-weight:bold">${f.verdict}</td></tr></table>` +
+    `<div style="font-size:90%;color:#444">${escapeHtml(f.note)}</div>` +
+    `<div style="font-size:85%;color:#666">inputs: ${f.inputs.map(escapeHtml).join(", ")}</div></div>`
+  );
+}
+
+/** A frame as an HTML table (numbers rounded to `decimals`). */
+export function frameHtml(df: pl.DataFrame, opts: { decimals?: number; maxRows?: number; caption?: string } = {}): string {
+  const decimals = opts.decimals ?? 3;
+  const rows = df.head(opts.maxRows ?? 60).toRecords();
+  const cell = (v: unknown): string =>
+    typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(decimals)) : v === null || v === undefined ? "" : escapeHtml(String(v));
+  const head = df.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${df.columns.map((c) => `<td>${cell(r[c])}</td>`).join("")}</tr>`).join("");
+  const cap = opts.caption ? `<caption style="text-align:left">${escapeHtml(opts.caption)}</caption>` : "";
+  const more = df.height > rows.length ? `<p>… ${df.height - rows.length} more rows</p>` : "";
+  return `<table class="frame">${cap}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Plotly figures as plain data, and as `text/html` that survives notebook
+ * HTML export without a network: plotly.js (the cartesian bundle, from the
+ * project's node_modules) is inlined once per page by `plotlyLoaderHtml`,
+ * then each figure is a div plus a `Plotly.newPlot` call.
+ * Builders are pure: frames in, figure objects out.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import * as pl from "nodejs-polars";
+
+export interface PlotlyFigure {
+  data: Record<string, unknown>[];
+  layout: Record<string, unknown>;
+}
+
+/** Path of the plotly.js bundle shipped with the project's dependencies. */
+export function plotlyBundlePath(): string {
+  return require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js");
+}
+
+/** A `<script>` that defines `Plotly` (inline, no network). Display it once, before any figure. */
+export function plotlyLoaderHtml(): string {
+  const js = readFileSync(plotlyBundlePath(), "utf8").replace(/<\/script/gi, "<\\/script");
+  return `<script type="text/javascript">if (typeof Plotly === "undefined") {\n${js}\n}</script><span style="display:none">plotly.js loaded</span>`;
+}
+
+function safeJson(x: unknown): string {
+  return JSON.stringify(x).replace(/</g, "\\u003c");
+}
+
+/**
+ * A figure as HTML: a div and the script that draws it (waits for plotly.js).
+ * The div id is derived from the figure's content unless given.
+ */
+export function figureHtml(fig: PlotlyFigure, opts: { id?: string; height?: number } = {}): string {
+  const json = safeJson(fig);
+  const id = opts.id ?? `fig-${createHash("sha1").update(json).digest("hex").slice(0, 10)}`;
+  const height = opts.height ?? 450;
+  return (
+    `<div id="${id}" class="plotly-figure" style="width:100%;height:${height}px"></div>` +
+    `<script type="text/javascript">(function(){var fig=${json};` +
+    `function draw(){if(typeof Plotly==="undefined"){setTimeout(draw,50);return;}` +
+    `Plotly.newPlot("${id}",fig.data,fig.layout,{responsive:true,displaylogo:false});}draw();})();</script>`
+  );
+}
+
+function column(df: pl.DataFrame, name: string): unknown[] {
+  if (!df.columns.includes(name)) throw new Error(`plot: column '${name}' not found (columns: ${df.columns.join(", ")})`);
+  return df.getColumn(name).toArray() as unknown[];
+}
+
+export interface StackedBarOptions {
+  /** Category on the x axis (e.g. region). */
+  x: string;
+  /** Column whose values become the stacked series (e.g. sector). */
+  stack: string;
+  value: string;
+  title: string;
+  yTitle?: string;
+  /** Display labels for x categories (default: the values themselves). */
+  xLabels?: Record<string, string>;
+  /** Order of x categories (default: first appearance). */
+  xOrder?: string[];
+}
+
+/** A stacked bar chart, one trace per `stack` value, in the order they first appear. */
+export function stackedBarFigure(df: pl.DataFrame, opts: StackedBarOptions): PlotlyFigure {
+  const xs = column(df, opts.x).map(String);
+  const stacks = column(df, opts.stack).map(String);
+  const values = column(df, opts.value) as (number | null)[];
+  const order = opts.xOrder ?? [...new Set(xs)];
+  const index = new Map(xs.map((xv, k) => [`${xv}\u0000${stacks[k]}`, values[k] ?? null]));
+  const traces = [...new Set(stacks)].map((s) => {
+    const y = order.map((xv) => index.get(`${xv}\u0000${s}`) ?? null);
+    return { type: "bar", name: s, x: order.map((xv) => opts.xLabels?.[xv] ?? xv), y };
+  });
+  return {
+    data: traces,
+    layout: { title: { text: opts.title }, barmode: "stack", yaxis: { title: { text: opts.yTitle ?? opts.value } }, legend: { orientation: "v" }, margin: { b: 120 } },
+  };
+}
+
+export interface HeatmapOptions {
+  x: string;
+  y: string;
+  z: string;
+  title: string;
+  /** Value at the colour scale's midpoint (e.g. 1 for location quotients). */
+  zmid?: number;
+  yLabels?: Record<string, string>;
+}
+
+/** A heat map of `z` over the `x` × `y` grid (missing cells stay empty). */
+export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFigure {
+  const xs = column(df, opts.x).map(String);
+  const ys = column(df, opts.y).map(String);
+  const zs = column(df, opts.z) as (number | null)[];
+  const xCats = [...new Set(xs)];
+  const yCats = [...new Set(ys)];
+  const index = new Map(xs.map((xv, k) => [`${xv}\u0000${ys[k]}`, zs[k] ?? null]));
+  const z = yCats.map((yv) => xCats.map((xv) => index.get(`${xv}\u0000${yv}`) ?? null));
+  const text = z.map((row) => row.map((v) => (v === null ? "" : v.toFixed(2))));
+  return {
+    data: [
+      {
+        type: "heatmap",
+        x: xCats,
+        y: yCats.map((yv) => opts.yLabels?.[yv] ?? yv),
+        z,
+        text,
+        texttemplate: "%{text}",
+        colorscale: "RdBu",
+        reversescale: true,
+        ...(opts.zmid !== undefined ? { zmid: opts.zmid } : {}),
+      },
+    ],
+    layout: { title: { text: opts.title }, margin: { l: 200 } },
+  };
+}
