@@ -35,9 +35,10 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   return clean
     .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
     .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).alias("s"))
+    // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
     .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
     .groupBy("region")
-    .agg(pl.lit(0).sub(pl.col("plogp").sum()).alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
+    .agg(pl.col("plogp").sum().abs().alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
     .withColumns(
       pl
         .when(pl.col("n_sectors").gt(1))

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { decideVerdict, roundingTolerance } from "../../src/lib/index";
+
+describe("roundingTolerance", () => {
+  it("is half a unit of the last printed digit", () => {
+    expect(roundingTolerance(0)).toBe(0.5);
+    expect(roundingTolerance(1)).toBeCloseTo(0.05, 15);
+    expect(roundingTolerance(-4)).toBe(5000);
+  });
+});
+
+describe("decideVerdict", () => {
+  it("report basis: within tolerance → reproduced, outside → diverges with the gap", () => {
+    expect(decideVerdict(44, 43.5, 0.5, "report")).toEqual({ verdict: "reproduced", gap: -0.5, matches: true });
+    const d = decideVerdict(82, 81.3, 0.5, "report");
+    expect(d.verdict).toBe("diverges");
+    expect(d.gap).toBeCloseTo(-0.7, 12);
+  });
+
+  it("open-data basis: corroborated / contradicted", () => {
+    expect(decideVerdict(1, 0.9, 0.5, "open_data").verdict).toBe("corroborated");
+    expect(decideVerdict(1, 2, 0.5, "open_data").verdict).toBe("contradicted");
+  });
+
+  it("ranges: inside, at the tolerance edge, outside", () => {
+    expect(decideVerdict([19, 20], 19.6, 0.5, "report")).toMatchObject({ verdict: "reproduced", gap: 0 });
+    expect(decideVerdict([19, 20], 20.5, 0.5, "report").verdict).toBe("reproduced");
+    expect(decideVerdict([19, 20], 18.2, 0.5, "report")).toMatchObject({ verdict: "diverges" });
+    expect(decideVerdict([19, 20], 18.2, 0.5, "report").gap).toBeCloseTo(-0.8, 12);
+  });
+
+  it("comparisons: the asserted direction holds or not", () => {
+    expect(decideVerdict(true, true, 0, "report").verdict).toBe("reproduced");
+    expect(decideVerdict(true, false, 0, "report").verdict).toBe("diverges");
+    expect(decideVerdict(true, false, 0, "open_data").verdict).toBe("contradicted");
+  });
+
+  it("no computed or published value → untestable", () => {
+    expect(decideVerdict(82, null, 0.5, "report").verdict).toBe("untestable");
+    expect(decideVerdict(null, 1, 0.5, "open_data").verdict).toBe("untestable");
+  });
+
+  it("refuses a computed value of the wrong kind", () => {
+    expect(() => decideVerdict(true, 1, 0, "report")).toThrow(TypeError);
+    expect(() => decideVerdict(1, true, 0, "report")).toThrow(TypeError);
+    expect(() => decideVerdict(1, NaN, 0, "report")).toThrow(TypeError);
+  });
+});

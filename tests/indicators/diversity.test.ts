@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { diversity } from "../../src/lib/index";
+import { cell, intFrame } from "../support/frames";
+
+const opts = { region: "region", sector: "sector", value: "value" };
+
+describe("diversity", () => {
+  const df = intFrame([
+    ["even", "x", 5],
+    ["even", "y", 5],
+    ["skew", "x", 2],
+    ["skew", "y", 1],
+    ["skew", "z", 1],
+    ["zero", "x", 3],
+    ["zero", "y", 0],
+    ["one", "x", 9],
+  ]);
+  const out = diversity(df, opts);
+
+  it("two equal sectors: H = ln 2, H* = 1, HHI = 1/2", () => {
+    expect(cell(out, { region: "even" }, "shannon")).toBeCloseTo(0.6931471805599453, 12);
+    expect(cell(out, { region: "even" }, "shannon_normalized")).toBeCloseTo(1, 12);
+    expect(cell(out, { region: "even" }, "hhi")).toBeCloseTo(0.5, 12);
+  });
+
+  it("shares 1/2, 1/4, 1/4: H = 1.5 ln 2, H* = 1.5 ln 2 / ln 3, HHI = 0.375", () => {
+    // −(½ ln ½ + 2 · ¼ ln ¼) = ½ ln 2 + ½ ln 4 = 1.5 ln 2 = 1.0397207708399179
+    expect(cell(out, { region: "skew" }, "shannon")).toBeCloseTo(1.0397207708399179, 12);
+    expect(cell(out, { region: "skew" }, "shannon_normalized")).toBeCloseTo(1.0397207708399179 / 1.0986122886681098, 12);
+    expect(cell(out, { region: "skew" }, "hhi")).toBeCloseTo(0.375, 12);
+    expect(cell(out, { region: "skew" }, "n_sectors")).toBe(3);
+  });
+
+  it("zero rows count in n but add nothing to H (0 ln 0 = 0)", () => {
+    expect(cell(out, { region: "zero" }, "shannon")).toBe(0);
+    expect(cell(out, { region: "zero" }, "shannon_normalized")).toBe(0);
+    expect(cell(out, { region: "zero" }, "hhi")).toBeCloseTo(1, 12);
+    expect(cell(out, { region: "zero" }, "n_sectors")).toBe(2);
+  });
+
+  it("a single sector has no normalised entropy", () => {
+    expect(cell(out, { region: "one" }, "shannon_normalized")).toBeNull();
+  });
+
+  it("returns one row per region, sorted", () => {
+    expect(out.getColumn("region").toArray()).toEqual(["even", "one", "skew", "zero"]);
+    expect(out.columns).toEqual(["region", "shannon", "shannon_normalized", "hhi", "n_sectors"]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import * as pl from "nodejs-polars";
+import { shares, IndicatorInputError } from "../../src/lib/index";
+import { cell, intFrame } from "../support/frames";
+
+describe("shares", () => {
+  it("computes percent shares within each group from integer counts", () => {
+    // region a: 8001 of 85204 total → 100 · 8001 / 85204 (the integer-division trap of polars)
+    const df = intFrame([
+      ["a", "x", 8001],
+      ["a", "y", 77203],
+      ["b", "x", 1],
+      ["b", "y", 3],
+    ]);
+    const out = shares(df, { group: "region", part: "sector", value: "value" });
+    expect(cell(out, { region: "a", sector: "x" }, "share")).toBeCloseTo((100 * 8001) / 85204, 10);
+    expect(cell(out, { region: "b", sector: "x" }, "share")).toBeCloseTo(25, 12);
+    expect(cell(out, { region: "b", sector: "y" }, "share")).toBeCloseTo(75, 12);
+    expect(out.columns).toEqual(["region", "sector", "value", "share"]);
+    expect(out.getColumn("region").toArray()).toEqual(["a", "a", "b", "b"]);
+  });
+
+  it("works with other column names", () => {
+    const df = pl.DataFrame({ kommune: ["k1", "k1"], naering: ["n1", "n2"], ansatte: [2, 6] });
+    const out = shares(df, { group: "kommune", part: "naering", value: "ansatte" });
+    expect(out.getColumn("share").toArray()).toEqual([25, 75]);
+  });
+
+  it.each([
+    ["negative value", intFrame([["a", "x", -1], ["a", "y", 3]]), /≥ 0/],
+    ["duplicate key", intFrame([["a", "x", 1], ["a", "x", 3]]), /duplicate rows for region=a, sector=x/],
+    ["zero total", intFrame([["a", "x", 0], ["b", "x", 3]]), /total of 'value' is 0 for region=a/],
+  ])("rejects %s", (_name, df, msg) => {
+    expect(() => shares(df, { group: "region", part: "sector", value: "value" })).toThrow(msg);
+    expect(() => shares(df, { group: "region", part: "sector", value: "value" })).toThrow(IndicatorInputError);
+  });
+
+  it("rejects NaN, nulls, text values and missing columns", () => {
+    const nan = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [NaN, 1] });
+    expect(() => shares(nan, { group: "region", part: "sector", value: "value" })).toThrow(/finite/);
+    const nul = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: pl.Series("value", [null, 1], pl.Float64) });
+    expect(() => shares(nul, { group: "region", part: "sector", value: "value" })).toThrow(/finite/);
+    const txt = pl.DataFrame({ region: ["a"], sector: ["x"], value: ["12"] });
+    expect(() => shares(txt, { group: "region", part: "sector", value: "value" })).toThrow(/must be numeric/);
+    expect(() => shares(nan, { group: "kommune", part: "sector", value: "value" })).toThrow(/column 'kommune' not found/);
+  });
+});
