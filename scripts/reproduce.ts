@@ -1,6 +1,7 @@
 /**
  * `npm run reproduce` — verify the data, execute every chapter notebook
  * headless on the project's tslab kernel, and write build/:
+ * (build/ is $INNLANDET_BUILD_DIR when set)
  *   build/notebooks/*.ipynb   executed notebooks
  *   build/findings.json       every finding (fields: id, chapter, section, claim,
  *                             published, computed, unit, tolerance, verdict, inputs, note)
@@ -12,6 +13,7 @@ import { Command } from "commander";
 import { verifyAll } from "../src/lib/data/load";
 import { collectFindings } from "../src/lib/findings/collect";
 import { evaluateAll } from "../src/lib/findings/registry";
+import { buildDir } from "../src/lib/findings/notebook";
 import { findingsMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
 import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
@@ -42,7 +44,7 @@ function main(opts: { only?: string }): void {
     fail((e as Error).message);
   }
 
-  const build = join(root, "build");
+  const build = buildDir();
   const recordDir = join(build, "notebook-findings");
   rmSync(recordDir, { recursive: true, force: true });
   mkdirSync(join(build, "notebooks"), { recursive: true });
@@ -63,7 +65,7 @@ function main(opts: { only?: string }): void {
     });
     if (!r.ok) {
       log("FAILED");
-      fail(`${nb}\n${r.stderr.trim()}\n(the partly executed notebook is build/notebooks/${nb})`);
+      fail(`${nb}\n${r.stderr.trim()}\n(the partly executed notebook is ${join(build, "notebooks", nb)})`);
     }
     log(`ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   });
@@ -83,7 +85,7 @@ function main(opts: { only?: string }): void {
   writeFileSync(join(build, "findings.md"), findingsMarkdown(c.findings, "Findings: NIBR-rapport 2009:14 reproduced"));
   const counts = verdictCounts(c.findings);
   log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
-  log(`[done] build/findings.json, build/findings.md, build/notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`[done] ${build}: findings.json, findings.md, notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 new Command("reproduce")
