@@ -85,7 +85,9 @@ function main(opts: { only?: string }): void {
   writeFileSync(join(build, "findings.md"), findingsMarkdown(c.findings, "Findings: NIBR-rapport 2009:14 reproduced"));
   const counts = verdictCounts(c.findings);
   log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
-  log(`[done] ${build}: findings.json, findings.md, notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `[done] ${build}: findings.json, findings.md, notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 new Command("reproduce")

@@ -18,7 +18,19 @@ const byId = (id: string): Finding => {
 describe("findings registry", () => {
   it("has the exact field names, in order", () => {
     for (const f of findings) {
-      expect(Object.keys(f)).toEqual(["id", "chapter", "section", "claim", "published", "computed", "unit", "tolerance", "verdict", "inputs", "note"]);
+      expect(Object.keys(f)).toEqual([
+        "id",
+        "chapter",
+        "section",
+        "claim",
+        "published",
+        "computed",
+        "unit",
+        "tolerance",
+        "verdict",
+        "inputs",
+        "note",
+      ]);
     }
   });
 

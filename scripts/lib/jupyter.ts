@@ -44,13 +44,10 @@ export function checkKernel(root: string): { jupyterPath: string } {
 }
 
 /** Execute a notebook; returns the runner's exit status and its stderr. */
-export function runNotebook(opts: {
-  python: string;
-  root: string;
-  input: string;
-  output: string;
-  env: Record<string, string>;
-}): { ok: boolean; stderr: string } {
+export function runNotebook(opts: { python: string; root: string; input: string; output: string; env: Record<string, string> }): {
+  ok: boolean;
+  stderr: string;
+} {
   const r = spawnSync(opts.python, [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab"], {
     env: { ...process.env, ...opts.env },
     encoding: "utf8",

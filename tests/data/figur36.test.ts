@@ -5,17 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  DuplicateKeyError,
-  FIGUR_3_6,
-  HeaderError,
-  SumError,
-  ValueError,
-  dataDir,
-  fileSpec,
-  loadFigur36,
-  parseTable,
-} from "../../src/lib/index";
+import { DuplicateKeyError, FIGUR_3_6, HeaderError, SumError, ValueError, dataDir, fileSpec, loadFigur36, parseTable } from "../../src/lib/index";
 
 const spec = fileSpec(FIGUR_3_6);
 const text = readFileSync(join(dataDir(), FIGUR_3_6), "utf8");

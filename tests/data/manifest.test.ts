@@ -16,7 +16,11 @@ function copyData(): string {
 describe("data manifest", () => {
   it("every listed file matches its recorded sha256 and schema", () => {
     const checked = verifyAll();
-    expect(checked.map((c) => c.path).sort()).toEqual(readManifest().files.map((f) => f.path).sort());
+    expect(checked.map((c) => c.path).sort()).toEqual(
+      readManifest()
+        .files.map((f) => f.path)
+        .sort(),
+    );
   });
 
   it("every file has a source, a licence and described columns", () => {

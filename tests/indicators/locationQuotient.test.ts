@@ -34,7 +34,11 @@ describe("locationQuotient", () => {
 
   it("rejects a missing reference and a sector the reference lacks", () => {
     expect(() => locationQuotient(df, { ...opts, reference: "SE" })).toThrow(/reference region 'SE' not found/);
-    const extra = intFrame([["NO", "x", 5], ["A", "x", 1], ["A", "z", 1]]);
+    const extra = intFrame([
+      ["NO", "x", 5],
+      ["A", "x", 1],
+      ["A", "z", 1],
+    ]);
     expect(() => locationQuotient(extra, opts)).toThrow(/has no 'z'/);
   });
 });

@@ -27,9 +27,30 @@ describe("shares", () => {
   });
 
   it.each([
-    ["negative value", intFrame([["a", "x", -1], ["a", "y", 3]]), /≥ 0/],
-    ["duplicate key", intFrame([["a", "x", 1], ["a", "x", 3]]), /duplicate rows for region=a, sector=x/],
-    ["zero total", intFrame([["a", "x", 0], ["b", "x", 3]]), /total of 'value' is 0 for region=a/],
+    [
+      "negative value",
+      intFrame([
+        ["a", "x", -1],
+        ["a", "y", 3],
+      ]),
+      /≥ 0/,
+    ],
+    [
+      "duplicate key",
+      intFrame([
+        ["a", "x", 1],
+        ["a", "x", 3],
+      ]),
+      /duplicate rows for region=a, sector=x/,
+    ],
+    [
+      "zero total",
+      intFrame([
+        ["a", "x", 0],
+        ["b", "x", 3],
+      ]),
+      /total of 'value' is 0 for region=a/,
+    ],
   ])("rejects %s", (_name, df, msg) => {
     expect(() => shares(df, { group: "region", part: "sector", value: "value" })).toThrow(msg);
     expect(() => shares(df, { group: "region", part: "sector", value: "value" })).toThrow(IndicatorInputError);

@@ -16,7 +16,16 @@ describe("plot builders", () => {
 
   it("heat map: z grid rows = y categories, columns = x categories", () => {
     const fig = heatmapFigure(df, { x: "sector", y: "region", z: "value", title: "t", zmid: 1 });
-    expect(fig.data[0]).toMatchObject({ type: "heatmap", x: ["x", "y"], y: ["a", "b"], z: [[1, 2], [3, null]], zmid: 1 });
+    expect(fig.data[0]).toMatchObject({
+      type: "heatmap",
+      x: ["x", "y"],
+      y: ["a", "b"],
+      z: [
+        [1, 2],
+        [3, null],
+      ],
+      zmid: 1,
+    });
   });
 
   it("rejects an unknown column", () => {

@@ -4,9 +4,21 @@ import * as pl from "nodejs-polars";
 /** A long frame region/sector/value with Int64 values (integer counts, as registers give). */
 export function intFrame(rows: [string, string, number][]): pl.DataFrame {
   return pl.DataFrame({
-    region: pl.Series("region", rows.map((r) => r[0]), pl.Utf8),
-    sector: pl.Series("sector", rows.map((r) => r[1]), pl.Utf8),
-    value: pl.Series("value", rows.map((r) => r[2]), pl.Int64),
+    region: pl.Series(
+      "region",
+      rows.map((r) => r[0]),
+      pl.Utf8,
+    ),
+    sector: pl.Series(
+      "sector",
+      rows.map((r) => r[1]),
+      pl.Utf8,
+    ),
+    value: pl.Series(
+      "value",
+      rows.map((r) => r[2]),
+      pl.Int64,
+    ),
   });
 }
 

@@ -113,7 +113,11 @@ export function parseTable(text: string, spec: FileSpec, file: string = `data/${
     const key = JSON.stringify(spec.key.map((c) => row[c]));
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new DuplicateKeyError({ file, row: rowNo, column: spec.key.join("+") }, `a unique key (${spec.key.join(", ")})`, `${key} already on row ${first}`);
+      throw new DuplicateKeyError(
+        { file, row: rowNo, column: spec.key.join("+") },
+        `a unique key (${spec.key.join(", ")})`,
+        `${key} already on row ${first}`,
+      );
     }
     seen.set(key, rowNo);
     rows.push(row);

@@ -36,7 +36,11 @@ export class DataError extends Error {
 /** The file's sha256 differs from the one recorded in the manifest. */
 export class ChecksumError extends DataError {
   constructor(file: string, expectedSha: string, actualSha: string) {
-    super({ file }, `sha256 ${expectedSha} (as recorded in data/manifest.json)`, `sha256 ${actualSha} — the file was changed; if the change is intended, update the manifest`);
+    super(
+      { file },
+      `sha256 ${expectedSha} (as recorded in data/manifest.json)`,
+      `sha256 ${actualSha} — the file was changed; if the change is intended, update the manifest`,
+    );
   }
 }
 

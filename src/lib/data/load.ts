@@ -73,7 +73,11 @@ export function loadFigur36(dir: string = dataDir()): pl.DataFrame {
     region: pl.Series("region", region, pl.Utf8),
     sector: pl.Series("sector", sector, pl.Utf8),
     group: pl.Series("group", group, pl.Utf8),
-    year: pl.Series("year", region.map(() => 2008), pl.Int64),
+    year: pl.Series(
+      "year",
+      region.map(() => 2008),
+      pl.Int64,
+    ),
     value: pl.Series("value", value, pl.Float64),
   });
 }

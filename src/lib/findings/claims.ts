@@ -30,7 +30,8 @@ export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
     const row = k + 2;
     const need = (col: string): number => {
       const v = r[col];
-      if (typeof v !== "number") throw new ValueError({ file: table.file, row, column: col }, `a number for kind '${String(r["kind"])}'`, "an empty cell");
+      if (typeof v !== "number")
+        throw new ValueError({ file: table.file, row, column: col }, `a number for kind '${String(r["kind"])}'`, "an empty cell");
       return v;
     };
     const kind = r["kind"];

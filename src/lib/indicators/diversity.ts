@@ -32,20 +32,22 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const clean = checkLongFrame("diversity", df, [region, sector], value);
   checkPositiveTotals("diversity", clean, region, value);
   const s = pl.col("s");
-  return clean
-    .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
-    .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).alias("s"))
-    // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
-    .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
-    .groupBy("region")
-    .agg(pl.col("plogp").sum().abs().alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
-    .withColumns(
-      pl
-        .when(pl.col("n_sectors").gt(1))
-        .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
-        .otherwise(pl.lit(null))
-        .alias("shannon_normalized"),
-    )
-    .select("region", "shannon", "shannon_normalized", "hhi", "n_sectors")
-    .sort("region");
+  return (
+    clean
+      .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
+      .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).alias("s"))
+      // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
+      .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
+      .groupBy("region")
+      .agg(pl.col("plogp").sum().abs().alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
+      .withColumns(
+        pl
+          .when(pl.col("n_sectors").gt(1))
+          .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
+          .otherwise(pl.lit(null))
+          .alias("shannon_normalized"),
+      )
+      .select("region", "shannon", "shannon_normalized", "hhi", "n_sectors")
+      .sort("region")
+  );
 }

@@ -49,11 +49,18 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const missing = joined.filter(pl.col("reference_share").eq(0).and(pl.col("share").gt(0)));
   if (missing.height > 0) {
     const rec = missing.head(1).toRecords()[0] ?? {};
-    throw new IndicatorInputError(fn, `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`);
+    throw new IndicatorInputError(
+      fn,
+      `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
+    );
   }
   return joined
     .withColumns(
-      pl.when(pl.col("reference_share").gt(0)).then(pl.col("share").div(pl.col("reference_share"))).otherwise(pl.lit(null)).alias("lq"),
+      pl
+        .when(pl.col("reference_share").gt(0))
+        .then(pl.col("share").div(pl.col("reference_share")))
+        .otherwise(pl.lit(null))
+        .alias("lq"),
     )
     .select("region", "sector", "share", "reference_share", "lq")
     .sort(["region", "sector"]);

@@ -7,7 +7,11 @@ import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 
 function firstKey(df: pl.DataFrame, keys: string[]): string {
-  const rec = df.select(...keys).head(1).toRecords()[0] ?? {};
+  const rec =
+    df
+      .select(...keys)
+      .head(1)
+      .toRecords()[0] ?? {};
   return keys.map((k) => `${k}=${String(rec[k])}`).join(", ");
 }
 

@@ -77,7 +77,13 @@ export function stackedBarFigure(df: pl.DataFrame, opts: StackedBarOptions): Plo
   });
   return {
     data: traces,
-    layout: { title: { text: opts.title }, barmode: "stack", yaxis: { title: { text: opts.yTitle ?? opts.value } }, legend: { orientation: "v" }, margin: { b: 120 } },
+    layout: {
+      title: { text: opts.title },
+      barmode: "stack",
+      yaxis: { title: { text: opts.yTitle ?? opts.value } },
+      legend: { orientation: "v" },
+      margin: { b: 120 },
+    },
   };
 }
 

@@ -10,6 +10,11 @@ import type { Computation, FindingSpec } from "../types";
 
 const INPUTS = [FIGUR_3_6, FIGUR_3_6_COLUMNS];
 
+/** A finding computed from the report's own Figur 3.6. */
+function fromFigur36(id: string, claimKey: string, compute: (ctx: FindingContext) => Computation): FindingSpec<FindingContext> {
+  return { id, claimKey, basis: "report", inputs: INPUTS, compute };
+}
+
 /** Share (%) of each sector group (goods / private / public) per Figur 3.6 row. */
 export function groupShares(ctx: FindingContext): pl.DataFrame {
   const byGroup = sumBy(ctx.figur36, { by: ["region", "group"], value: "value", keys: ["region", "sector"] });
@@ -23,39 +28,27 @@ function share(df: pl.DataFrame, region: string, groups: string[]): number {
 }
 
 function groupShareFinding(id: string, claimKey: string, groups: string[], label: string): FindingSpec<FindingContext> {
-  return {
-    id,
-    claimKey,
-    basis: "report",
-    inputs: INPUTS,
-    compute: (ctx): Computation => {
-      const df = groupShares(ctx);
-      return {
-        value: share(df, "innlandet", groups),
-        note: `${label} summed from Figur 3.6's sector columns for Innlandet, as a share of the row's sum of all 13 sectors`,
-        tables: { group_shares: df },
-      };
-    },
-  };
+  return fromFigur36(id, claimKey, (ctx) => {
+    const df = groupShares(ctx);
+    return {
+      value: share(df, "innlandet", groups),
+      note: `${label} summed from Figur 3.6's sector columns for Innlandet, as a share of the row's sum of all 13 sectors`,
+      tables: { group_shares: df },
+    };
+  });
 }
 
 function aboveNorway(id: string, claimKey: string, group: string): FindingSpec<FindingContext> {
-  return {
-    id,
-    claimKey,
-    basis: "report",
-    inputs: INPUTS,
-    compute: (ctx): Computation => {
-      const df = groupShares(ctx);
-      const inn = share(df, "innlandet", [group]);
-      const no = share(df, "norway", [group]);
-      return {
-        value: inn > no,
-        note: `Innlandet ${inn.toFixed(2)} % vs the whole country ${no.toFixed(2)} % (${group} sectors of Figur 3.6)`,
-        tables: { group_shares: df },
-      };
-    },
-  };
+  return fromFigur36(id, claimKey, (ctx) => {
+    const df = groupShares(ctx);
+    const inn = share(df, "innlandet", [group]);
+    const no = share(df, "norway", [group]);
+    return {
+      value: inn > no,
+      note: `Innlandet ${inn.toFixed(2)} % vs the whole country ${no.toFixed(2)} % (${group} sectors of Figur 3.6)`,
+      tables: { group_shares: df },
+    };
+  });
 }
 
 /** Diversity of every Figur 3.6 row over its 13 sectors. */
@@ -64,7 +57,10 @@ export function figur36Diversity(ctx: FindingContext): pl.DataFrame {
 }
 
 function metric(df: pl.DataFrame, region: string, col: string): number {
-  const v = df.filter(pl.col("region").eq(pl.lit(region))).getColumn(col).get(0);
+  const v = df
+    .filter(pl.col("region").eq(pl.lit(region)))
+    .getColumn(col)
+    .get(0);
   if (typeof v !== "number") throw new Error(`no ${col} for ${region}`);
   return v;
 }
@@ -81,45 +77,33 @@ const MEASURE_NOTE =
   "The claim is tested with two common measures, and its verdict may differ between them";
 
 function moreDiverse(m: DiversityMetric): FindingSpec<FindingContext> {
-  return {
-    id: `ch3.city_regions_more_diverse_than_small_town.${m}`,
-    claimKey: "city_regions_more_diverse_than_small_town",
-    basis: "report",
-    inputs: INPUTS,
-    compute: (ctx): Computation => {
-      const d = figur36Diversity(ctx);
-      const city = metric(d, "innlandet_city_regions", m);
-      const small = metric(d, "innlandet_small_town_regions", m);
-      return {
-        value: METRIC_SIGN[m] * (city - small) > 0,
-        note: `${METRIC_LABEL[m]}: Innlandet's city regions ${city.toFixed(4)}, small-town regions ${small.toFixed(4)}. ${MEASURE_NOTE}`,
-        tables: { diversity: d },
-      };
-    },
-  };
+  return fromFigur36(`ch3.city_regions_more_diverse_than_small_town.${m}`, "city_regions_more_diverse_than_small_town", (ctx) => {
+    const d = figur36Diversity(ctx);
+    const city = metric(d, "innlandet_city_regions", m);
+    const small = metric(d, "innlandet_small_town_regions", m);
+    return {
+      value: METRIC_SIGN[m] * (city - small) > 0,
+      note: `${METRIC_LABEL[m]}: Innlandet's city regions ${city.toFixed(4)}, small-town regions ${small.toFixed(4)}. ${MEASURE_NOTE}`,
+      tables: { diversity: d },
+    };
+  });
 }
 
 function farFromBigCities(m: DiversityMetric): FindingSpec<FindingContext> {
-  return {
-    id: `ch3.city_regions_far_from_big_cities.${m}`,
-    claimKey: "city_regions_far_from_big_cities",
-    basis: "report",
-    inputs: INPUTS,
-    compute: (ctx): Computation => {
-      const d = figur36Diversity(ctx);
-      const city = metric(d, "innlandet_city_regions", m);
-      const gapSmall = Math.abs(city - metric(d, "innlandet_small_town_regions", m));
-      const gapBig = Math.abs(city - metric(d, "norway_big_city_regions", m));
-      return {
-        value: gapBig > gapSmall,
-        note:
-          `${METRIC_LABEL[m]}: |Δ| Innlandet's city regions vs the country's big-city regions = ${gapBig.toFixed(4)}, ` +
-          `vs Innlandet's small-town regions = ${gapSmall.toFixed(4)} (ratio ${(gapBig / gapSmall).toFixed(2)}; ` +
-          `'much larger' is not quantified in the report, so only the direction is tested). ${MEASURE_NOTE}`,
-        tables: { diversity: d },
-      };
-    },
-  };
+  return fromFigur36(`ch3.city_regions_far_from_big_cities.${m}`, "city_regions_far_from_big_cities", (ctx) => {
+    const d = figur36Diversity(ctx);
+    const city = metric(d, "innlandet_city_regions", m);
+    const gapSmall = Math.abs(city - metric(d, "innlandet_small_town_regions", m));
+    const gapBig = Math.abs(city - metric(d, "norway_big_city_regions", m));
+    return {
+      value: gapBig > gapSmall,
+      note:
+        `${METRIC_LABEL[m]}: |Δ| Innlandet's city regions vs the country's big-city regions = ${gapBig.toFixed(4)}, ` +
+        `vs Innlandet's small-town regions = ${gapSmall.toFixed(4)} (ratio ${(gapBig / gapSmall).toFixed(2)}; ` +
+        `'much larger' is not quantified in the report, so only the direction is tested). ${MEASURE_NOTE}`,
+      tables: { diversity: d },
+    };
+  });
 }
 
 /** Location quotients of Figur 3.6's sectors against the whole country. */
@@ -128,24 +112,23 @@ export function figur36LocationQuotients(ctx: FindingContext): pl.DataFrame {
 }
 
 function agricultureLq(id: string, claimKey: string, region: string): FindingSpec<FindingContext> {
-  return {
-    id,
-    claimKey,
-    basis: "report",
-    inputs: INPUTS,
-    compute: (ctx): Computation => {
-      const lq = figur36LocationQuotients(ctx);
-      const row = lq.filter(pl.col("region").eq(pl.lit(region)).and(pl.col("sector").eq(pl.lit("goods_1"))));
-      const value = row.getColumn("lq").get(0) as number;
-      return {
-        value: value > 1,
-        note:
-          `LQ of column goods_1 for ${region} = ${value.toFixed(3)}. ASSUMPTION: goods_1 is taken to be primary industries incl. agriculture ` +
-          `(low confidence; the figure's headings were not extracted — see data/${FIGUR_3_6_COLUMNS}); the verdict holds only under it`,
-        tables: { location_quotients: lq.filter(pl.col("region").eq(pl.lit(region))) },
-      };
-    },
-  };
+  return fromFigur36(id, claimKey, (ctx) => {
+    const lq = figur36LocationQuotients(ctx);
+    const row = lq.filter(
+      pl
+        .col("region")
+        .eq(pl.lit(region))
+        .and(pl.col("sector").eq(pl.lit("goods_1"))),
+    );
+    const value = row.getColumn("lq").get(0) as number;
+    return {
+      value: value > 1,
+      note:
+        `LQ of column goods_1 for ${region} = ${value.toFixed(3)}. ASSUMPTION: goods_1 is taken to be primary industries incl. agriculture ` +
+        `(low confidence; the figure's headings were not extracted — see data/${FIGUR_3_6_COLUMNS}); the verdict holds only under it`,
+      tables: { location_quotients: lq.filter(pl.col("region").eq(pl.lit(region))) },
+    };
+  });
 }
 
 const NO_SECTOR_TABLE =
