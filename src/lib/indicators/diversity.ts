@@ -7,13 +7,9 @@
  *   Herfindahl–Hirschman HHI = Σ s_i²               (1/n … 1; higher = more concentrated)
  */
 import * as pl from "nodejs-polars";
-import { checkLongFrame, checkPositiveTotals } from "./validate";
+import { checkComposition, fractionOf, type RegionSectorOptions } from "./validate";
 
-export interface DiversityOptions {
-  region: string;
-  sector: string;
-  value: string;
-}
+export type DiversityOptions = RegionSectorOptions;
 
 /**
  * Shannon entropy (natural log), normalised Shannon and HHI per region.
@@ -29,13 +25,12 @@ export interface DiversityOptions {
  */
 export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFrame {
   const { region, sector, value } = opts;
-  const clean = checkLongFrame("diversity", df, [region, sector], value);
-  checkPositiveTotals("diversity", clean, region, value);
+  const clean = checkComposition("diversity", df, region, sector, value);
   const s = pl.col("s");
   return (
     clean
       .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
-      .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).alias("s"))
+      .withColumns(fractionOf("value", "region").alias("s"))
       // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
       .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
       .groupBy("region")

@@ -9,12 +9,9 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkLongFrame, checkPositiveTotals } from "./validate";
+import { checkComposition, fractionOf, type RegionSectorOptions } from "./validate";
 
-export interface LocationQuotientOptions {
-  region: string;
-  sector: string;
-  value: string;
+export interface LocationQuotientOptions extends RegionSectorOptions {
   /** Value of the `region` column whose structure is the benchmark. */
   reference: string;
 }
@@ -36,11 +33,10 @@ export interface LocationQuotientOptions {
 export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions): pl.DataFrame {
   const { region, sector, value, reference } = opts;
   const fn = "locationQuotient";
-  const clean = checkLongFrame(fn, df, [region, sector], value);
-  checkPositiveTotals(fn, clean, region, value);
+  const clean = checkComposition(fn, df, region, sector, value);
   const withShare = clean
     .select(pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).alias("value"))
-    .withColumns(pl.col("value").div(pl.col("value").sum().over("region")).mul(100).alias("share"));
+    .withColumns(fractionOf("value", "region").mul(100).alias("share"));
   const ref = withShare.filter(pl.col("region").eq(pl.lit(reference)));
   if (ref.height === 0) throw new IndicatorInputError(fn, `reference region '${reference}' not found in column '${region}'`);
   const joined = withShare

@@ -4,7 +4,7 @@
  * share_pg = 100 · x_pg / Σ_p x_pg   (percent of the group's total)
  */
 import * as pl from "nodejs-polars";
-import { checkLongFrame, checkPositiveTotals } from "./validate";
+import { checkComposition, fractionOf } from "./validate";
 
 export interface SharesOptions {
   /** Column that defines the whole (e.g. `region`). */
@@ -28,10 +28,8 @@ export interface SharesOptions {
  */
 export function shares(df: pl.DataFrame, opts: SharesOptions): pl.DataFrame {
   const { group, part, value } = opts;
-  const clean = checkLongFrame("shares", df, [group, part], value);
-  checkPositiveTotals("shares", clean, group, value);
-  return clean
+  return checkComposition("shares", df, group, part, value)
     .select(group, part, value)
-    .withColumns(pl.col(value).div(pl.col(value).sum().over(group)).mul(100).alias("share"))
+    .withColumns(fractionOf(value, group).mul(100).alias("share"))
     .sort([group, part]);
 }

@@ -52,3 +52,28 @@ export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string,
     throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals.sort(group), [group])}; shares are undefined`);
   }
 }
+
+/** Options of indicators over a long region × sector frame. */
+export interface RegionSectorOptions {
+  /** Column identifying the region (the whole). */
+  region: string;
+  /** Column identifying the sector (the part). */
+  sector: string;
+  /** Non-negative amounts, e.g. employment counts (cast to Float64 first). */
+  value: string;
+}
+
+/**
+ * The checks of a composition (parts of wholes): `checkLongFrame` on the
+ * (whole, part) key, then no whole may total 0. Returns the cleaned frame.
+ */
+export function checkComposition(fn: string, df: pl.DataFrame, whole: string, part: string, value: string): pl.DataFrame {
+  const clean = checkLongFrame(fn, df, [whole, part], value);
+  checkPositiveTotals(fn, clean, whole, value);
+  return clean;
+}
+
+/** Expression: `value` as a fraction of its total within `over`. */
+export function fractionOf(value: string, over: string): pl.Expr {
+  return pl.col(value).div(pl.col(value).sum().over(over));
+}
