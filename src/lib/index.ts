@@ -18,3 +18,4 @@ export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findi
 export * from "./plots/plotly";
 export { FIGUR_3_6_AREA_LABELS } from "./labels";
 export { collectFindings, type CollectResult } from "./findings/collect";
+export * from "./stats/index";

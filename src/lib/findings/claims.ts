@@ -20,6 +20,8 @@ export interface Claim {
   unit: string;
   /** Where the wording stands: section and seed-text lines. */
   location: string;
+  /** The data file (and row) holding the published value, when not data/report/claims.csv. */
+  source?: string;
 }
 
 /** Load and check the claims: each kind carries exactly the fields it needs. */

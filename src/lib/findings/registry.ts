@@ -29,7 +29,7 @@ function fmtGap(gap: number, unit: string, tolerance: number): string {
 
 /** Evaluate one spec against its claim. */
 export function evaluateSpec(spec: FindingSpec<FindingContext>, ctx: FindingContext, claims: Map<string, Claim> = ctx.claims): Evaluated {
-  const claim = claims.get(spec.claimKey);
+  const claim = spec.reference ? spec.reference(ctx) : claims.get(spec.claimKey ?? "");
   if (!claim) throw new Error(`finding ${spec.id}: claim '${spec.claimKey}' is not in data/${CLAIMS_FILE}`);
   let computation: Computation;
   if (spec.compute) {
@@ -53,7 +53,7 @@ export function evaluateSpec(spec: FindingSpec<FindingContext>, ctx: FindingCont
       unit: claim.unit,
       tolerance: claim.tolerance,
       verdict: decision.verdict,
-      inputs: [`data/${CLAIMS_FILE}#${claim.key}`, ...spec.inputs.map((p) => `data/${p}`)],
+      inputs: [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`, ...spec.inputs.map((p) => `data/${p}`)],
       note: notes.filter((n) => n.length > 0).join(" | "),
     },
     tables: computation.tables,
@@ -74,10 +74,12 @@ export function checkRegistry(claims: Map<string, Claim>, specs: FindingSpec<Fin
   for (const s of specs) {
     if (ids.has(s.id)) throw new Error(`duplicate finding id ${s.id}`);
     ids.add(s.id);
-    if (!claims.has(s.claimKey)) throw new Error(`finding ${s.id}: unknown claim '${s.claimKey}'`);
+    if (s.reference === undefined && (s.claimKey === undefined || !claims.has(s.claimKey))) {
+      throw new Error(`finding ${s.id}: unknown claim '${s.claimKey}'`);
+    }
     if (!s.compute && !s.untestable) throw new Error(`finding ${s.id}: needs a computation or an untestable reason`);
   }
-  const tested = new Set(specs.map((s) => s.claimKey));
+  const tested = new Set(specs.map((s) => s.claimKey).filter((k): k is string => k !== undefined));
   const untested = [...claims.keys()].filter((k) => !tested.has(k));
   if (untested.length > 0) throw new Error(`claims without a finding: ${untested.join(", ")}`);
 }

@@ -3,6 +3,7 @@
  * and a verdict computed by comparing the two.
  */
 import type * as pl from "nodejs-polars";
+import type { Claim } from "./claims";
 
 /**
  * - `reproduced`: computed from the report's own figures, matches within tolerance.
@@ -47,8 +48,10 @@ export interface Computation {
 export interface FindingSpec<C> {
   /** Unique id, e.g. `ch3.services_share_innlandet_2008`. */
   id: string;
-  /** Key of the claim in data/report/claims.csv. */
-  claimKey: string;
+  /** Key of the report's claim in data/report/claims.csv … */
+  claimKey?: string;
+  /** … or, for checks against another publication (e.g. KRD's table), the published value built from its data file. */
+  reference?: (ctx: C) => Claim;
   basis: Basis;
   /** Data files (relative to data/) the computation reads. */
   inputs: string[];

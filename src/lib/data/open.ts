@@ -1,0 +1,54 @@
+/**
+ * Loaders for the open (SSB, KRD, TØI) inputs and the report's job-growth
+ * rates, as long frames.
+ */
+import * as pl from "nodejs-polars";
+import { loadTable, tableToFrame } from "./load";
+import { dataDir } from "./manifest";
+
+export const POPULATION_MUNICIPAL = "ssb/population_municipality_2000_2009.csv";
+export const POPULATION_COUNTY = "ssb/population_county_national.csv";
+export const POPULATION_COMPONENTS = "ssb/population_change_municipality_partial.csv";
+export const EMPLOYEES_COUNTY = "ssb/employees_workplace_county_1995_2000.csv";
+export const KRD_REGION_TYPES = "krd/stmeld25_2009_population_by_region_type.csv";
+export const BA2020 = "regions/ba2020_innlandet.csv";
+export const JOB_GROWTH = "report/job_growth_1998_2008.csv";
+
+/**
+ * Population on 1 January per municipality (SSB 07459), long:
+ * `municipality_code_2008, municipality_name, county, year, value` (value: Int64 persons).
+ */
+export function loadMunicipalPopulation(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(POPULATION_MUNICIPAL, dir))
+    .select("municipality_code_2008", "municipality_name", "county", "year", pl.col("population_1jan").alias("value"))
+    .sort(["municipality_code_2008", "year"]);
+}
+
+/** Population on 1 January for Hedmark (04), Oppland (05) and Norway (0): `area_code, area_name, year, value`. */
+export function loadCountyPopulation(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(POPULATION_COUNTY, dir))
+    .select("area_code", "area_name", "year", pl.col("population_1jan").alias("value"))
+    .sort(["area_code", "year"]);
+}
+
+/** SSB's population change by component (partial coverage; see the manifest). */
+export function loadPopulationComponents(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(POPULATION_COMPONENTS, dir)).sort(["municipality_code_2008", "year"]);
+}
+
+/** Employees by workplace county and SSB sector, Q4 1995–2000: `region, sector, year, value`. */
+export function loadCountyEmployees(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(EMPLOYEES_COUNTY, dir))
+    .select(pl.col("area_name").alias("region"), pl.col("sector_ssb").alias("sector"), "year", pl.col("employees_q4").alias("value"))
+    .sort(["region", "sector", "year"]);
+}
+
+/** KRD's St.meld. 25 Tabell 1.1: `landsdel, region_type, population_2009, growth_2002_2009_pct`. */
+export function loadKrdRegionTypes(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(KRD_REGION_TYPES, dir));
+}
+
+/** The report's job-growth rates 1998–2008: `area, area_kind, low, high, decimals, seed_from, seed_to`. */
+export function loadJobGrowth(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(JOB_GROWTH, dir));
+}

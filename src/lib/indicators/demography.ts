@@ -1,0 +1,93 @@
+/**
+ * Demographic components of population change (the balancing equation).
+ *
+ *   natural change   = births − deaths
+ *   net migration    = in-migration − out-migration
+ *   residual         = end − (start + natural change + net migration)
+ *   mean population  = (start + end) / 2
+ *   rate of X        = 1000 · X / mean population   (per 1,000)
+ *
+ * SSB's published components do not close the equation exactly
+ * (registration corrections): the residual is reported, never hidden.
+ * Where migration is not published, `implied_net_migration` = (end − start) −
+ * natural change still is (it then includes the residual).
+ */
+import * as pl from "nodejs-polars";
+import { IndicatorInputError } from "../data/errors";
+
+export interface ComponentsOptions {
+  /** Unit column (municipality, region …); default `region`. */
+  region?: string;
+  /** Time column; default `year`. */
+  time?: string;
+  start?: string;
+  births?: string;
+  deaths?: string;
+  inMigration?: string;
+  outMigration?: string;
+  end?: string;
+}
+
+const DEFAULTS = {
+  region: "region",
+  time: "year",
+  start: "population_start",
+  births: "births",
+  deaths: "deaths",
+  inMigration: "in_migration",
+  outMigration: "out_migration",
+  end: "population_end",
+};
+
+/**
+ * Components and rates per 1,000 mean population, per unit and year.
+ * Migration may be null (not published); start, end, births and deaths may not.
+ *
+ * @returns `region, year, population_start, population_end, births, deaths, in_migration, out_migration,
+ *   natural_change, net_migration, implied_net_migration, residual, mean_population,
+ *   birth_rate, death_rate, natural_rate, net_migration_rate, growth_rate` (rates per 1,000), sorted.
+ * @example
+ * demographicComponents(df); // 1000 start, 12 births, 10 deaths, 50 in, 40 out, 1013 end → residual 1
+ */
+export function demographicComponents(df: pl.DataFrame, opts: ComponentsOptions = {}): pl.DataFrame {
+  const o = { ...DEFAULTS, ...opts };
+  const fn = "demographicComponents";
+  for (const c of Object.values(o)) if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found`);
+  for (const c of [o.start, o.end, o.births, o.deaths]) {
+    if (df.getColumn(c).nullCount() > 0) throw new IndicatorInputError(fn, `column '${c}' has missing values`);
+  }
+  const counts = [o.start, o.end, o.births, o.deaths, o.inMigration, o.outMigration];
+  for (const c of counts) {
+    if (df.filter(pl.col(c).lt(0)).height > 0) throw new IndicatorInputError(fn, `column '${c}' has negative counts`);
+  }
+  const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
+  const per1000 = (e: pl.Expr): pl.Expr => e.div(pl.col("mean_population")).mul(1000);
+  return df
+    .select(
+      pl.col(o.region).alias("region"),
+      pl.col(o.time).alias("year"),
+      f(o.start).alias("population_start"),
+      f(o.end).alias("population_end"),
+      f(o.births).alias("births"),
+      f(o.deaths).alias("deaths"),
+      f(o.inMigration).alias("in_migration"),
+      f(o.outMigration).alias("out_migration"),
+    )
+    .withColumns(
+      pl.col("births").sub(pl.col("deaths")).alias("natural_change"),
+      pl.col("in_migration").sub(pl.col("out_migration")).alias("net_migration"),
+      pl.col("population_start").add(pl.col("population_end")).div(2).alias("mean_population"),
+    )
+    .withColumns(
+      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).alias("implied_net_migration"),
+      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).sub(pl.col("net_migration")).alias("residual"),
+    )
+    .withColumns(
+      per1000(pl.col("births")).alias("birth_rate"),
+      per1000(pl.col("deaths")).alias("death_rate"),
+      per1000(pl.col("natural_change")).alias("natural_rate"),
+      per1000(pl.col("net_migration")).alias("net_migration_rate"),
+      per1000(pl.col("population_end").sub(pl.col("population_start"))).alias("growth_rate"),
+    )
+    .sort(["region", "year"]);
+}

@@ -1,0 +1,42 @@
+/**
+ * Growth between two points in time.
+ *
+ * change_pct = 100 · (x_to − x_from) / x_from
+ */
+import * as pl from "nodejs-polars";
+import { IndicatorInputError } from "../data/errors";
+import { checkLongFrame } from "./validate";
+
+export interface GrowthOptions {
+  /** Column identifying the unit (region, municipality …). */
+  region: string;
+  /** Column with the time (year …). */
+  time: string;
+  value: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Absolute and percent change of `value` from `from` to `to`, per region.
+ * @returns `region, value_from, value_to, change, change_pct`, sorted by region.
+ * @throws IndicatorInputError when a region lacks either time point or starts at 0.
+ * @example
+ * growthRate(pop, { region: "region", time: "year", value: "value", from: 2001, to: 2007 });
+ */
+export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame {
+  const { region, time, value, from, to } = opts;
+  const fn = "growthRate";
+  const clean = checkLongFrame(fn, df, [region, time], value);
+  const at = (t: number, name: string): pl.DataFrame =>
+    clean.filter(pl.col(time).eq(pl.lit(t))).select(pl.col(region).alias("region"), pl.col(value).alias(name));
+  const joined = at(from, "value_from").join(at(to, "value_to"), { on: "region", how: "full", coalesce: true });
+  const gap = joined.filter(pl.col("value_from").isNull().or(pl.col("value_to").isNull()));
+  if (gap.height > 0) throw new IndicatorInputError(fn, `region '${String(gap.getColumn("region").get(0))}' lacks ${time} ${from} or ${to}`);
+  const zero = joined.filter(pl.col("value_from").eq(0));
+  if (zero.height > 0) throw new IndicatorInputError(fn, `region '${String(zero.getColumn("region").get(0))}' has ${value} = 0 in ${from}`);
+  return joined
+    .withColumns(pl.col("value_to").sub(pl.col("value_from")).alias("change"))
+    .withColumns(pl.col("change").div(pl.col("value_from")).mul(100).alias("change_pct"))
+    .sort("region");
+}

@@ -1,0 +1,40 @@
+/**
+ * Municipal series summed to regions (or region types) under a mapping.
+ */
+import * as pl from "nodejs-polars";
+import { IndicatorInputError } from "../data/errors";
+import { sumBy } from "../indicators/aggregate";
+
+export interface ToRegionsOptions {
+  /** Column of `df` with the municipality code (default `municipality_code_2008`). */
+  municipality?: string;
+  /** Mapping column to sum to: `region` (default), `region_type` or `krd_type`. */
+  to?: string;
+  /** Column to sum (default `value`). */
+  value?: string;
+  /** Further key columns kept (default `["year"]`). */
+  keep?: string[];
+}
+
+/**
+ * Σ value per mapped unit. Every municipality of `df` must be in the mapping
+ * (no silent drop); rows whose target is null (e.g. an unknown KRD type) are
+ * summed under null and can be filtered by the caller.
+ * @returns `<to>, ...keep, value` sorted; for `to = "region"` also `region_type`.
+ * @example
+ * toRegions(population, loadMapping("report13")); // region, region_type, year, value
+ */
+export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegionsOptions = {}): pl.DataFrame {
+  const muni = opts.municipality ?? "municipality_code_2008";
+  const to = opts.to ?? "region";
+  const value = opts.value ?? "value";
+  const keep = opts.keep ?? ["year"];
+  const extra = to === "region" ? ["region_type"] : [];
+  const map = mapping.select(pl.col("municipality_code_2008").alias(muni), to, ...extra);
+  const unmapped = df.select(muni).join(map, { on: muni, how: "anti" });
+  if (unmapped.height > 0) {
+    throw new IndicatorInputError("toRegions", `municipality ${String(unmapped.getColumn(muni).get(0))} is not in the mapping`);
+  }
+  const joined = df.select(muni, ...keep, value).join(map, { on: muni, how: "left" });
+  return sumBy(joined, { by: [to, ...extra, ...keep], value, keys: [muni, ...keep] });
+}

@@ -1,0 +1,48 @@
+/**
+ * Region mappings as data (data/regions/mappings.csv): municipality → region
+ * and region type, under a named mapping. Checked on load: every municipality
+ * of the population series mapped exactly once, and the 'ba2020' mapping
+ * identical to TØI's published division.
+ */
+import * as pl from "nodejs-polars";
+import { loadTable, tableToFrame } from "../data/load";
+import { dataDir } from "../data/manifest";
+import { ValueError } from "../data/errors";
+import { BA2020, POPULATION_MUNICIPAL } from "../data/open";
+
+export const MAPPINGS_FILE = "regions/mappings.csv";
+
+/** The mappings the project ships: TØI's BA-2020 as published, and the reconstruction of the report's 13 regions. */
+export const MAPPING_NAMES = ["report13", "ba2020"] as const;
+export type MappingName = (typeof MAPPING_NAMES)[number];
+
+/**
+ * One mapping: `municipality_code_2008, municipality_name, region, region_type, krd_type, note`,
+ * sorted by municipality.
+ * @throws ValueError when the mapping is unknown, misses or repeats a municipality,
+ *   or ('ba2020') departs from TØI's division.
+ */
+export function loadMapping(name: MappingName, dir: string = dataDir()): pl.DataFrame {
+  const table = loadTable(MAPPINGS_FILE, dir);
+  const rows = table.rows.filter((r) => r["mapping"] === name);
+  if (rows.length === 0) throw new ValueError({ file: table.file, column: "mapping" }, `rows for mapping '${name}'`, "none");
+  const municipalities = new Set(loadTable(POPULATION_MUNICIPAL, dir).rows.map((r) => String(r["municipality_code_2008"])));
+  const mapped = new Set(rows.map((r) => String(r["municipality_code_2008"])));
+  const missing = [...municipalities].filter((m) => !mapped.has(m)).sort();
+  if (missing.length > 0) {
+    throw new ValueError({ file: table.file, column: "municipality_code_2008" }, `every municipality mapped once under '${name}'`, `unmapped: ${missing.join(", ")}`);
+  }
+  if (name === "ba2020") {
+    const ba = new Map(loadTable(BA2020, dir).rows.map((r) => [String(r["municipality_code_2008"]), String(r["ba2020_name"])]));
+    table.rows.forEach((r, k) => {
+      if (r["mapping"] !== "ba2020") return;
+      const expected = ba.get(String(r["municipality_code_2008"]));
+      if (expected !== r["region"]) {
+        throw new ValueError({ file: table.file, row: k + 2, column: "region" }, `TØI's BA-2020 region '${expected}' (data/${BA2020})`, String(r["region"]));
+      }
+    });
+  }
+  return tableToFrame({ ...table, rows })
+    .drop("mapping")
+    .sort("municipality_code_2008");
+}

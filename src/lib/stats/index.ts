@@ -1,0 +1,3 @@
+export { rank, pearson, spearman } from "./rank";
+export { permutationTest, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
+export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
