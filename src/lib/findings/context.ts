@@ -1,22 +1,48 @@
 /**
- * The inputs findings compute from, loaded once and checked on load.
+ * The inputs findings compute from, loaded once and checked on load, plus
+ * the analysis parameters (which region mapping).
  */
 import type * as pl from "nodejs-polars";
 import { loadFigur36, loadFigur36Wide } from "../data/load";
 import { dataDir } from "../data/manifest";
+import {
+  loadCountyEmployees,
+  loadCountyPopulation,
+  loadJobGrowth,
+  loadKrdRegionTypes,
+  loadMunicipalPopulation,
+  loadPopulationComponents,
+} from "../data/open";
+import { loadMapping, type MappingName } from "../regions/mapping";
+import { toRegions } from "../regions/aggregate";
 import { loadClaims, type Claim } from "./claims";
+
+export interface ContextOptions {
+  /** Data folder (default: the project's data/). */
+  dir?: string;
+  /** Municipality → region mapping (default "report13", the reconstruction of the report's 13 regions). */
+  mapping?: MappingName;
+}
 
 export class FindingContext {
   readonly dir: string;
+  readonly mapping: MappingName;
   private cache = new Map<string, unknown>();
 
-  constructor(dir: string = dataDir()) {
-    this.dir = dir;
+  constructor(opts: ContextOptions | string = {}) {
+    const o = typeof opts === "string" ? { dir: opts } : opts;
+    this.dir = o.dir ?? dataDir();
+    this.mapping = o.mapping ?? "report13";
   }
 
   private memo<T>(key: string, load: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, load());
     return this.cache.get(key) as T;
+  }
+
+  /** A derived table computed once per context (frames are immutable, so sharing is safe). */
+  derive<T>(key: string, compute: () => T): T {
+    return this.memo(`derived:${key}`, compute);
   }
 
   /** Published claims, by key. */
@@ -32,5 +58,45 @@ export class FindingContext {
   /** Figur 3.6 as printed, with subtotals. */
   get figur36Wide(): pl.DataFrame {
     return this.memo("figur36Wide", () => loadFigur36Wide(this.dir));
+  }
+
+  /** The selected mapping: municipality_code_2008, municipality_name, region, region_type, krd_type, note. */
+  get regions(): pl.DataFrame {
+    return this.memo("regions", () => loadMapping(this.mapping, this.dir));
+  }
+
+  /** Municipal population 1 Jan 2000–2009 (SSB 07459). */
+  get municipalPopulation(): pl.DataFrame {
+    return this.memo("municipalPopulation", () => loadMunicipalPopulation(this.dir));
+  }
+
+  /** Population per region of the selected mapping: region, region_type, year, value. */
+  get regionPopulation(): pl.DataFrame {
+    return this.memo("regionPopulation", () => toRegions(this.municipalPopulation, this.regions));
+  }
+
+  /** County and national population (selected years). */
+  get countyPopulation(): pl.DataFrame {
+    return this.memo("countyPopulation", () => loadCountyPopulation(this.dir));
+  }
+
+  /** SSB population change by component (partial). */
+  get components(): pl.DataFrame {
+    return this.memo("components", () => loadPopulationComponents(this.dir));
+  }
+
+  /** KRD St.meld. 25 Tabell 1.1. */
+  get krd(): pl.DataFrame {
+    return this.memo("krd", () => loadKrdRegionTypes(this.dir));
+  }
+
+  /** The report's job-growth rates 1998–2008. */
+  get jobGrowth(): pl.DataFrame {
+    return this.memo("jobGrowth", () => loadJobGrowth(this.dir));
+  }
+
+  /** SSB employees by workplace county and sector, 1995–2000. */
+  get countyEmployees(): pl.DataFrame {
+    return this.memo("countyEmployees", () => loadCountyEmployees(this.dir));
   }
 }

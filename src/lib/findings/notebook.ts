@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { dataDir } from "../data/manifest";
 import { FindingContext } from "./context";
 import { evaluateSpec, findingSpec, type Evaluated } from "./registry";
-import { findingHtml, frameHtml } from "./render";
+import { findingHtml, findingsTableHtml, frameHtml } from "./render";
 import type { Finding } from "./types";
 
 /** Where notebooks record their findings: `$INNLANDET_BUILD_DIR` or `<project>/build`. */
@@ -42,6 +42,11 @@ export class ChapterSession {
     const ev = this.evaluate(id);
     const tables = opts.tables === false ? [] : Object.entries(ev.tables ?? {}).map(([name, df]) => frameHtml(df, { caption: name }));
     return [findingHtml(ev.finding), ...tables].join("\n");
+  }
+
+  /** Evaluate and record several findings; return them as one compact table. */
+  showTable(ids: string[]): string {
+    return findingsTableHtml(ids.map((id) => this.evaluate(id).finding));
   }
 
   /** The findings recorded so far in this session. */

@@ -6,10 +6,22 @@ import { CLAIMS_FILE, loadClaims, type Claim } from "./claims";
 import { FindingContext } from "./context";
 import type { Computation, Finding, FindingSpec } from "./types";
 import { decideVerdict } from "./verdict";
+import { componentFindings } from "./chapter3/components";
+import { jobFindings } from "./chapter3/jobs";
+import { krdFindings } from "./chapter3/krd";
+import { populationFindings } from "./chapter3/population";
 import { sectorFindings } from "./chapter3/sectors";
+import { typologyFindings } from "./chapter3/typology";
 
 /** All finding specs, in report order. */
-export const FINDING_SPECS: FindingSpec<FindingContext>[] = [...sectorFindings];
+export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
+  ...krdFindings,
+  ...populationFindings,
+  ...componentFindings,
+  ...sectorFindings,
+  ...jobFindings,
+  ...typologyFindings,
+];
 
 /** A finding with the tables its computation produced. */
 export interface Evaluated {

@@ -78,3 +78,17 @@ export function frameHtml(df: pl.DataFrame, opts: { decimals?: number; maxRows?:
   const more = df.height > rows.length ? `<p>… ${df.height - rows.length} more rows</p>` : "";
   return `<table class="frame">${cap}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }
+
+/** Several findings as one compact HTML table (id, claim, published, computed, verdict, note). */
+export function findingsTableHtml(findings: Finding[]): string {
+  const head = ["id", "claim", "published", "computed", "verdict", "note"].map((h) => `<th style="text-align:left">${h}</th>`).join("");
+  const rows = findings
+    .map(
+      (f) =>
+        `<tr id="${escapeHtml(f.id)}"><td><code>${escapeHtml(f.id)}</code></td><td>${escapeHtml(f.claim)}</td><td>${escapeHtml(formatValue(f.published))}</td>` +
+        `<td>${escapeHtml(formatValue(f.computed))}</td><td style="color:${VERDICT_COLOUR[f.verdict]};font-weight:bold">${f.verdict}</td>` +
+        `<td style="font-size:85%">${escapeHtml(f.note)}</td></tr>`,
+    )
+    .join("");
+  return `<table class="findings" style="border-collapse:collapse;font-family:sans-serif"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}

@@ -16,12 +16,12 @@ function firstKey(df: pl.DataFrame, keys: string[]): string {
 }
 
 /**
- * Check that `df` has the columns, that `value` is a finite, non-negative
- * number without nulls, and that `keys` identify rows uniquely.
+ * Check that `df` has the columns, that `value` is a finite number without
+ * nulls (and non-negative unless `allowNegative`), and that `keys` identify rows uniquely.
  * Returns `df` with `value` cast to Float64 (integer counts would otherwise
  * divide as integers in polars).
  */
-export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], value: string): pl.DataFrame {
+export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], value: string, opts: { allowNegative?: boolean } = {}): pl.DataFrame {
   for (const c of [...keys, value]) {
     if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${df.columns.join(", ")})`);
   }
@@ -35,10 +35,14 @@ export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], val
   }
   const out = df.withColumns(pl.col(value).cast(pl.Float64));
   const v = pl.col(value);
-  const bad = out.filter(v.isNull().or(v.isNan()).or(v.isInfinite()).or(v.lt(0)));
+  const invalid = v.isNull().or(v.isNan()).or(v.isInfinite());
+  const bad = out.filter(opts.allowNegative ? invalid : invalid.or(v.lt(0)));
   if (bad.height > 0) {
     const rec = bad.head(1).toRecords()[0] ?? {};
-    throw new IndicatorInputError(fn, `column '${value}' must be finite and ≥ 0; found ${String(rec[value])} at ${firstKey(bad, keys)}`);
+    throw new IndicatorInputError(
+      fn,
+      `column '${value}' must be finite${opts.allowNegative ? "" : " and ≥ 0"}; found ${String(rec[value])} at ${firstKey(bad, keys)}`,
+    );
   }
   const dup = out.filter(pl.struct(keys.map((k) => pl.col(k))).isDuplicated());
   if (dup.height > 0) throw new IndicatorInputError(fn, `duplicate rows for ${firstKey(dup, keys)}; aggregate first`);

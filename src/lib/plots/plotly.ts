@@ -124,3 +124,39 @@ export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFig
     layout: { title: { text: opts.title }, margin: { l: 200 } },
   };
 }
+
+export interface ScatterOptions {
+  x: string;
+  y: string;
+  /** Column with point labels. */
+  label: string;
+  /** Column whose values split the points into traces (e.g. region type). */
+  group: string;
+  title: string;
+  xTitle?: string;
+  yTitle?: string;
+  /** Draw axes through 0 (quadrants). */
+  quadrants?: boolean;
+}
+
+/** A labelled scatter, one trace per group; rows with a null x or y are left out. */
+export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFigure {
+  const xs = column(df, opts.x) as (number | null)[];
+  const ys = column(df, opts.y) as (number | null)[];
+  const labels = column(df, opts.label).map(String);
+  const groups = column(df, opts.group).map(String);
+  const data = [...new Set(groups)].map((g) => {
+    const idx = groups.map((v, i) => (v === g && xs[i] !== null && ys[i] !== null ? i : -1)).filter((i) => i >= 0);
+    return {
+      type: "scatter",
+      mode: "markers+text",
+      name: g,
+      x: idx.map((i) => xs[i]),
+      y: idx.map((i) => ys[i]),
+      text: idx.map((i) => labels[i]),
+      textposition: "top center",
+    };
+  });
+  const axis = (title?: string): Record<string, unknown> => ({ title: { text: title ?? "" }, zeroline: opts.quadrants ?? false, zerolinewidth: 2 });
+  return { data, layout: { title: { text: opts.title }, xaxis: axis(opts.xTitle ?? opts.x), yaxis: axis(opts.yTitle ?? opts.y) } };
+}

@@ -20,7 +20,7 @@ export interface ToRegionsOptions {
  * Σ value per mapped unit. Every municipality of `df` must be in the mapping
  * (no silent drop); rows whose target is null (e.g. an unknown KRD type) are
  * summed under null and can be filtered by the caller.
- * @returns `<to>, ...keep, value` sorted; for `to = "region"` also `region_type`.
+ * @returns `<to>, ...keep, value` sorted; for `to = "region"` also `region_type` (and `report_region` when the mapping has it).
  * @example
  * toRegions(population, loadMapping("report13")); // region, region_type, year, value
  */
@@ -29,7 +29,7 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   const to = opts.to ?? "region";
   const value = opts.value ?? "value";
   const keep = opts.keep ?? ["year"];
-  const extra = to === "region" ? ["region_type"] : [];
+  const extra = to === "region" ? ["region_type", ...(mapping.columns.includes("report_region") ? ["report_region"] : [])] : [];
   const map = mapping.select(pl.col("municipality_code_2008").alias(muni), to, ...extra);
   const unmapped = df.select(muni).join(map, { on: muni, how: "anti" });
   if (unmapped.height > 0) {

@@ -30,7 +30,11 @@ export function loadMapping(name: MappingName, dir: string = dataDir()): pl.Data
   const mapped = new Set(rows.map((r) => String(r["municipality_code_2008"])));
   const missing = [...municipalities].filter((m) => !mapped.has(m)).sort();
   if (missing.length > 0) {
-    throw new ValueError({ file: table.file, column: "municipality_code_2008" }, `every municipality mapped once under '${name}'`, `unmapped: ${missing.join(", ")}`);
+    throw new ValueError(
+      { file: table.file, column: "municipality_code_2008" },
+      `every municipality mapped once under '${name}'`,
+      `unmapped: ${missing.join(", ")}`,
+    );
   }
   if (name === "ba2020") {
     const ba = new Map(loadTable(BA2020, dir).rows.map((r) => [String(r["municipality_code_2008"]), String(r["ba2020_name"])]));
@@ -38,7 +42,11 @@ export function loadMapping(name: MappingName, dir: string = dataDir()): pl.Data
       if (r["mapping"] !== "ba2020") return;
       const expected = ba.get(String(r["municipality_code_2008"]));
       if (expected !== r["region"]) {
-        throw new ValueError({ file: table.file, row: k + 2, column: "region" }, `TØI's BA-2020 region '${expected}' (data/${BA2020})`, String(r["region"]));
+        throw new ValueError(
+          { file: table.file, row: k + 2, column: "region" },
+          `TØI's BA-2020 region '${expected}' (data/${BA2020})`,
+          String(r["region"]),
+        );
       }
     });
   }

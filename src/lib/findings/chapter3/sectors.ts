@@ -7,18 +7,21 @@ import { FIGUR_3_6, FIGUR_3_6_COLUMNS } from "../../data/load";
 import { diversity, locationQuotient, shares, sumBy } from "../../indicators/index";
 import type { FindingContext } from "../context";
 import type { Computation, FindingSpec } from "../types";
+import { finding, untestable, type Spec } from "../spec";
 
 const INPUTS = [FIGUR_3_6, FIGUR_3_6_COLUMNS];
 
 /** A finding computed from the report's own Figur 3.6. */
-function fromFigur36(id: string, claimKey: string, compute: (ctx: FindingContext) => Computation): FindingSpec<FindingContext> {
-  return { id, claimKey, basis: "report", inputs: INPUTS, compute };
+function fromFigur36(id: string, claimKey: string, compute: (ctx: FindingContext) => Computation): Spec {
+  return finding(id, claimKey, "report", INPUTS, compute);
 }
 
 /** Share (%) of each sector group (goods / private / public) per Figur 3.6 row. */
 export function groupShares(ctx: FindingContext): pl.DataFrame {
-  const byGroup = sumBy(ctx.figur36, { by: ["region", "group"], value: "value", keys: ["region", "sector"] });
-  return shares(byGroup, { group: "region", part: "group", value: "value" });
+  return ctx.derive("groupShares", () => {
+    const byGroup = sumBy(ctx.figur36, { by: ["region", "group"], value: "value", keys: ["region", "sector"] });
+    return shares(byGroup, { group: "region", part: "group", value: "value" });
+  });
 }
 
 function share(df: pl.DataFrame, region: string, groups: string[]): number {
@@ -53,7 +56,9 @@ function aboveNorway(id: string, claimKey: string, group: string): FindingSpec<F
 
 /** Diversity of every Figur 3.6 row over its 13 sectors. */
 export function figur36Diversity(ctx: FindingContext): pl.DataFrame {
-  return diversity(ctx.figur36, { region: "region", sector: "sector", value: "value" });
+  return ctx.derive("figur36Diversity", () => {
+    return diversity(ctx.figur36, { region: "region", sector: "sector", value: "value" });
+  });
 }
 
 function metric(df: pl.DataFrame, region: string, col: string): number {
@@ -108,7 +113,9 @@ function farFromBigCities(m: DiversityMetric): FindingSpec<FindingContext> {
 
 /** Location quotients of Figur 3.6's sectors against the whole country. */
 export function figur36LocationQuotients(ctx: FindingContext): pl.DataFrame {
-  return locationQuotient(ctx.figur36, { region: "region", sector: "sector", value: "value", reference: "norway" });
+  return ctx.derive("figur36LocationQuotients", () => {
+    return locationQuotient(ctx.figur36, { region: "region", sector: "sector", value: "value", reference: "norway" });
+  });
 }
 
 function agricultureLq(id: string, claimKey: string, region: string): FindingSpec<FindingContext> {
@@ -149,18 +156,6 @@ export const sectorFindings: FindingSpec<FindingContext>[] = [
   agricultureLq("ch3.innlandet_specialised_agriculture", "innlandet_specialised_agriculture", "innlandet"),
   agricultureLq("ch3.city_regions_specialised_agriculture", "city_regions_specialised_agriculture", "innlandet_city_regions"),
   agricultureLq("ch3.small_town_regions_specialised_agriculture", "small_town_regions_specialised_agriculture", "innlandet_small_town_regions"),
-  {
-    id: "ch3.industrial_cities_manufacturing_above_norway",
-    claimKey: "industrial_cities_manufacturing_above_norway",
-    basis: "report",
-    inputs: [],
-    untestable: NO_SECTOR_TABLE,
-  },
-  {
-    id: "ch3.service_cities_knowledge_services_above_peers",
-    claimKey: "service_cities_knowledge_services_above_peers",
-    basis: "report",
-    inputs: [],
-    untestable: NO_SECTOR_TABLE,
-  },
+  untestable("ch3.industrial_cities_manufacturing_above_norway", "industrial_cities_manufacturing_above_norway", NO_SECTOR_TABLE),
+  untestable("ch3.service_cities_knowledge_services_above_peers", "service_cities_knowledge_services_above_peers", NO_SECTOR_TABLE),
 ];

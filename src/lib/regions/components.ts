@@ -1,0 +1,40 @@
+/**
+ * Population components summed from municipalities to regions, with the
+ * coverage said: a region-year is `complete` only when every municipality
+ * the mapping puts in it has a row. Migration sums are null when any
+ * municipality's migration is missing (a partial sum would be wrong).
+ */
+import * as pl from "nodejs-polars";
+
+const COUNTS = ["population_start", "births", "deaths", "in_migration", "out_migration", "population_end"];
+
+/**
+ * @param components SSB components per municipality (municipal rows only are used: 4-digit codes)
+ * @param mapping a region mapping (loadMapping)
+ * @returns `region, region_type, year, municipalities_present, municipalities_total, complete, missing,
+ *   population_start, births, deaths, in_migration, out_migration, population_end`, sorted.
+ */
+export function componentsByRegion(components: pl.DataFrame, mapping: pl.DataFrame): pl.DataFrame {
+  const muni = components.filter(pl.col("municipality_code_2008").str.lengths().eq(4));
+  const sizes = mapping.groupBy("region").agg(pl.col("municipality_code_2008").count().cast(pl.Int64).alias("municipalities_total"));
+  const joined = muni.join(mapping.select("municipality_code_2008", "region", "region_type"), { on: "municipality_code_2008", how: "inner" });
+  const sums = COUNTS.map((c) => pl.when(pl.col(c).isNull().any()).then(pl.lit(null)).otherwise(pl.col(c).cast(pl.Float64).sum()).alias(c));
+  const agg = joined
+    .groupBy(["region", "region_type", "year"])
+    .agg(pl.col("municipality_code_2008").count().cast(pl.Int64).alias("municipalities_present"), ...sums);
+  // municipalities the mapping expects in each region-year that has rows, minus those present
+  const expected = mapping.select("region", "municipality_code_2008").join(agg.select("region", "year"), { on: "region", how: "inner" });
+  const missing = expected
+    .join(joined.select("municipality_code_2008", "year"), { on: ["municipality_code_2008", "year"], how: "anti" })
+    .sort("municipality_code_2008")
+    .groupBy(["region", "year"])
+    .agg(pl.col("municipality_code_2008").sort().alias("missing_list"))
+    .withColumns(pl.col("missing_list").lst.join(", ").alias("missing"))
+    .select("region", "year", "missing");
+  return agg
+    .join(sizes, { on: "region", how: "left" })
+    .join(missing, { on: ["region", "year"], how: "left" })
+    .withColumns(pl.col("municipalities_present").eq(pl.col("municipalities_total")).alias("complete"), pl.col("missing").fillNull(""))
+    .select("region", "region_type", "year", "municipalities_present", "municipalities_total", "complete", "missing", ...COUNTS)
+    .sort(["region", "year"]);
+}
