@@ -12,6 +12,7 @@ import { krdFindings } from "./chapter3/krd";
 import { populationFindings } from "./chapter3/population";
 import { sectorFindings } from "./chapter3/sectors";
 import { typologyFindings } from "./chapter3/typology";
+import { chapter3OtherFindings } from "./chapter3/untestable";
 
 /** All finding specs, in report order. */
 export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
@@ -21,6 +22,7 @@ export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
   ...sectorFindings,
   ...jobFindings,
   ...typologyFindings,
+  ...chapter3OtherFindings,
 ];
 
 /** A finding with the tables its computation produced. */

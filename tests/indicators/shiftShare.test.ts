@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import * as pl from "nodejs-polars";
+import * as prand from "pure-rand";
+import { shiftShare } from "../../src/lib/index";
+
+const opts = { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "N" };
+
+function panel(rows: [string, string, number, number][]): pl.DataFrame {
+  return pl.DataFrame({
+    region: rows.flatMap((r) => [r[0], r[0]]),
+    sector: rows.flatMap((r) => [r[1], r[1]]),
+    year: pl.Series(
+      "year",
+      rows.flatMap(() => [1995, 2000]),
+      pl.Int64,
+    ),
+    value: pl.Series(
+      "value",
+      rows.flatMap((r) => [r[2], r[3]]),
+      pl.Int64,
+    ),
+  });
+}
+
+describe("shiftShare (Dunn)", () => {
+  // Reference N: A 100→120 (g_A = 0.2), B 100→90 (g_B = −0.1); total 200→210, g = 0.05.
+  // Region R: A 10→15: national 0.5, mix 10·(0.2−0.05) = 1.5, regional 10·(0.5−0.2) = 3, actual 5.
+  //           B 20→20: national 1, mix 20·(−0.1−0.05) = −3, regional 20·(0−(−0.1)) = 2, actual 0.
+  const df = panel([
+    ["N", "A", 100, 120],
+    ["N", "B", 100, 90],
+    ["R", "A", 10, 15],
+    ["R", "B", 20, 20],
+  ]);
+
+  it("matches the hand computation", () => {
+    const out = shiftShare(df, opts).toRecords();
+    expect(out).toHaveLength(2);
+    const [a, b] = out;
+    expect(a).toMatchObject({ region: "R", sector: "A", value_from: 10, value_to: 15, actual: 5 });
+    expect(a!["national"]).toBeCloseTo(0.5, 12);
+    expect(a!["industry_mix"]).toBeCloseTo(1.5, 12);
+    expect(a!["regional_share"]).toBeCloseTo(3, 12);
+    expect(b!["national"]).toBeCloseTo(1, 12);
+    expect(b!["industry_mix"]).toBeCloseTo(-3, 12);
+    expect(b!["regional_share"]).toBeCloseTo(2, 12);
+  });
+
+  it("national + industry mix + regional share = actual on seeded synthetic panels", () => {
+    const rng = prand.xoroshiro128plus(7);
+    const int = (lo: number, hi: number): number => prand.unsafeUniformIntDistribution(lo, hi, rng);
+    for (let trial = 0; trial < 20; trial += 1) {
+      const rows: [string, string, number, number][] = [];
+      for (const r of ["N", "r1", "r2", "r3"])
+        for (const s of ["s1", "s2", "s3", "s4", "s5"]) rows.push([r, s, int(r === "N" ? 500 : 0, 5000), int(0, 5000)]);
+      for (const row of shiftShare(panel(rows), opts).toRecords()) {
+        const sum = (row["national"] as number) + (row["industry_mix"] as number) + (row["regional_share"] as number);
+        expect(sum).toBeCloseTo(row["actual"] as number, 8);
+        // regional share equals e0·(r_i − g_i) where e0 > 0
+        if ((row["value_from"] as number) > 0) expect(Number.isFinite(row["regional_share"] as number)).toBe(true);
+      }
+    }
+  });
+
+  it("refuses a missing year, a missing reference and a sector the reference lacks", () => {
+    expect(() =>
+      shiftShare(
+        df.filter(
+          pl
+            .col("year")
+            .eq(1995)
+            .or(pl.col("region").neq(pl.lit("R"))),
+        ),
+        opts,
+      ),
+    ).toThrow(/R \/ A lacks year 1995 or 2000/);
+    expect(() => shiftShare(df, { ...opts, reference: "X" })).toThrow(/reference region 'X' not found/);
+    expect(() =>
+      shiftShare(
+        panel([
+          ["N", "A", 1, 2],
+          ["R", "C", 1, 2],
+        ]),
+        opts,
+      ),
+    ).toThrow(/no employment in sector 'C'/);
+  });
+});

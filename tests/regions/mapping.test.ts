@@ -1,0 +1,141 @@
+/**
+ * Region mappings as data: loaded with their checks, and the reconstruction of
+ * the report's 13 regions tested against KRD's published table.
+ */
+import { describe, expect, it } from "vitest";
+import * as pl from "nodejs-polars";
+import {
+  FindingContext,
+  IndicatorInputError,
+  ValueError,
+  krdTypePopulation,
+  loadKrdRegionTypes,
+  loadMapping,
+  loadMunicipalPopulation,
+  mappingSensitivity,
+  toRegions,
+} from "../../src/lib/index";
+import { dataCopy } from "../support/dataCopy";
+
+describe("loadMapping", () => {
+  it("report13: 48 municipalities, 5 city + 8 small-town regions, 4 municipalities outside", () => {
+    const m = loadMapping("report13");
+    expect(m.height).toBe(48);
+    const regions = (type: string): string[] =>
+      [
+        ...new Set(
+          m
+            .filter(pl.col("region_type").eq(pl.lit(type)))
+            .getColumn("region")
+            .toArray() as string[],
+        ),
+      ].sort();
+    expect(regions("city")).toEqual(["Elverum", "Gjøvik", "Hamar", "Kongsvinger", "Lillehammer"]);
+    expect(regions("small_town")).toEqual(["Dovre", "Sel", "Sjåk/Lom", "Stor-Elvdal/Rendalen", "Trysil", "Tynset", "Valdres", "Vinstra"]);
+    expect(
+      m
+        .filter(pl.col("region_type").eq(pl.lit("outside")))
+        .getColumn("municipality_name")
+        .toArray()
+        .sort(),
+    ).toEqual(["Gran", "Jevnaker", "Lunner", "Os"]);
+  });
+
+  it("report13 marks every deviation from BA-2020", () => {
+    const notes = loadMapping("report13").filter(pl.col("note").str.contains("DEVIATION")).getColumn("municipality_name").toArray().sort();
+    expect(notes).toEqual(["Rendalen", "Åsnes"]);
+  });
+
+  it("refuses a mapping that leaves a municipality out", () => {
+    const dir = dataCopy("regions/mappings.csv", (t) =>
+      t
+        .split("\n")
+        .filter((l) => !l.startsWith("report13,0545"))
+        .join("\n"),
+    );
+    expect(() => loadMapping("report13", dir)).toThrow(ValueError);
+    expect(() => loadMapping("report13", dir)).toThrow(/unmapped: 0545/);
+  });
+
+  it("refuses a 'ba2020' row that departs from TØI's division, naming row and column", () => {
+    const dir = dataCopy("regions/mappings.csv", (t) => t.replace("ba2020,0425,Åsnes,Åsnes,", "ba2020,0425,Åsnes,Kongsvinger,"));
+    expect(() => loadMapping("ba2020", dir)).toThrow(/row 11, column 'region': expected TØI's BA-2020 region 'Åsnes'/);
+  });
+
+  it("refuses a municipality mapped twice (duplicate key)", () => {
+    const dir = dataCopy("regions/mappings.csv", (t) => t + t.split("\n").find((l) => l.startsWith("report13,0402"))! + "\n");
+    expect(() => loadMapping("report13", dir)).toThrow(/duplicate|unique key/);
+  });
+});
+
+describe("the reconstruction against KRD (St.meld. 25, Tabell 1.1)", () => {
+  const krd = loadKrdRegionTypes().filter(pl.col("landsdel").eq(pl.lit("Innlandet")));
+  const published = (type: string, col: string): number =>
+    krd
+      .filter(pl.col("region_type").eq(pl.lit(type)))
+      .getColumn(col)
+      .get(0) as number;
+  const computed = krdTypePopulation(new FindingContext({ mapping: "report13" }));
+  const at = (type: string, year: number): number =>
+    computed
+      .filter(pl.col("krd_type").eq(pl.lit(type)).and(pl.col("year").eq(year)))
+      .getColumn("value")
+      .get(0) as number;
+
+  it.each([
+    "smaa_og_mellomstore_byregionar_utanfor_DPV",
+    "smaa_og_mellomstore_byregionar_innanfor_DPV",
+    "smaasenterregionar",
+    "omraade_med_spreidd_busetjing",
+    "totalt",
+  ])("reproduces the population on 1 Jan 2009 of %s to the person", (type) => {
+    expect(at(type, 2009)).toBe(published(type, "population_2009"));
+  });
+
+  it("reproduces growth 2002–09 within rounding for four of five rows; small-centre regions miss by 0.1 pp", () => {
+    for (const type of [
+      "smaa_og_mellomstore_byregionar_utanfor_DPV",
+      "smaa_og_mellomstore_byregionar_innanfor_DPV",
+      "omraade_med_spreidd_busetjing",
+      "totalt",
+    ]) {
+      expect(Math.abs(100 * (at(type, 2009) / at(type, 2002) - 1) - published(type, "growth_2002_2009_pct"))).toBeLessThanOrEqual(0.05);
+    }
+    // 70 213 / 72 379 − 1 = −2.99 % against the printed −3.1 %
+    expect(at("smaasenterregionar", 2002)).toBe(72379);
+    expect(100 * (70213 / 72379 - 1)).toBeCloseTo(-2.9926, 4);
+  });
+
+  it("TØI's BA-2020 as published does not reproduce it (Åsnes is a region of its own there)", () => {
+    const ba = krdTypePopulation(new FindingContext({ mapping: "ba2020" }));
+    const v = ba
+      .filter(pl.col("krd_type").eq(pl.lit("smaa_og_mellomstore_byregionar_innanfor_DPV")).and(pl.col("year").eq(2009)))
+      .getColumn("value")
+      .get(0);
+    expect(v).toBe(49303 - 7610); // Kongsvinger without Åsnes's 7,610 residents
+  });
+});
+
+describe("toRegions", () => {
+  it("sums municipalities to regions and refuses an unmapped municipality", () => {
+    const pop = loadMunicipalPopulation();
+    const r = toRegions(pop, loadMapping("report13")).filter(pl.col("region").eq(pl.lit("Dovre")).and(pl.col("year").eq(2009)));
+    expect(r.getColumn("value").get(0)).toBe(4942); // Dovre 0511 + Lesja 0512
+    const extra = pl.concat([
+      pop,
+      pl
+        .DataFrame({ municipality_code_2008: ["0999"], municipality_name: ["X"], county: ["Oppland"], year: [2009], value: [1] })
+        .withColumns(pl.col("year").cast(pl.Int64), pl.col("value").cast(pl.Int64)),
+    ]);
+    expect(() => toRegions(extra, loadMapping("report13"))).toThrow(IndicatorInputError);
+  });
+});
+
+describe("mappingSensitivity", () => {
+  it("lists every mapping-dependent finding with both verdicts; Kongsvinger's type flips with Åsnes", () => {
+    const s = mappingSensitivity();
+    expect(s.columns).toEqual(["id", "computed_report13", "verdict_report13", "computed_ba2020", "verdict_ba2020", "verdict_changes"]);
+    const row = s.filter(pl.col("id").eq(pl.lit("ch3.all_city_regions_type_1"))).toRecords()[0]!;
+    expect(row).toMatchObject({ verdict_report13: "contradicted", verdict_ba2020: "corroborated", verdict_changes: true });
+  }, 60_000);
+});

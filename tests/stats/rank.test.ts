@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { permutationTest, rank, spearman } from "../../src/lib/index";
+
+describe("rank / spearman", () => {
+  it("gives tied values the mean of their ranks", () => {
+    expect(rank([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]);
+  });
+
+  it("without ties equals 1 − 6Σd²/(n(n²−1))", () => {
+    // d = [−1, 1, −1, 1, 0], Σd² = 4 → 1 − 24/120 = 0.8
+    expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8, 12);
+    expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBeCloseTo(-1, 12);
+  });
+
+  it("with ties is Pearson on average ranks", () => {
+    // ranks y = [1, 2.5, 2.5, 4]; sxy = 4.5, sxx = 5, syy = 4.5 → 4.5/√22.5
+    expect(spearman([1, 2, 3, 4], [1, 2, 2, 3])).toBeCloseTo(4.5 / Math.sqrt(22.5), 12);
+  });
+
+  it("refuses unequal lengths, fewer than 3 pairs and non-finite values", () => {
+    expect(() => spearman([1, 2, 3], [1, 2])).toThrow(RangeError);
+    expect(() => spearman([1, 2], [1, 2])).toThrow(/at least 3/);
+    expect(() => spearman([1, 2, NaN], [1, 2, 3])).toThrow(/finite/);
+  });
+});
+
+describe("permutationTest", () => {
+  it("exact: a perfect reversal of 4 is 1 of 24 orderings one-sided, 2 of 24 two-sided", () => {
+    const less = permutationTest([1, 2, 3, 4], [4, 3, 2, 1], { alternative: "less" });
+    expect(less).toMatchObject({ statistic: -1, method: "exact", n: 24 });
+    expect(less.pValue).toBeCloseTo(1 / 24, 12);
+    expect(permutationTest([1, 2, 3, 4], [4, 3, 2, 1]).pValue).toBeCloseTo(2 / 24, 12);
+    expect(permutationTest([1, 2, 3, 4], [4, 3, 2, 1], { alternative: "greater" }).pValue).toBe(1);
+  });
+
+  it("exact p for ρ = 0.8 with n = 5: orderings with ρ ≥ 0.8 are 5 of 120", () => {
+    // ρ ≥ 0.8 ⇔ Σd² ≤ 4; the orderings that reach it are counted by brute force
+    const x = [1, 2, 3, 4, 5];
+    let count = 0;
+    const perms = (a: number[]): number[][] =>
+      a.length <= 1 ? [a] : a.flatMap((v, i) => perms([...a.slice(0, i), ...a.slice(i + 1)]).map((p) => [v, ...p]));
+    for (const p of perms(x)) if (spearman(x, p) >= 0.8 - 1e-12) count += 1;
+    expect(permutationTest(x, [2, 1, 4, 3, 5], { alternative: "greater" }).pValue).toBeCloseTo(count / 120, 12);
+  });
+
+  it("Monte Carlo above exactMax: seeded, reproducible, never 0", () => {
+    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const y = [3, 1, 2, 6, 4, 5, 9, 10, 7, 8];
+    const a = permutationTest(x, y, { alternative: "greater", seed: 1, draws: 5000 });
+    const b = permutationTest(x, y, { alternative: "greater", seed: 1, draws: 5000 });
+    expect(a).toEqual(b);
+    expect(a.method).toBe("monte-carlo");
+    expect(permutationTest(x, [...x].reverse(), { alternative: "less", draws: 2000 }).pValue).toBeCloseTo(1 / 2001, 12);
+  });
+});
