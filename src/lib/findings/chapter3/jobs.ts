@@ -97,7 +97,19 @@ export const jobFindings: Spec[] = [
       tables: { regions: df },
     };
   }),
-  finding("ch3.inverse_size_job_growth", "inverse_size_job_growth", "open_data", OPEN, (ctx) => {
+  finding("ch3.inverse_size_job_growth.groups", "inverse_size_job_growth", "open_data", OPEN, (ctx) => {
+    const df = regionSizeAndJobs(ctx);
+    const mean = (type: string): number => df.filter(pl.col("region_type").eq(pl.lit(type))).getColumn("population").mean() as number;
+    const [city, small] = [point(ctx, "Innlandet city regions"), point(ctx, "Innlandet small-town regions")];
+    const [sizeCity, sizeSmall] = [mean("city"), mean("small_town")];
+    return {
+      value: sizeCity > sizeSmall && city < small,
+      note:
+        `Group reading: the city regions are larger (mean ${Math.round(sizeCity)} residents on 1 Jan ${SIZE_YEAR}, SSB, mapping '${ctx.mapping}') than the small-town regions (mean ${Math.round(sizeSmall)}) ` +
+        `and grew less in jobs (+${city} % against +${small} %, the report's rates)`,
+    };
+  }),
+  finding("ch3.inverse_size_job_growth.regions", "inverse_size_job_growth", "open_data", OPEN, (ctx) => {
     const df = regionSizeAndJobs(ctx).filter(pl.col("jobs_low").isNotNull());
     const x = df.getColumn("population").toArray() as number[];
     const y = df.toRecords().map((r) => [r["jobs_low"], r["jobs_high"]] as [number, number]);
@@ -109,7 +121,7 @@ export const jobFindings: Spec[] = [
         `Spearman ρ of population (1 Jan ${SIZE_YEAR}, SSB, mapping '${ctx.mapping}') against the report's job growth over the n = ${x.length} regions with a printed rate, ` +
         `across all ${rr.orderings} orderings the printed ranges allow: ρ from ${rr.min.toFixed(3)} to ${rr.max.toFixed(3)}; ` +
         `one-sided permutation p (${rr.atMin.method}, ${rr.atMin.n} draws, seeded) ${p(rr.atMin.pValue)} at the most negative ordering, ${p(rr.atMax.pValue)} at the least. ` +
-        `The claim is tested as ρ < 0 in every ordering; with n = ${x.length} and ranges for 7 of the rates, the size of the association is uncertain`,
+        `Region reading: the claim is tested as ρ < 0 in every ordering; with n = ${x.length} and ranges for 7 of the rates, the size of the association is uncertain`,
       tables: { regions: df },
     };
   }),
