@@ -6,6 +6,7 @@
  *   build/findings.json       every finding (fields: id, chapter, section, claim,
  *                             published, computed, unit, tolerance, verdict, inputs, note)
  *   build/findings.md         the same as a readable table
+ *   build/mapping-sensitivity.md  mapping-dependent findings under each region mapping
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -14,6 +15,8 @@ import { verifyAll } from "../src/lib/data/load";
 import { collectFindings } from "../src/lib/findings/collect";
 import { evaluateAll } from "../src/lib/findings/registry";
 import { buildDir } from "../src/lib/findings/notebook";
+import { mappingSensitivity } from "../src/lib/findings/sensitivity";
+import { frameMarkdown } from "../src/lib/findings/render";
 import { findingsMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
 import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
@@ -83,6 +86,13 @@ function main(opts: { only?: string }): void {
 
   writeFileSync(join(build, "findings.json"), JSON.stringify(c.findings, null, 2) + "\n");
   writeFileSync(join(build, "findings.md"), findingsMarkdown(c.findings, "Findings: NIBR-rapport 2009:14 reproduced"));
+  const sens = mappingSensitivity();
+  writeFileSync(
+    join(build, "mapping-sensitivity.md"),
+    `# Verdicts under each region mapping\n\nreport13 = the reconstruction of the report's 13 regions; ba2020 = TØI's BA-2020 as published.\n\n${frameMarkdown(sens)}`,
+  );
+  const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
+  log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
   const counts = verdictCounts(c.findings);
   log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
   log(

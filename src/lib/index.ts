@@ -12,7 +12,7 @@ export { decideVerdict, roundingTolerance } from "./findings/verdict";
 export { loadClaims, type Claim } from "./findings/claims";
 export { FindingContext } from "./findings/context";
 export { FINDING_SPECS, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
-export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, formatValue, verdictCounts } from "./findings/render";
+export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, frameMarkdown, formatValue, verdictCounts } from "./findings/render";
 export { ChapterSession, buildDir } from "./findings/notebook";
 export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
 export * from "./plots/plotly";

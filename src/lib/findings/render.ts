@@ -92,3 +92,14 @@ export function findingsTableHtml(findings: Finding[]): string {
     .join("");
   return `<table class="findings" style="border-collapse:collapse;font-family:sans-serif"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
+
+/** A frame as a Markdown table (numbers rounded to `decimals`). */
+export function frameMarkdown(df: pl.DataFrame, decimals = 3): string {
+  const cell = (v: unknown): string =>
+    typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(decimals)) : v === null || v === undefined ? "" : mdCell(String(v));
+  const head = `| ${df.columns.join(" | ")} |\n|${df.columns.map(() => "---").join("|")}|`;
+  return `${head}\n${df
+    .toRecords()
+    .map((r) => `| ${df.columns.map((c) => cell(r[c])).join(" | ")} |`)
+    .join("\n")}\n`;
+}

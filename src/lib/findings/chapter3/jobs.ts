@@ -99,7 +99,11 @@ export const jobFindings: Spec[] = [
   }),
   finding("ch3.inverse_size_job_growth.groups", "inverse_size_job_growth", "open_data", OPEN, (ctx) => {
     const df = regionSizeAndJobs(ctx);
-    const mean = (type: string): number => df.filter(pl.col("region_type").eq(pl.lit(type))).getColumn("population").mean() as number;
+    const mean = (type: string): number =>
+      df
+        .filter(pl.col("region_type").eq(pl.lit(type)))
+        .getColumn("population")
+        .mean() as number;
     const [city, small] = [point(ctx, "Innlandet city regions"), point(ctx, "Innlandet small-town regions")];
     const [sizeCity, sizeSmall] = [mean("city"), mean("small_town")];
     return {
