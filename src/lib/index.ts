@@ -30,3 +30,6 @@ export { regionComponents, incompleteRegionYears, countyComponents } from "./fin
 export { regionSizeAndJobs } from "./findings/chapter3/jobs";
 export { regionTypology } from "./findings/chapter3/typology";
 export { col, lit } from "nodejs-polars";
+export { syntheticFirmPanel } from "./synthetic/firms";
+export { economicRegionInnovation, rateBy } from "./findings/chapter4/innovation";
+export { rdImplications, rdByRegion } from "./findings/chapter4/rd";

@@ -52,3 +52,22 @@ export function loadKrdRegionTypes(dir: string = dataDir()): pl.DataFrame {
 export function loadJobGrowth(dir: string = dataDir()): pl.DataFrame {
   return tableToFrame(loadTable(JOB_GROWTH, dir));
 }
+
+export const INNOVATION_2006 = "ssb/innovation_2006_county_economic_region.csv";
+export const RD_NATIONAL = "ssb/rd_business_national.csv";
+export const ECONOMIC_REGION_TYPES = "regions/ssb_economic_region_types.csv";
+
+/** SSB's innovation survey 2006 by county and economic region (empty cells = not published). */
+export function loadInnovation2006(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(INNOVATION_2006, dir));
+}
+
+/** SSB's business R&D, Norway 2006–2009. */
+export function loadRdNational(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(RD_NATIONAL, dir)).sort(["industry", "year"]);
+}
+
+/** The project's city / small-town classification of SSB's economic regions. */
+export function loadEconomicRegionTypes(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(ECONOMIC_REGION_TYPES, dir));
+}

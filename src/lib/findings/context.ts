@@ -7,6 +7,9 @@ import { loadFigur36, loadFigur36Wide } from "../data/load";
 import { dataDir } from "../data/manifest";
 import {
   loadCountyEmployees,
+  loadEconomicRegionTypes,
+  loadInnovation2006,
+  loadRdNational,
   loadCountyPopulation,
   loadJobGrowth,
   loadKrdRegionTypes,
@@ -93,6 +96,21 @@ export class FindingContext {
   /** The report's job-growth rates 1998–2008. */
   get jobGrowth(): pl.DataFrame {
     return this.memo("jobGrowth", () => loadJobGrowth(this.dir));
+  }
+
+  /** SSB innovation survey 2006, counties and economic regions. */
+  get innovation(): pl.DataFrame {
+    return this.memo("innovation", () => loadInnovation2006(this.dir));
+  }
+
+  /** SSB business R&D, Norway 2006–2009. */
+  get rdNational(): pl.DataFrame {
+    return this.memo("rdNational", () => loadRdNational(this.dir));
+  }
+
+  /** City / small-town classification of SSB's economic regions. */
+  get economicRegionTypes(): pl.DataFrame {
+    return this.memo("economicRegionTypes", () => loadEconomicRegionTypes(this.dir));
   }
 
   /** SSB employees by workplace county and sector, 1995–2000. */

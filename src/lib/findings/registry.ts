@@ -13,6 +13,9 @@ import { populationFindings } from "./chapter3/population";
 import { sectorFindings } from "./chapter3/sectors";
 import { typologyFindings } from "./chapter3/typology";
 import { chapter3OtherFindings } from "./chapter3/untestable";
+import { innovationFindings } from "./chapter4/innovation";
+import { chapter4OtherFindings } from "./chapter4/other";
+import { rdFindings } from "./chapter4/rd";
 
 /** All finding specs, in report order. */
 export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
@@ -23,6 +26,9 @@ export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
   ...jobFindings,
   ...typologyFindings,
   ...chapter3OtherFindings,
+  ...rdFindings,
+  ...innovationFindings,
+  ...chapter4OtherFindings,
 ];
 
 /** A finding with the tables its computation produced. */

@@ -7,3 +7,5 @@ export { growthRate, type GrowthOptions } from "./growth";
 export { demographicComponents, type ComponentsOptions } from "./demography";
 export { classifyGrowth, GROWTH_TYPE_LABELS, type ClassifyGrowthOptions } from "./typology";
 export { shiftShare, type ShiftShareOptions } from "./shiftShare";
+export { weightedRate, type WeightedRateOptions } from "./weighted";
+export { firmDynamics, type FirmDynamicsOptions } from "./firmDynamics";

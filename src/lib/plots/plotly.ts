@@ -160,3 +160,37 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
   const axis = (title?: string): Record<string, unknown> => ({ title: { text: title ?? "" }, zeroline: opts.quadrants ?? false, zerolinewidth: 2 });
   return { data, layout: { title: { text: opts.title }, xaxis: axis(opts.xTitle ?? opts.x), yaxis: axis(opts.yTitle ?? opts.y) } };
 }
+
+export interface BarOptions {
+  x: string;
+  y: string;
+  title: string;
+  yTitle?: string;
+  /** Column whose values colour the bars (one trace each). */
+  group?: string;
+  /** A horizontal reference line, e.g. the national value. */
+  reference?: { value: number; label: string };
+}
+
+/** A bar chart (one trace per group when `group` is given), with an optional horizontal reference line. */
+export function barFigure(df: pl.DataFrame, opts: BarOptions): PlotlyFigure {
+  const xs = column(df, opts.x).map(String);
+  const ys = column(df, opts.y) as (number | null)[];
+  const groups = opts.group ? column(df, opts.group).map(String) : xs.map(() => opts.y);
+  const data: Record<string, unknown>[] = [...new Set(groups)].map((g) => {
+    const idx = groups.map((v, i) => (v === g ? i : -1)).filter((i) => i >= 0);
+    return { type: "bar", name: g, x: idx.map((i) => xs[i]), y: idx.map((i) => ys[i]) };
+  });
+  const layout: Record<string, unknown> = { title: { text: opts.title }, yaxis: { title: { text: opts.yTitle ?? opts.y } }, margin: { b: 120 } };
+  if (opts.reference) {
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: opts.reference.label,
+      x: [xs[0], xs[xs.length - 1]],
+      y: [opts.reference.value, opts.reference.value],
+      line: { dash: "dash" },
+    });
+  }
+  return { data, layout };
+}
