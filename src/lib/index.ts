@@ -33,3 +33,5 @@ export { col, lit } from "nodejs-polars";
 export { syntheticFirmPanel } from "./synthetic/firms";
 export { economicRegionInnovation, rateBy } from "./findings/chapter4/innovation";
 export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
+export * from "./ssb/index";
+export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
