@@ -4,7 +4,15 @@
  * permutation tests seeded, no clocks or random state in the results).
  */
 import { describe, expect, it } from "vitest";
-import { FindingContext, evaluateAll, frameMarkdown, krdTypePopulation, mappingSensitivity, regionComponents, typePopulation } from "../src/lib/index";
+import {
+  FindingContext,
+  evaluateAll,
+  frameMarkdown,
+  krdTypePopulation,
+  mappingSensitivity,
+  regionComponents,
+  typePopulation,
+} from "../src/lib/index";
 
 describe("determinism", () => {
   it("two evaluations of the whole registry give identical findings.json", () => {

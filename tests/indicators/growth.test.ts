@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
-import { growthRate, IndicatorInputError } from "../../src/lib/index";
+import { growthIndex, growthRate, IndicatorInputError } from "../../src/lib/index";
 
 const df = pl.DataFrame({
   region: ["a", "a", "a", "b", "b"],
@@ -23,5 +23,21 @@ describe("growthRate", () => {
     );
     const zero = pl.DataFrame({ region: ["z", "z"], year: [1, 2], value: [0, 5] });
     expect(() => growthRate(zero, { region: "region", time: "year", value: "value", from: 1, to: 2 })).toThrow(IndicatorInputError);
+  });
+});
+
+describe("growthIndex", () => {
+  it("indexes each region on its base period (= 100)", () => {
+    const out = growthIndex(df, { region: "region", time: "year", value: "value", base: 2001 });
+    expect(out.toRecords()).toEqual([
+      { region: "a", time: 2001, value: 200, index: 100 },
+      { region: "a", time: 2004, value: 210, index: 105 },
+      { region: "a", time: 2007, value: 250, index: 125 },
+      { region: "b", time: 2001, value: 3, index: 100 },
+      { region: "b", time: 2007, value: 2, index: expect.closeTo(200 / 3, 12) },
+    ]);
+  });
+  it("refuses a region without the base period", () => {
+    expect(() => growthIndex(df, { region: "region", time: "year", value: "value", base: 2004 })).toThrow(/region 'b' has no non-zero year 2004/);
   });
 });

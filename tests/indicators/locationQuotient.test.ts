@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as pl from "nodejs-polars";
 import { locationQuotient } from "../../src/lib/index";
 import { cell, intFrame } from "../support/frames";
 
@@ -40,5 +41,34 @@ describe("locationQuotient", () => {
       ["A", "z", 1],
     ]);
     expect(() => locationQuotient(extra, opts)).toThrow(/has no 'z'/);
+  });
+});
+
+describe("locationQuotient: panels and the all-regions reference", () => {
+  it("computes per year with `by`, and against the sum of all regions when no reference is named", () => {
+    // 2000: A = (6, 4), B = (4, 6) → total (10, 10): LQ_A,x = 0.6 / 0.5 = 1.2
+    // 2001: A = (1, 1), B = (3, 1) → total (4, 2):  LQ_A,x = 0.5 / (4/6) = 0.75
+    const df = pl.DataFrame({
+      year: pl.Series("year", [2000, 2000, 2000, 2000, 2001, 2001, 2001, 2001], pl.Int64),
+      region: ["A", "A", "B", "B", "A", "A", "B", "B"],
+      sector: ["x", "y", "x", "y", "x", "y", "x", "y"],
+      value: pl.Series("value", [6, 4, 4, 6, 1, 1, 3, 1], pl.Int64),
+    });
+    const out = locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] });
+    expect(out.columns).toEqual(["year", "region", "sector", "share", "reference_share", "lq"]);
+    const at = (y: number, r: string, s: string): number =>
+      out
+        .filter(
+          pl
+            .col("year")
+            .eq(y)
+            .and(pl.col("region").eq(pl.lit(r)))
+            .and(pl.col("sector").eq(pl.lit(s))),
+        )
+        .getColumn("lq")
+        .get(0) as number;
+    expect(at(2000, "A", "x")).toBeCloseTo(1.2, 12);
+    expect(at(2001, "A", "x")).toBeCloseTo(0.75, 12);
+    expect(at(2001, "B", "y")).toBeCloseTo(0.25 / (2 / 6), 12);
   });
 });

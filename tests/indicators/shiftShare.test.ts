@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import * as prand from "pure-rand";
-import { shiftShare } from "../../src/lib/index";
+import { shiftShare, shiftShareEM } from "../../src/lib/index";
 
 const opts = { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "N" };
 
@@ -84,5 +84,57 @@ describe("shiftShare (Dunn)", () => {
         opts,
       ),
     ).toThrow(/no employment in sector 'C'/);
+  });
+});
+
+describe("shiftShareEM (Esteban-Marquillas)", () => {
+  // Same panel as above. R's total at t0 = 30; reference shares A 0.5, B 0.5 → homothetic A 15, B 15.
+  // A: r = 0.5, g_A = 0.2 → competitive_homothetic 15 · 0.3 = 4.5, allocation (10 − 15) · 0.3 = −1.5 (sum 3 = regional share)
+  // B: r = 0, g_B = −0.1 → competitive_homothetic 15 · 0.1 = 1.5, allocation (20 − 15) · 0.1 = 0.5 (sum 2)
+  const df = panel([
+    ["N", "A", 100, 120],
+    ["N", "B", 100, 90],
+    ["R", "A", 10, 15],
+    ["R", "B", 20, 20],
+  ]);
+  it("matches the hand computation", () => {
+    const [a, b] = shiftShareEM(df, opts).toRecords();
+    expect(a).toMatchObject({
+      homothetic: 15,
+      competitive_homothetic: expect.closeTo(4.5, 12),
+      allocation: expect.closeTo(-1.5, 12),
+      regional_share: expect.closeTo(3, 12),
+    });
+    expect(b).toMatchObject({
+      homothetic: 15,
+      competitive_homothetic: expect.closeTo(1.5, 12),
+      allocation: expect.closeTo(0.5, 12),
+      regional_share: expect.closeTo(2, 12),
+    });
+  });
+
+  it("national + mix + competitive_homothetic + allocation = actual on seeded synthetic panels (reference = all regions)", () => {
+    const rng = prand.xoroshiro128plus(13);
+    const int = (lo: number, hi: number): number => prand.unsafeUniformIntDistribution(lo, hi, rng);
+    for (let trial = 0; trial < 20; trial += 1) {
+      const rows: [string, string, number, number][] = [];
+      for (const r of ["r1", "r2", "r3", "r4"]) for (const s of ["s1", "s2", "s3"]) rows.push([r, s, int(1, 5000), int(0, 5000)]);
+      for (const row of shiftShareEM(panel(rows), { ...opts, reference: undefined }).toRecords()) {
+        const sum = ["national", "industry_mix", "competitive_homothetic", "allocation"].reduce((acc, k) => acc + (row[k] as number), 0);
+        expect(sum).toBeCloseTo(row["actual"] as number, 7);
+      }
+    }
+  });
+
+  it("refuses a zero start (growth undefined)", () => {
+    expect(() =>
+      shiftShareEM(
+        panel([
+          ["N", "A", 5, 6],
+          ["R", "A", 0, 3],
+        ]),
+        opts,
+      ),
+    ).toThrow(/has 0 employment in 1995/);
   });
 });

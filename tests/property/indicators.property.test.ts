@@ -20,16 +20,14 @@ interface Panel {
 }
 
 /** A complete synthetic region × sector panel with positive totals; region "R0" is the reference. */
-const panel: fc.Arbitrary<Panel> = fc
-  .tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 6 }))
-  .chain(([nr, ns]) =>
-    fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: nr * ns, maxLength: nr * ns }).map((vals) => {
-      const region: string[] = [];
-      const sector: string[] = [];
-      for (let r = 0; r < nr; r += 1) for (let s = 0; s < ns; s += 1) (region.push(`R${r}`), sector.push(`S${s}`));
-      return { region, sector, value: vals };
-    }),
-  );
+const panel: fc.Arbitrary<Panel> = fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 6 })).chain(([nr, ns]) =>
+  fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: nr * ns, maxLength: nr * ns }).map((vals) => {
+    const region: string[] = [];
+    const sector: string[] = [];
+    for (let r = 0; r < nr; r += 1) for (let s = 0; s < ns; s += 1) (region.push(`R${r}`), sector.push(`S${s}`));
+    return { region, sector, value: vals };
+  }),
+);
 
 type Corruption = "none" | "nan" | "inf" | "negative" | "null" | "duplicate" | "text" | "missing" | "zero-region";
 const corruption = fc.constantFrom<Corruption>("none", "nan", "inf", "negative", "null", "duplicate", "text", "missing", "zero-region");
@@ -79,8 +77,16 @@ const opts = { region: "region", sector: "sector", value: "value" };
 const regions = (df: pl.DataFrame): number => new Set(df.getColumn("region").toArray()).size;
 
 describe("indicators on generated frames", () => {
-  check("shares", (df) => shares(df, { group: "region", part: "sector", value: "value" }), (df) => df.height);
-  check("locationQuotient", (df) => locationQuotient(df, { ...opts, reference: "R0" }), (df) => df.height);
+  check(
+    "shares",
+    (df) => shares(df, { group: "region", part: "sector", value: "value" }),
+    (df) => df.height,
+  );
+  check(
+    "locationQuotient",
+    (df) => locationQuotient(df, { ...opts, reference: "R0" }),
+    (df) => df.height,
+  );
   check("diversity", (df) => diversity(df, opts), regions);
   // sums of changes may be negative or zero: only invalid numbers, duplicates and missing columns are errors
   check("sumBy", (df) => sumBy(df, { by: ["region"], value: "value", keys: ["region", "sector"] }), regions, ["none", "negative", "zero-region"]);

@@ -32,11 +32,22 @@ function mutation(spec: FileSpec): fc.Arbitrary<Outcome> {
   const colIdx = fc.integer({ min: 0, max: nCols - 1 });
   const numericCols = spec.columns.map((c, i) => (c.type === "number" || c.type === "integer" ? i : -1)).filter((i) => i >= 0);
   const codeCols = spec.columns.map((c, i) => (c.type === "code" ? i : -1)).filter((i) => i >= 0);
-  const setCell = (r: number, c: number, v: string): string[][] => [header, ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d))];
+  const setCell = (r: number, c: number, v: string): string[][] => [
+    header,
+    ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d)),
+  ];
   const gens: fc.Arbitrary<Outcome>[] = [
-    colIdx.chain((c) => fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== header[c]).map((s) => ({ kind: "bad" as const, text: text([header.map((h, j) => (j === c ? s : h)), ...data]) }))),
+    colIdx.chain((c) =>
+      fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((s) => s !== header[c])
+        .map((s) => ({ kind: "bad" as const, text: text([header.map((h, j) => (j === c ? s : h)), ...data]) })),
+    ),
     colIdx.map((c) => ({ kind: "bad" as const, text: text(recs.map((r) => r.filter((_, j) => j !== c))) })),
-    fc.tuple(colIdx, colIdx).filter(([a, b]) => a !== b && header[a] !== header[b]).map(([a, b]) => ({ kind: "bad" as const, text: text(recs.map((r) => r.map((x, j) => (j === a ? r[b]! : j === b ? r[a]! : x)))) })),
+    fc
+      .tuple(colIdx, colIdx)
+      .filter(([a, b]) => a !== b && header[a] !== header[b])
+      .map(([a, b]) => ({ kind: "bad" as const, text: text(recs.map((r) => r.map((x, j) => (j === a ? r[b]! : j === b ? r[a]! : x)))) })),
     row.map((r) => ({ kind: "bad" as const, text: text([...recs, data[r]!]) })),
     fc.constantFrom("", "\n", " \n", "\ufeff").map((t) => ({ kind: "bad" as const, text: t })),
     fc.constant({ kind: "benign" as const, text: "\ufeff" + text(recs) }),
@@ -46,8 +57,16 @@ function mutation(spec: FileSpec): fc.Arbitrary<Outcome> {
   if (numericCols.length) {
     const nc = fc.constantFrom(...numericCols);
     gens.push(
-      fc.tuple(row, nc, fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3")).map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, v)) })),
-      fc.tuple(row, nc.filter((c) => (spec.columns[c]!.min ?? -Infinity) >= 0), fc.integer({ min: 1, max: 10_000 })).map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, `-${v}`)) })),
+      fc
+        .tuple(row, nc, fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3"))
+        .map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, v)) })),
+      fc
+        .tuple(
+          row,
+          nc.filter((c) => (spec.columns[c]!.min ?? -Infinity) >= 0),
+          fc.integer({ min: 1, max: 10_000 }),
+        )
+        .map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, `-${v}`)) })),
     );
   }
   if (codeCols.length) {

@@ -17,7 +17,7 @@ export type DiversityOptions = RegionSectorOptions;
  * pass a zero row for each absent sector to normalise over the full
  * classification.
  *
- * @returns `region, shannon, shannon_normalized, hhi, n_sectors`, sorted by region.
+ * @returns `...by, region, shannon, shannon_normalized, hhi, n_sectors`, sorted by `by` and region.
  * @example
  * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 1] });
  * diversity(df, { region: "region", sector: "sector", value: "value" });
@@ -25,15 +25,17 @@ export type DiversityOptions = RegionSectorOptions;
  */
 export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFrame {
   const { region, sector, value } = opts;
-  const clean = checkComposition("diversity", df, region, sector, value);
+  const by = opts.by ?? [];
+  const clean = checkComposition("diversity", df, [...by, region], sector, value);
   const s = pl.col("s");
   return (
     clean
-      .select(pl.col(region).alias("region"), pl.col(value).alias("value"))
-      .withColumns(fractionOf("value", "region").alias("s"))
+      .lazy()
+      .select(...by, pl.col(region).alias("region"), pl.col(value).alias("value"))
+      .withColumns(fractionOf("value", [...by, "region"]).alias("s"))
       // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
       .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
-      .groupBy("region")
+      .groupBy([...by, "region"])
       .agg(pl.col("plogp").sum().abs().alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
       .withColumns(
         pl
@@ -42,7 +44,8 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
           .otherwise(pl.lit(null))
           .alias("shannon_normalized"),
       )
-      .select("region", "shannon", "shannon_normalized", "hhi", "n_sectors")
-      .sort("region")
+      .select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors")
+      .sort([...by, "region"])
+      .collectSync()
   );
 }

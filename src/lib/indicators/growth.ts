@@ -40,3 +40,37 @@ export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame 
     .withColumns(pl.col("change").div(pl.col("value_from")).mul(100).alias("change_pct"))
     .sort("region");
 }
+
+export interface GrowthIndexOptions {
+  region: string;
+  time: string;
+  value: string;
+  /** Base period (index = 100 there). */
+  base: number;
+}
+
+/**
+ * Index of a series with a base period = 100 (Figur 3.8-style):
+ * index_t = 100 · x_t / x_base, per region.
+ * @returns `region, time, value, index`, sorted by region and time.
+ * @throws IndicatorInputError when a region lacks the base period or is 0 there.
+ * @example
+ * growthIndex(jobs, { region: "region", time: "year", value: "value", base: 1998 });
+ */
+export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.DataFrame {
+  const fn = "growthIndex";
+  const clean = checkLongFrame(fn, df, [opts.region, opts.time], opts.value);
+  const base = clean
+    .filter(pl.col(opts.time).eq(pl.lit(opts.base)))
+    .select(pl.col(opts.region).alias("region"), pl.col(opts.value).alias("base_value"));
+  const all = clean.select(pl.col(opts.region).alias("region"), pl.col(opts.time).alias("time"), pl.col(opts.value).alias("value"));
+  const joined = all.join(base, { on: "region", how: "left" });
+  const lacking = joined.filter(pl.col("base_value").isNull().or(pl.col("base_value").eq(0)));
+  if (lacking.height > 0) {
+    throw new IndicatorInputError(fn, `region '${String(lacking.getColumn("region").get(0))}' has no non-zero ${opts.time} ${opts.base} to index on`);
+  }
+  return joined
+    .withColumns(pl.col("value").div(pl.col("base_value")).mul(100).alias("index"))
+    .select("region", "time", "value", "index")
+    .sort(["region", "time"]);
+}

@@ -3,9 +3,12 @@ export { locationQuotient, type LocationQuotientOptions } from "./locationQuotie
 export { diversity, type DiversityOptions } from "./diversity";
 export { sumBy, type SumByOptions } from "./aggregate";
 export type { RegionSectorOptions } from "./validate";
-export { growthRate, type GrowthOptions } from "./growth";
+export { growthRate, growthIndex, type GrowthOptions, type GrowthIndexOptions } from "./growth";
 export { demographicComponents, type ComponentsOptions } from "./demography";
 export { classifyGrowth, GROWTH_TYPE_LABELS, type ClassifyGrowthOptions } from "./typology";
-export { shiftShare, type ShiftShareOptions } from "./shiftShare";
+export { shiftShare, shiftShareEM, type ShiftShareOptions } from "./shiftShare";
 export { weightedRate, type WeightedRateOptions } from "./weighted";
 export { firmDynamics, type FirmDynamicsOptions } from "./firmDynamics";
+export { specialization, hoover, type SpecializationOptions } from "./specialization";
+export { theil, type TheilOptions } from "./theil";
+export { variety, relatedVariety, unrelatedVariety, type VarietyOptions } from "./variety";

@@ -13,12 +13,14 @@ export interface SharesOptions {
   part: string;
   /** Non-negative amounts (counts are cast to Float64 first). */
   value: string;
+  /** Further key columns computed separately, e.g. `["year"]`. */
+  by?: string[];
 }
 
 /**
  * Share (%) of each part within its group.
  *
- * @returns columns `<group>, <part>, <value>, share`, sorted by group then part.
+ * @returns columns `...by, <group>, <part>, <value>, share`, sorted by `by`, group, part.
  * @throws IndicatorInputError on missing columns, null/negative/non-finite
  *   values, duplicate (group, part) rows, or a group whose total is 0.
  * @example
@@ -28,8 +30,15 @@ export interface SharesOptions {
  */
 export function shares(df: pl.DataFrame, opts: SharesOptions): pl.DataFrame {
   const { group, part, value } = opts;
-  return checkComposition("shares", df, group, part, value)
-    .select(group, part, value)
-    .withColumns(fractionOf(value, group).mul(100).alias("share"))
-    .sort([group, part]);
+  const by = opts.by ?? [];
+  return checkComposition("shares", df, [...by, group], part, value)
+    .lazy()
+    .select(...by, group, part, value)
+    .withColumns(
+      fractionOf(value, [...by, group])
+        .mul(100)
+        .alias("share"),
+    )
+    .sort([...by, group, part])
+    .collectSync();
 }

@@ -44,16 +44,17 @@ export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], val
       `column '${value}' must be finite${opts.allowNegative ? "" : " and ≥ 0"}; found ${String(rec[value])} at ${firstKey(bad, keys)}`,
     );
   }
-  const dup = out.filter(pl.struct(keys.map((k) => pl.col(k))).isDuplicated());
+  const dup = out.lazy().groupBy(keys).agg(pl.len().alias("__n")).filter(pl.col("__n").gt(1)).sort(keys).collectSync();
   if (dup.height > 0) throw new IndicatorInputError(fn, `duplicate rows for ${firstKey(dup, keys)}; aggregate first`);
   return out;
 }
 
 /** Throw when any group's total of `value` is zero (a share would be undefined). */
-export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string, value: string): void {
-  const totals = df.groupBy(group).agg(pl.col(value).sum().alias("__total")).filter(pl.col("__total").eq(0));
+export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string | string[], value: string): void {
+  const keys = Array.isArray(group) ? group : [group];
+  const totals = df.lazy().groupBy(keys).agg(pl.col(value).sum().alias("__total")).filter(pl.col("__total").eq(0)).sort(keys).collectSync();
   if (totals.height > 0) {
-    throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals.sort(group), [group])}; shares are undefined`);
+    throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals, keys)}; shares are undefined`);
   }
 }
 
@@ -65,19 +66,28 @@ export interface RegionSectorOptions {
   sector: string;
   /** Non-negative amounts, e.g. employment counts (cast to Float64 first). */
   value: string;
+  /** Further key columns computed separately, e.g. `["year"]` for a panel. */
+  by?: string[];
 }
 
 /**
  * The checks of a composition (parts of wholes): `checkLongFrame` on the
- * (whole, part) key, then no whole may total 0. Returns the cleaned frame.
+ * (whole keys, part) key, then no whole may total 0. Returns the cleaned frame.
  */
-export function checkComposition(fn: string, df: pl.DataFrame, whole: string, part: string, value: string): pl.DataFrame {
-  const clean = checkLongFrame(fn, df, [whole, part], value);
-  checkPositiveTotals(fn, clean, whole, value);
+export function checkComposition(fn: string, df: pl.DataFrame, whole: string | string[], part: string, value: string): pl.DataFrame {
+  const wholeKeys = Array.isArray(whole) ? whole : [whole];
+  const clean = checkLongFrame(fn, df, [...wholeKeys, part], value);
+  checkPositiveTotals(fn, clean, wholeKeys, value);
   return clean;
 }
 
-/** Expression: `value` as a fraction of its total within `over`. */
-export function fractionOf(value: string, over: string): pl.Expr {
-  return pl.col(value).div(pl.col(value).sum().over(over));
+/** `expr` summed over the partition `keys` (the whole frame when `keys` is empty). */
+export function sumOver(expr: pl.Expr, keys: string[]): pl.Expr {
+  return keys.length ? expr.sum().over(...(keys as [string, ...string[]])) : expr.sum();
+}
+
+/** Expression: `value` as a fraction of its total within `over` (all rows when `over` is empty). */
+export function fractionOf(value: string, over: string | string[]): pl.Expr {
+  const keys = Array.isArray(over) ? over : [over];
+  return pl.col(value).div(sumOver(pl.col(value), keys));
 }
