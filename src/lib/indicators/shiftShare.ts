@@ -38,7 +38,10 @@ const FN = "shiftShare";
 /** Both years side by side with the reference's sector and total growth. */
 function prepared(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
   const { region, sector, time, value, from, to, reference } = opts;
-  const clean = checkLongFrame(FN, df, [region, sector, time], value)
+  for (const c of [region, sector, time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError(FN, `column '${c}' not found`);
+  // only the two years enter the decomposition: check those rows
+  const twoYears = df.filter(pl.col(time).isIn([from, to]));
+  const clean = checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value)
     .lazy()
     .select(pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(time).alias("time"), pl.col(value).alias("value"))
     .filter(pl.col("time").isIn([from, to]));
