@@ -20,6 +20,11 @@ import { frameMarkdown } from "../src/lib/findings/render";
 import { findingsMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
 import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
+import { injectParameters } from "./lib/inject";
+import { buildSite } from "./lib/site";
+import { exportTables } from "./lib/tables";
+import { describeParams, parseParams, type RunParameters } from "../src/lib/params";
+import { FindingContext } from "../src/lib/findings/context";
 
 const root = resolve(__dirname, "..");
 const log = (s: string): void => console.log(s);
@@ -29,8 +34,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main(opts: { only?: string }): void {
+function main(opts: { only?: string; param?: string[]; params?: string }): void {
   const started = Date.now();
+  let params: RunParameters;
+  try {
+    params = parseParams(opts.param ?? [], opts.params ? (JSON.parse(readFileSync(opts.params, "utf8")) as Record<string, unknown>) : {});
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  log(`[parameters] ${describeParams(params)}`);
   log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
   try {
     for (const f of verifyAll()) log(`  ok ${f.path}`);
@@ -51,6 +63,8 @@ function main(opts: { only?: string }): void {
   const recordDir = join(build, "notebook-findings");
   rmSync(recordDir, { recursive: true, force: true });
   mkdirSync(join(build, "notebooks"), { recursive: true });
+  const injectedDir = join(build, "notebooks-input");
+  mkdirSync(injectedDir, { recursive: true });
   const notebooks = readdirSync(join(root, "notebooks"))
     .filter((f) => f.endsWith(".ipynb") && (!opts.only || f.includes(opts.only)))
     .sort();
@@ -59,11 +73,14 @@ function main(opts: { only?: string }): void {
   notebooks.forEach((nb, i) => {
     const t0 = Date.now();
     process.stdout.write(`[${i + 1}/${notebooks.length}] ${nb} … `);
+    const input = join(injectedDir, nb);
+    writeFileSync(input, JSON.stringify(injectParameters(JSON.parse(readFileSync(join(root, "notebooks", nb), "utf8")), params), null, 1));
     const r = runNotebook({
       python,
       root,
-      input: join(root, "notebooks", nb),
+      input,
       output: join(build, "notebooks", nb),
+      cwd: join(root, "notebooks"),
       env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: build },
     });
     if (!r.ok) {
@@ -78,21 +95,31 @@ function main(opts: { only?: string }): void {
         .sort()
         .flatMap((f) => JSON.parse(readFileSync(join(recordDir, f), "utf8")) as Finding[])
     : [];
-  const registry = evaluateAll();
+  const registry = evaluateAll(new FindingContext({ params }));
   const c = collectFindings(registry, recorded);
   if (!opts.only && c.missing.length > 0) fail(`findings no notebook shows: ${c.missing.join(", ")}`);
   if (c.differing.length > 0) fail(`notebook and registry disagree on: ${c.differing.join(", ")}`);
   if (c.unknown.length > 0) fail(`notebooks show findings the registry lacks: ${c.unknown.join(", ")}`);
 
   writeFileSync(join(build, "findings.json"), JSON.stringify(c.findings, null, 2) + "\n");
-  writeFileSync(join(build, "findings.md"), findingsMarkdown(c.findings, "Findings: NIBR-rapport 2009:14 reproduced"));
+  writeFileSync(
+    join(build, "findings.md"),
+    findingsMarkdown(c.findings, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`),
+  );
   const sens = mappingSensitivity();
+  writeFileSync(join(build, "parameters.json"), JSON.stringify({ parameters: params, notebooks }, null, 2) + "\n");
   writeFileSync(
     join(build, "mapping-sensitivity.md"),
     `# Verdicts under each region mapping\n\nreport13 = the reconstruction of the report's 13 regions; ba2020 = TØI's BA-2020 as published.\n\n${frameMarkdown(sens)}`,
   );
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
+  const tables = exportTables(build, new FindingContext({ params }));
+  log(`[tables] ${tables.length} derived tables as CSV, Parquet and Markdown in ${join(build, "tables")}`);
+  if (!opts.only) {
+    const site = buildSite({ build, python, findings: c.findings, params, tables });
+    log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
+  }
   const counts = verdictCounts(c.findings);
   log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
   log(
@@ -103,5 +130,7 @@ function main(opts: { only?: string }): void {
 new Command("reproduce")
   .description("verify data, run every chapter notebook headless, write build/findings.{json,md}")
   .option("--only <name>", "run only notebooks whose file name contains <name> (skips the all-findings check)")
-  .action((opts: { only?: string }) => main(opts))
+  .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable)")
+  .option("--params <file>", "run parameters from a JSON file")
+  .action((opts: { only?: string; param?: string[]; params?: string }) => main(opts))
   .parse();

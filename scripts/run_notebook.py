@@ -1,6 +1,6 @@
 """Execute one notebook headless with nbclient and always write the result.
 
-Usage: run_notebook.py INPUT OUTPUT [--kernel NAME] [--timeout SECONDS]
+Usage: run_notebook.py INPUT OUTPUT [--kernel NAME] [--timeout SECONDS] [--cwd DIR]
 
 Exits 0 when every code cell ran; 1 on the first failing cell, printing the
 notebook, the cell's index and the start of its source, and writing the
@@ -21,10 +21,11 @@ def main() -> int:
     ap.add_argument("output")
     ap.add_argument("--kernel", default="tslab")
     ap.add_argument("--timeout", type=int, default=600)
+    ap.add_argument("--cwd", default=None, help="kernel working directory (default: the input notebook's folder)")
     args = ap.parse_args()
 
     nb = nbformat.read(args.input, as_version=4)
-    workdir = os.path.dirname(os.path.abspath(args.input))
+    workdir = os.path.abspath(args.cwd) if args.cwd else os.path.dirname(os.path.abspath(args.input))
     client = NotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel, allow_errors=False,
                             resources={"metadata": {"path": workdir}})
     failed = None

@@ -44,11 +44,16 @@ export function checkKernel(root: string): { jupyterPath: string } {
 }
 
 /** Execute a notebook; returns the runner's exit status and its stderr. */
-export function runNotebook(opts: { python: string; root: string; input: string; output: string; env: Record<string, string> }): {
-  ok: boolean;
-  stderr: string;
-} {
-  const r = spawnSync(opts.python, [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab"], {
+export function runNotebook(opts: {
+  python: string;
+  root: string;
+  input: string;
+  output: string;
+  /** Kernel working directory (the notebooks folder, so "./lib/index" resolves). */
+  cwd: string;
+  env: Record<string, string>;
+}): { ok: boolean; stderr: string } {
+  const r = spawnSync(opts.python, [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab", "--cwd", opts.cwd], {
     env: { ...process.env, ...opts.env },
     encoding: "utf8",
   });

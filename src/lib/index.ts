@@ -11,7 +11,7 @@ export * from "./findings/types";
 export { decideVerdict, roundingTolerance } from "./findings/verdict";
 export { loadClaims, type Claim } from "./findings/claims";
 export { FindingContext } from "./findings/context";
-export { FINDING_SPECS, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
+export { FINDING_SPECS, activeSpecs, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
 export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, frameMarkdown, formatValue, verdictCounts } from "./findings/render";
 export { ChapterSession, buildDir } from "./findings/notebook";
 export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
@@ -35,3 +35,4 @@ export { economicRegionInnovation, rateBy } from "./findings/chapter4/innovation
 export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
+export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";

@@ -19,23 +19,29 @@ import {
 import { loadMapping, type MappingName } from "../regions/mapping";
 import { toRegions } from "../regions/aggregate";
 import { loadClaims, type Claim } from "./claims";
+import { DEFAULT_PARAMS, type RunParameters } from "../params";
 
 export interface ContextOptions {
   /** Data folder (default: the project's data/). */
   dir?: string;
   /** Municipality → region mapping (default "report13", the reconstruction of the report's 13 regions). */
   mapping?: MappingName;
+  /** Run parameters (their `regions` sets the mapping unless `mapping` is given). */
+  params?: Partial<RunParameters>;
 }
 
 export class FindingContext {
   readonly dir: string;
   readonly mapping: MappingName;
+  readonly params: RunParameters;
   private cache = new Map<string, unknown>();
 
   constructor(opts: ContextOptions | string = {}) {
     const o = typeof opts === "string" ? { dir: opts } : opts;
     this.dir = o.dir ?? dataDir();
-    this.mapping = o.mapping ?? "report13";
+    const mapping = o.mapping ?? o.params?.regions ?? DEFAULT_PARAMS.regions;
+    this.params = { ...DEFAULT_PARAMS, ...o.params, regions: mapping };
+    this.mapping = mapping;
   }
 
   private memo<T>(key: string, load: () => T): T {

@@ -6,6 +6,7 @@ import { CLAIMS_FILE, loadClaims, type Claim } from "./claims";
 import { FindingContext } from "./context";
 import type { Computation, Finding, FindingSpec } from "./types";
 import { decideVerdict } from "./verdict";
+import { describeParams, isActive } from "../params";
 import { componentFindings } from "./chapter3/components";
 import { jobFindings } from "./chapter3/jobs";
 import { krdFindings } from "./chapter3/krd";
@@ -62,6 +63,7 @@ export function evaluateSpec(spec: FindingSpec<FindingContext>, ctx: FindingCont
   const notes = [computation.note];
   if (decision.gap !== null && !decision.matches) notes.push(fmtGap(decision.gap, claim.unit, claim.tolerance));
   notes.push(`published at ${claim.location}`);
+  notes.push(`run parameters: ${describeParams(ctx.params)}`);
   return {
     finding: {
       id: spec.id,
@@ -104,8 +106,13 @@ export function checkRegistry(claims: Map<string, Claim>, specs: FindingSpec<Fin
   if (untested.length > 0) throw new Error(`claims without a finding: ${untested.join(", ")}`);
 }
 
-/** Evaluate every finding (report order). */
+/** The specs evaluated under the context's run parameters. */
+export function activeSpecs(ctx: FindingContext): FindingSpec<FindingContext>[] {
+  return FINDING_SPECS.filter((s) => isActive(s.id, ctx.params));
+}
+
+/** Evaluate every finding active under the context's parameters (report order). */
 export function evaluateAll(ctx: FindingContext = new FindingContext()): Finding[] {
   checkRegistry(ctx.claims);
-  return FINDING_SPECS.map((s) => evaluateSpec(s, ctx).finding);
+  return activeSpecs(ctx).map((s) => evaluateSpec(s, ctx).finding);
 }
