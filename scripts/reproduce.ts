@@ -63,6 +63,8 @@ function main(opts: { only?: string; param?: string[]; params?: string }): void 
   const recordDir = join(build, "notebook-findings");
   rmSync(recordDir, { recursive: true, force: true });
   mkdirSync(join(build, "notebooks"), { recursive: true });
+  rmSync(join(build, "notebooks"), { recursive: true, force: true });
+  mkdirSync(join(build, "notebooks"), { recursive: true });
   const injectedDir = join(build, "notebooks-input");
   mkdirSync(injectedDir, { recursive: true });
   const notebooks = readdirSync(join(root, "notebooks"))
@@ -116,10 +118,8 @@ function main(opts: { only?: string; param?: string[]; params?: string }): void 
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
   const tables = exportTables(build, new FindingContext({ params }));
   log(`[tables] ${tables.length} derived tables as CSV, Parquet and Markdown in ${join(build, "tables")}`);
-  if (!opts.only) {
-    const site = buildSite({ build, python, findings: c.findings, params, tables });
-    log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
-  }
+  const site = buildSite({ build, python, findings: c.findings, params, tables });
+  log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
   const counts = verdictCounts(c.findings);
   log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
   log(

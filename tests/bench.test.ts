@@ -11,9 +11,13 @@ describe("benchmark implementations", () => {
   const p = syntheticPanel(0.01, 3);
   const df = toPolars(p);
   const d = toDanfo(p);
-  it.each(INDICATORS.map((i) => [i.name, i] as const))("%s: polars, danfojs and typed arrays agree", (_n, ind) => {
-    expect(() => ind.check(ind.polars(df, p), ind.typed(p), p, ind.danfo(d, p))).not.toThrow();
-  }, 60_000);
+  it.each(INDICATORS.map((i) => [i.name, i] as const))(
+    "%s: polars, danfojs and typed arrays agree",
+    (_n, ind) => {
+      expect(() => ind.check(ind.polars(df, p), ind.typed(p), p, ind.danfo(d, p))).not.toThrow();
+    },
+    60_000,
+  );
 
   it("a corrupted typed result is caught by the check", () => {
     const ind = INDICATORS[0]!;

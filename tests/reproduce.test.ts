@@ -4,16 +4,17 @@
  * python3-nbclient; .ci/run installs them); skipped, saying so, without it.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { evaluateAll, type Finding } from "../src/lib/index";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateAll, FindingContext, type Finding } from "../src/lib/index";
+import { checkSite, CHROMIUM } from "../scripts/lib/browser";
 
 const root = join(__dirname, "..");
 
 /** Run a command without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCmd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { cwd: root, env });
     let stdout = "";
@@ -28,20 +29,84 @@ const python = [process.env["INNLANDET_PYTHON"], "/usr/bin/python3", "python3"].
 );
 if (!python) console.warn("reproduce.test: Jupyter's nbclient not found — notebook execution skipped (see README)");
 
+const chromium = existsSync(CHROMIUM);
+if (!chromium) console.warn("reproduce.test: Debian's chromium not found — browser test of the site skipped (.ci/run installs it)");
+
 describe.skipIf(!python)("npm run reproduce", () => {
-  it("executes every notebook and writes findings equal to the registry's", { timeout: 300_000 }, async () => {
-    const build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
-    const r = await run(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts")], {
+  let build = "";
+  let run: { status: number | null; stdout: string; stderr: string } | null = null;
+  beforeAll(async () => {
+    build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
+    run = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts")], {
       ...process.env,
       INNLANDET_BUILD_DIR: build,
       ...(python ? { INNLANDET_PYTHON: python } : {}),
     });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(/\[1\/\d+\] 03-structures\.ipynb … ok/);
+  }, 600_000);
+
+  it("executes every notebook and writes findings equal to the registry's", () => {
+    expect(run!.status, `${run!.stdout}\n${run!.stderr}`).toBe(0);
+    expect(run!.stdout).toMatch(/\[1\/\d+\] 03-structures\.ipynb … ok/);
     const findings = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     expect(findings).toEqual(evaluateAll());
-    expect(existsSync(join(build, "findings.md"))).toBe(true);
-    expect(existsSync(join(build, "notebooks", "03-structures.ipynb"))).toBe(true);
+    for (const f of [
+      "findings.md",
+      "mapping-sensitivity.md",
+      "parameters.json",
+      "site/index.html",
+      "site/03-structures.html",
+      "site/assets/plotly-cartesian.min.js",
+    ]) {
+      expect(existsSync(join(build, f)), f).toBe(true);
+    }
+    expect(readdirSync(join(build, "tables")).filter((f) => f.endsWith(".parquet")).length).toBeGreaterThan(5);
+  });
+
+  it.skipIf(!chromium)(
+    "the site renders in Chromium: every chart as SVG, every finding listed, no console errors",
+    { timeout: 180_000 },
+    async () => {
+      const findings = (JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as unknown[]).length;
+      const reports = await checkSite(join(build, "site"), join(build, "screenshots"));
+      expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["index.html", "03-structures.html", "04-innovation.html"]));
+      for (const r of reports) {
+        expect(r.consoleErrors, r.page).toEqual([]);
+        expect(r.renderedFigures, r.page).toBe(r.figures);
+        expect(existsSync(r.screenshot)).toBe(true);
+      }
+      expect(reports.find((r) => r.page === "03-structures.html")!.figures).toBeGreaterThanOrEqual(4);
+      expect(reports.find((r) => r.page === "index.html")!.findingRows).toBe(findings);
+    },
+  );
+});
+
+describe.skipIf(!python)("npm run reproduce -- --param regions=ba2020", () => {
+  it("changes the chapter-3 population findings and says which parameters produced them", { timeout: 300_000 }, async () => {
+    const build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
+    const r = await runCmd(
+      join(root, "node_modules", ".bin", "tsx"),
+      [join(root, "scripts", "reproduce.ts"), "--only", "03", "--param", "regions=ba2020"],
+      {
+        ...process.env,
+        INNLANDET_BUILD_DIR: build,
+        ...(python ? { INNLANDET_PYTHON: python } : {}),
+      },
+    );
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain("[parameters] regions=ba2020, period=both");
+    const findings = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
+    const expected = evaluateAll(new FindingContext({ params: { regions: "ba2020" } })).filter((f) => findings.some((g) => g.id === f.id));
+    expect(findings).toEqual(expected);
+    const krd = findings.find((f) => f.id === "ch3.krd_check.population_2009.smaa_og_mellomstore_byregionar_innanfor_DPV")!;
+    expect(krd).toMatchObject({ computed: 41693, verdict: "contradicted" });
+    expect(krd.note).toContain("run parameters: regions=ba2020");
+    expect(readFileSync(join(build, "site", "index.html"), "utf8")).toContain("regions=ba2020, period=both");
+    const nb = JSON.parse(readFileSync(join(build, "notebooks", "03-structures.ipynb"), "utf8")) as {
+      metadata: { innlandet: { parameters: unknown } };
+      cells: { metadata: { tags?: string[] } }[];
+    };
+    expect(nb.metadata.innlandet.parameters).toEqual({ regions: "ba2020", period: "both" });
+    expect(nb.cells.some((c) => (c.metadata.tags ?? []).includes("injected-parameters"))).toBe(true);
   });
 });
 
@@ -51,7 +116,7 @@ describe("reproduce refuses changed data", () => {
     cpSync(join(root, "data"), data, { recursive: true });
     const file = join(data, "report", "claims.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("82", "83"));
-    const r = await run(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts")], {
+    const r = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts")], {
       ...process.env,
       INNLANDET_DATA_DIR: data,
       INNLANDET_BUILD_DIR: mkdtempSync(join(tmpdir(), "innlandet-build-")),
@@ -76,7 +141,7 @@ describe.skipIf(!python)("the notebook runner", () => {
       ],
     };
     writeFileSync(join(dir, "broken.ipynb"), JSON.stringify(nb));
-    const r = await run(python!, [join(root, "scripts", "run_notebook.py"), join(dir, "broken.ipynb"), join(dir, "out", "broken.ipynb")], {
+    const r = await runCmd(python!, [join(root, "scripts", "run_notebook.py"), join(dir, "broken.ipynb"), join(dir, "out", "broken.ipynb")], {
       ...process.env,
       JUPYTER_PATH: join(root, "jup"),
     });

@@ -69,14 +69,16 @@ export async function checkSite(site: string, screenshots: string, executablePat
       );
       await page.goto(`${url}/${name}`, { waitUntil: "load" });
       const figures = await page.locator(".plotly-figure").count();
-      if (figures > 0)
-        await page
-          .waitForFunction((n) => document.querySelectorAll(".plotly-figure svg.main-svg").length >= n, figures, { timeout: 30_000 })
-          .catch(() => undefined);
+      if (figures > 0) {
+        const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures}`;
+        await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
+      }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
       const findingRows = name === "index.html" ? await page.locator("#findings tbody tr").count() : undefined;
       const shot = join(screenshots, name.replace(/\.html$/, ".png"));
-      await page.screenshot({ path: shot, fullPage: name !== "index.html" ? false : true });
+      // notebook pages: a viewport with the first chart in it; the index: the whole page
+      if (figures > 0) await page.locator(".plotly-figure").first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot, fullPage: figures === 0 });
       reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, screenshot: shot });
       await page.close();
     }

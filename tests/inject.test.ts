@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { injectParameters } from "../scripts/lib/inject";
+import { parseParams } from "../src/lib/index";
+
+const nb = {
+  nbformat: 4,
+  metadata: { kernelspec: { name: "tslab" } },
+  cells: [
+    { cell_type: "markdown", source: "# t", metadata: {} },
+    { cell_type: "code", source: 'const params = { regions: "report13" };', metadata: { tags: ["parameters"] } },
+    { cell_type: "code", source: "use(params)", metadata: {} },
+  ],
+};
+
+describe("injectParameters", () => {
+  it("inserts an injected-parameters cell right after the parameters cell and records the values", () => {
+    const out = injectParameters(nb, parseParams(["regions=ba2020"]));
+    expect(out.cells).toHaveLength(4);
+    expect(out.cells[2]!.metadata!.tags).toEqual(["injected-parameters"]);
+    expect(out.cells[2]!.source).toContain('params.regions = "ba2020";');
+    expect(out.cells[2]!.source).toContain('params.period = "both";');
+    expect(out.cells[3]!.source).toBe("use(params)");
+    expect(out.metadata["innlandet"]).toEqual({ parameters: { regions: "ba2020", period: "both" } });
+    expect(nb.cells).toHaveLength(3); // the input is not changed
+  });
+
+  it("refuses a notebook without a parameters cell", () => {
+    expect(() => injectParameters({ ...nb, cells: [nb.cells[0]!] }, parseParams())).toThrow(/tagged 'parameters'/);
+  });
+});
+
+describe("parseParams", () => {
+  it("checks keys and values, with defaults", () => {
+    expect(parseParams()).toEqual({ regions: "report13", period: "both" });
+    expect(parseParams(["period=jan2001_jan2008"], { regions: "ba2020" })).toEqual({ regions: "ba2020", period: "jan2001_jan2008" });
+    expect(() => parseParams(["regions=norway"])).toThrow(/parameter regions/);
+    expect(() => parseParams(["colour=red"])).toThrow(/colour|unknown|Unrecognized/i);
+    expect(() => parseParams(["regions"])).toThrow(/KEY=VALUE/);
+  });
+});
