@@ -36,3 +36,4 @@ export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
 export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
+export * from "./hypotheses/index";
