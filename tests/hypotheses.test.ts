@@ -40,12 +40,22 @@ describe("propositions", () => {
         { finding: "missing", reading: "supports", why: "" },
       ],
     };
-    const a = assess(p, [f("a", "reproduced"), f("b", "contradicted"), f("c", "corroborated"), f("d", "diverges"), f("e", "untestable"), f("g", "corroborated")]);
+    const a = assess(p, [
+      f("a", "reproduced"),
+      f("b", "contradicted"),
+      f("c", "corroborated"),
+      f("d", "diverges"),
+      f("e", "untestable"),
+      f("g", "corroborated"),
+    ]);
     expect(a.for.map((x) => x.finding.id)).toEqual(["a", "d"]);
     expect(a.against.map((x) => x.finding.id)).toEqual(["b", "c"]);
     expect(a.untestable.map((x) => x.finding.id)).toEqual(["e"]);
     expect(a.context.map((x) => x.finding.id)).toEqual(["g"]);
     expect(a.absent.map((l) => l.finding)).toEqual(["missing"]);
-    expect(summarise(a)).toBe("2 of 4 tested findings bear it out and 2 go against it. For: a, d. Against: b, c. Untestable: e.");
+    expect(summarise(a)).toBe(
+      "2 of 4 tested findings bear it out and 2 go against it (2 of the 4 rest on the report's own figures, 2 on open data). For: a, d. Against: b, c. Untestable: e.",
+    );
+    expect(summarise(a, { context: true })).toContain("Context, not counted: g (corroborated).");
   });
 });

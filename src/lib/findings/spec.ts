@@ -21,3 +21,10 @@ export function untestable(id: string, claimKey: string, reason: string): Spec {
 export function pct(x: number, decimals = 2): string {
   return `${x > 0 ? "+" : ""}${x.toFixed(decimals)} %`;
 }
+
+/** A claim's single published number (for comparisons the report's own figures settle). */
+export function publishedNumber(ctx: FindingContext, key: string): number {
+  const v = ctx.claims.get(key)?.published;
+  if (typeof v !== "number") throw new Error(`claim ${key} has no single published number`);
+  return v;
+}

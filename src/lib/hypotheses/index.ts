@@ -27,7 +27,7 @@ export function assessmentTable(props: Proposition[], findings: Finding[]): pl.D
       a.map((x) => x.untestable.length),
       pl.Int64,
     ),
-    summary: a.map(summarise),
+    summary: a.map((x) => summarise(x)),
   });
 }
 

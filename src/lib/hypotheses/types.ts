@@ -66,17 +66,23 @@ export function assess(p: Proposition, findings: Finding[]): Assessment {
   return out;
 }
 
-/** One plain sentence summing up an assessment, citing findings by id. */
-export function summarise(a: Assessment): string {
+/** One plain sentence summing up an assessment, citing findings by id (and, on request, the context findings). */
+export function summarise(a: Assessment, opts: { context?: boolean } = {}): string {
   const ids = (xs: { finding: Finding }[]): string => (xs.length ? xs.map((x) => x.finding.id).join(", ") : "none");
-  const tested = a.for.length + a.against.length;
+  const tested = [...a.for, ...a.against];
+  const fromReport = tested.filter((x) => x.finding.verdict === "reproduced" || x.finding.verdict === "diverges").length;
   const balance =
-    tested === 0
+    tested.length === 0
       ? "No public data test it"
       : a.against.length === 0
-        ? `All ${tested} tested findings bear it out`
+        ? `All ${tested.length} tested findings bear it out`
         : a.for.length === 0
-          ? `All ${tested} tested findings go against it`
-          : `${a.for.length} of ${tested} tested findings bear it out and ${a.against.length} go against it`;
-  return `${balance}. For: ${ids(a.for)}. Against: ${ids(a.against)}. Untestable: ${ids(a.untestable)}.`;
+          ? `All ${tested.length} tested findings go against it`
+          : `${a.for.length} of ${tested.length} tested findings bear it out and ${a.against.length} go against it`;
+  const basis = tested.length
+    ? ` (${fromReport} of the ${tested.length} rest on the report's own figures, ${tested.length - fromReport} on open data)`
+    : "";
+  const context =
+    opts.context && a.context.length ? ` Context, not counted: ${a.context.map((x) => `${x.finding.id} (${x.finding.verdict})`).join(", ")}.` : "";
+  return `${balance}${basis}. For: ${ids(a.for)}. Against: ${ids(a.against)}. Untestable: ${ids(a.untestable)}.${context}`;
 }

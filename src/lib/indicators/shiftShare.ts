@@ -35,6 +35,17 @@ export interface ShiftShareOptions {
 
 const FN = "shiftShare";
 
+/** The Dunn components from the prepared frame's columns. */
+const DUNN = [
+  pl.col("value_from").mul(pl.col("g")).alias("national"),
+  pl
+    .col("value_from")
+    .mul(pl.col("g_i").sub(pl.col("g")))
+    .alias("industry_mix"),
+  pl.col("value_to").sub(pl.col("value_from")).alias("actual"),
+];
+const REGIONAL_SHARE = pl.col("actual").sub(pl.col("national")).sub(pl.col("industry_mix")).alias("regional_share");
+
 /** Both years side by side with the reference's sector and total growth. */
 function prepared(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
   const { region, sector, time, value, from, to, reference } = opts;
@@ -92,15 +103,8 @@ function prepared(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
 export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
   return prepared(df, opts)
     .lazy()
-    .withColumns(
-      pl.col("value_from").mul(pl.col("g")).alias("national"),
-      pl
-        .col("value_from")
-        .mul(pl.col("g_i").sub(pl.col("g")))
-        .alias("industry_mix"),
-      pl.col("value_to").sub(pl.col("value_from")).alias("actual"),
-    )
-    .withColumns(pl.col("actual").sub(pl.col("national")).sub(pl.col("industry_mix")).alias("regional_share"))
+    .withColumns(...DUNN)
+    .withColumns(REGIONAL_SHARE)
     .select("region", "sector", "value_from", "value_to", "national", "industry_mix", "regional_share", "actual")
     .sort(["region", "sector"])
     .collectSync();
@@ -125,17 +129,12 @@ export function shiftShareEM(df: pl.DataFrame, opts: ShiftShareOptions): pl.Data
   return base
     .lazy()
     .withColumns(
-      pl.col("value_from").mul(pl.col("g")).alias("national"),
-      pl
-        .col("value_from")
-        .mul(pl.col("g_i").sub(pl.col("g")))
-        .alias("industry_mix"),
-      pl.col("value_to").sub(pl.col("value_from")).alias("actual"),
+      ...DUNN,
       sumOver(pl.col("value_from"), ["region"]).mul(pl.col("ref_share")).alias("homothetic"),
       pl.col("value_to").div(pl.col("value_from")).sub(1).sub(pl.col("g_i")).alias("__diff"),
     )
     .withColumns(
-      pl.col("actual").sub(pl.col("national")).sub(pl.col("industry_mix")).alias("regional_share"),
+      REGIONAL_SHARE,
       pl.col("homothetic").mul(pl.col("__diff")).alias("competitive_homothetic"),
       pl.col("value_from").sub(pl.col("homothetic")).mul(pl.col("__diff")).alias("allocation"),
     )

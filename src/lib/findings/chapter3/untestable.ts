@@ -2,18 +2,11 @@
  * Chapter 3 claims that the report's own printed numbers settle, and those
  * that no public data can test (each with what is missing).
  */
-import { finding, untestable, type Spec } from "../spec";
+import { finding, publishedNumber, untestable, type Spec } from "../spec";
 import { CLAIMS_FILE } from "../claims";
-import type { FindingContext } from "../context";
 
 const NATIONAL_TYPES =
   "population and its components 2001–07 by the report's national region types (Juvkam 2002's 161 regions) are not in the open data found";
-
-function published(ctx: FindingContext, key: string): number {
-  const v = ctx.claims.get(key)?.published;
-  if (typeof v !== "number") throw new Error(`claim ${key} has no single published number`);
-  return v;
-}
 
 export const chapter3OtherFindings: Spec[] = [
   untestable(
@@ -28,7 +21,10 @@ export const chapter3OtherFindings: Spec[] = [
   ),
   untestable("ch3.innlandet_types_slightly_weaker_than_national_types", "innlandet_types_slightly_weaker_than_national_types", NATIONAL_TYPES),
   finding("ch3.city_regions_growth_below_national_cities", "city_regions_growth_below_national_cities", "report", [CLAIMS_FILE], (ctx) => {
-    const [inn, no] = [published(ctx, "city_regions_population_change_2001_07"), published(ctx, "norway_city_regions_population_change_2001_07")];
+    const [inn, no] = [
+      publishedNumber(ctx, "city_regions_population_change_2001_07"),
+      publishedNumber(ctx, "norway_city_regions_population_change_2001_07"),
+    ];
     return {
       value: inn < no,
       note: `From the report's own printed changes: Innlandet's city regions +${inn} %, the country's +${no} % (the national figure itself cannot be checked: ${NATIONAL_TYPES})`,
@@ -36,8 +32,8 @@ export const chapter3OtherFindings: Spec[] = [
   }),
   finding("ch3.small_town_decline_as_national_small_towns", "small_town_decline_as_national_small_towns", "report", [CLAIMS_FILE], (ctx) => {
     const [inn, no] = [
-      published(ctx, "small_town_regions_population_change_2001_07"),
-      published(ctx, "norway_small_town_regions_population_change_2001_07"),
+      publishedNumber(ctx, "small_town_regions_population_change_2001_07"),
+      publishedNumber(ctx, "norway_small_town_regions_population_change_2001_07"),
     ];
     return {
       value: Math.abs(inn - no) <= 0.5,

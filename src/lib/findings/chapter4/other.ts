@@ -3,18 +3,11 @@
  * comparisons the report's own printed numbers settle.
  */
 import { CLAIMS_FILE } from "../claims";
-import type { FindingContext } from "../context";
-import { finding, untestable, type Spec } from "../spec";
+import { finding, publishedNumber, untestable, type Spec } from "../spec";
 
 const SURVEY_TABLES = "SSB's innovation survey 2006 is public here only as shares of innovating and cooperating firms by county and economic region";
 const BOF = "entries and exits of firms by region (SSB's business register extract, Tabell 4.6) are not public";
 const BARRIERS = `barriers to innovation by region (Tabell 4.7) are not public; ${SURVEY_TABLES}`;
-
-function published(ctx: FindingContext, key: string): number {
-  const v = ctx.claims.get(key)?.published;
-  if (typeof v !== "number") throw new Error(`claim ${key} has no single published number`);
-  return v;
-}
 
 export const chapter4OtherFindings: Spec[] = [
   untestable(
@@ -74,14 +67,17 @@ export const chapter4OtherFindings: Spec[] = [
     "employment 2004–08 by the report's 'innovation industries' (SSB/BoF, Tabell 4.8) is not in the project's data",
   ),
   finding("ch5.innovation_industries_below_norway", "innovation_industries_below_norway", "report", [CLAIMS_FILE], (ctx) => {
-    const [i, n] = [published(ctx, "innovation_industries_job_growth_innlandet"), published(ctx, "innovation_industries_job_growth_norway")];
+    const [i, n] = [
+      publishedNumber(ctx, "innovation_industries_job_growth_innlandet"),
+      publishedNumber(ctx, "innovation_industries_job_growth_norway"),
+    ];
     return {
       value: i < n,
       note: `From the report's own printed rates: Innlandet +${i} %, Norway +${n} %, 2004–08 (the rates themselves cannot be recomputed)`,
     };
   }),
   finding("ch4.innovation_industries_zero_growth_4_7", "innovation_industries_zero_growth_4_7", "report", [CLAIMS_FILE], (ctx) => ({
-    value: published(ctx, "innovation_industries_job_growth_innlandet"),
+    value: publishedNumber(ctx, "innovation_industries_job_growth_innlandet"),
     note: "Internal consistency: §4.7 calls the 2004–08 job growth of Innlandet's innovation industries zero, §5.2 prints +1 % for the same quantity; the report's own two statements are compared",
   })),
   untestable(
