@@ -46,7 +46,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
 
   it("executes every notebook and writes findings equal to the registry's", () => {
     expect(run!.status, `${run!.stdout}\n${run!.stderr}`).toBe(0);
-    expect(run!.stdout).toMatch(/\[1\/\d+\] 03-structures\.ipynb … ok/);
+    expect(run!.stdout).toMatch(/\[\d+\/\d+\] 03-structures\.ipynb … ok/);
     const findings = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     expect(findings).toEqual(evaluateAll());
     for (const f of [
