@@ -43,7 +43,7 @@ describe("project layout", () => {
       };
       for (const c of doc.cells.filter((x) => x.cell_type === "code")) {
         const src = Array.isArray(c.source) ? c.source.join("") : c.source;
-        expect(src, nb).not.toMatch(/nodejs-polars|\.groupBy\(|\.agg\(|\.withColumns?\(|\.join\(/);
+        expect(src, nb).not.toMatch(/nodejs-polars|\.groupBy\(|\.agg\(|\.withColumns?\(|\.join\(|\bpl\.|lib\.(col|lit)\(|\.filter\(lib/);
         expect(c.outputs ?? [], `${nb}: outputs committed`).toEqual([]);
       }
     }

@@ -24,14 +24,19 @@ export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./r
 export { toRegions, type ToRegionsOptions } from "./regions/aggregate";
 export { componentsByRegion } from "./regions/components";
 export * from "./data/open";
-export { typePopulation, PERIOD_2001_07 } from "./findings/chapter3/population";
+export { typePopulation, regionPopulationIn, PERIOD_2001_07 } from "./findings/chapter3/population";
 export { krdTypePopulation } from "./findings/chapter3/krd";
 export { regionComponents, incompleteRegionYears, countyComponents } from "./findings/chapter3/components";
 export { regionSizeAndJobs } from "./findings/chapter3/jobs";
 export { regionTypology } from "./findings/chapter3/typology";
-export { col, lit } from "nodejs-polars";
 export { syntheticFirmPanel } from "./synthetic/firms";
-export { economicRegionInnovation, rateBy } from "./findings/chapter4/innovation";
+export {
+  economicRegionInnovation,
+  rateBy,
+  nationalInnovationRate,
+  regionalInnovation,
+  innovationByCountyAndType,
+} from "./findings/chapter4/innovation";
 export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";

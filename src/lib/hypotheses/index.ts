@@ -3,7 +3,7 @@ import type { Finding } from "../findings/types";
 import { escapeHtml } from "../findings/render";
 import { assess, summarise, type Assessment, type Proposition } from "./types";
 
-export { HYPOTHESES, CONCLUSIONS } from "./registry";
+export { HYPOTHESES, CONCLUSIONS, MAIN_CONCLUSION } from "./registry";
 export { assess, summarise, type Assessment, type Proposition, type Link, type Reading } from "./types";
 
 /** One row per proposition: counts for / against / untestable, and the summary sentence. */

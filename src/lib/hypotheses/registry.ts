@@ -102,6 +102,9 @@ export const HYPOTHESES: Proposition[] = [
 
 const R = ["jan2001_jan2007", "jan2001_jan2008"];
 
+/** The id of the report's main conclusion (§5.3). */
+export const MAIN_CONCLUSION = "c.main_conclusion_decentralised_growth";
+
 export const CONCLUSIONS: Proposition[] = [
   {
     id: "c.stagnation_weaker_than_norway",

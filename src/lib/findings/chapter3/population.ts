@@ -215,3 +215,8 @@ export const populationFindings: Spec[] = [
     "population 2001–07 by the report's national region types (Juvkam 2002's 161 regions) is not in the open data found; KRD's table gives 2009 only",
   ),
 ];
+
+/** Population per region in one year (1 January), for Figur 3.2-style charts: `region, region_type, report_region, year, value`. */
+export function regionPopulationIn(ctx: FindingContext, year: number): pl.DataFrame {
+  return ctx.regionPopulation.filter(pl.col("year").eq(year));
+}

@@ -160,3 +160,24 @@ export const innovationFindings: Spec[] = [
     },
   ),
 ];
+
+/** Norway's share of firms with product/process innovation 2004–06 (SSB, whole percent). */
+export function nationalInnovationRate(ctx: FindingContext): number {
+  return ctx.innovation
+    .filter(pl.col("area_code").eq(pl.lit("0")))
+    .getColumn("pct_product_or_process")
+    .get(0) as number;
+}
+
+/** SSB's innovation rows for counties and economic regions (Norway's row left out), for charts. */
+export function regionalInnovation(ctx: FindingContext): pl.DataFrame {
+  return ctx.innovation.filter(pl.col("area_code").neq(pl.lit("0")));
+}
+
+/** Firm-weighted innovation rate by county and region type over SSB's economic regions (outside regions left out). */
+export function innovationByCountyAndType(ctx: FindingContext): pl.DataFrame {
+  return rateBy(economicRegionInnovation(ctx).filter(pl.col("region_type").neq(pl.lit("outside"))), "pct_product_or_process", [
+    "county",
+    "region_type",
+  ]);
+}
