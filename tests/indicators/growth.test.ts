@@ -30,11 +30,11 @@ describe("growthIndex", () => {
   it("indexes each region on its base period (= 100)", () => {
     const out = growthIndex(df, { region: "region", time: "year", value: "value", base: 2001 });
     expect(out.toRecords()).toEqual([
-      { region: "a", time: 2001, value: 200, index: 100 },
-      { region: "a", time: 2004, value: 210, index: 105 },
-      { region: "a", time: 2007, value: 250, index: 125 },
-      { region: "b", time: 2001, value: 3, index: 100 },
-      { region: "b", time: 2007, value: 2, index: expect.closeTo(200 / 3, 12) },
+      { region: "a", year: 2001, value: 200, index: 100 },
+      { region: "a", year: 2004, value: 210, index: 105 },
+      { region: "a", year: 2007, value: 250, index: 125 },
+      { region: "b", year: 2001, value: 3, index: 100 },
+      { region: "b", year: 2007, value: 2, index: expect.closeTo(200 / 3, 12) },
     ]);
   });
   it("refuses a region without the base period", () => {

@@ -66,3 +66,17 @@ describe("shares", () => {
     expect(() => shares(nan, { group: "kommune", part: "sector", value: "value" })).toThrow(/column 'kommune' not found/);
   });
 });
+
+describe("output column names follow the input's", () => {
+  it("for location quotients, diversity, specialisation, Hoover and shift-share", async () => {
+    const { locationQuotient, diversity, specialization, hoover, shiftShare } = await import("../../src/lib/index");
+    const df = pl.DataFrame({ kommune: ["a", "a", "b", "b"], naering: ["x", "y", "x", "y"], ansatte: [1, 3, 2, 2] });
+    const o = { region: "kommune", sector: "naering", value: "ansatte" };
+    expect(locationQuotient(df, o).columns.slice(0, 2)).toEqual(["kommune", "naering"]);
+    expect(diversity(df, o).columns[0]).toBe("kommune");
+    expect(specialization(df, o).columns[0]).toBe("kommune");
+    expect(hoover(df, o).columns[0]).toBe("naering");
+    const panel = pl.concat([df.withColumns(pl.lit(2000).alias("aar")), df.withColumns(pl.lit(2001).alias("aar"))]);
+    expect(shiftShare(panel, { ...o, time: "aar", from: 2000, to: 2001 }).columns.slice(0, 2)).toEqual(["kommune", "naering"]);
+  });
+});

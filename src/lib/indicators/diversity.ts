@@ -7,7 +7,7 @@
  *   Herfindahl–Hirschman HHI = Σ s_i²               (1/n … 1; higher = more concentrated)
  */
 import * as pl from "nodejs-polars";
-import { checkComposition, fractionOf, type RegionSectorOptions } from "./validate";
+import { checkComposition, fractionOf, restoreNames, type RegionSectorOptions } from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
 
@@ -17,7 +17,7 @@ export type DiversityOptions = RegionSectorOptions;
  * pass a zero row for each absent sector to normalise over the full
  * classification.
  *
- * @returns `...by, region, shannon, shannon_normalized, hhi, n_sectors`, sorted by `by` and region.
+ * @returns `...by, <region>, shannon, shannon_normalized, hhi, n_sectors`, sorted by `by` and region.
  * @example
  * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 1] });
  * diversity(df, { region: "region", sector: "sector", value: "value" });
@@ -28,7 +28,7 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const by = opts.by ?? [];
   const clean = checkComposition("diversity", df, [...by, region], sector, value);
   const s = pl.col("s");
-  return (
+  return restoreNames(
     clean
       .lazy()
       .select(...by, pl.col(region).alias("region"), pl.col(value).alias("value"))
@@ -46,6 +46,7 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
       )
       .select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors")
       .sort([...by, "region"])
-      .collectSync()
+      .collectSync(),
+    { region },
   );
 }

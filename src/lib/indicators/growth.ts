@@ -19,7 +19,7 @@ export interface GrowthOptions {
 
 /**
  * Absolute and percent change of `value` from `from` to `to`, per region.
- * @returns `region, value_from, value_to, change, change_pct`, sorted by region.
+ * @returns `<region>, value_from, value_to, change, change_pct`, sorted by region.
  * @throws IndicatorInputError when a region lacks either time point or starts at 0.
  * @example
  * growthRate(pop, { region: "region", time: "year", value: "value", from: 2001, to: 2007 });
@@ -38,7 +38,8 @@ export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame 
   return joined
     .withColumns(pl.col("value_to").sub(pl.col("value_from")).alias("change"))
     .withColumns(pl.col("change").div(pl.col("value_from")).mul(100).alias("change_pct"))
-    .sort("region");
+    .sort("region")
+    .rename(region === "region" ? {} : { region });
 }
 
 export interface GrowthIndexOptions {
@@ -52,7 +53,7 @@ export interface GrowthIndexOptions {
 /**
  * Index of a series with a base period = 100 (Figur 3.8-style):
  * index_t = 100 · x_t / x_base, per region.
- * @returns `region, time, value, index`, sorted by region and time.
+ * @returns `<region>, <time>, value, index` (the input's key names), sorted by region and time.
  * @throws IndicatorInputError when a region lacks the base period or is 0 there.
  * @example
  * growthIndex(jobs, { region: "region", time: "year", value: "value", base: 1998 });
@@ -72,5 +73,6 @@ export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.Data
   return joined
     .withColumns(pl.col("value").div(pl.col("base_value")).mul(100).alias("index"))
     .select("region", "time", "value", "index")
-    .sort(["region", "time"]);
+    .sort(["region", "time"])
+    .rename({ ...(opts.region !== "region" ? { region: opts.region } : {}), ...(opts.time !== "time" ? { time: opts.time } : {}) });
 }

@@ -10,7 +10,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkComposition, fractionOf, sumOver, type RegionSectorOptions } from "./validate";
+import { checkComposition, fractionOf, restoreNames, sumOver, type RegionSectorOptions } from "./validate";
 
 export interface LocationQuotientOptions extends RegionSectorOptions {
   /** Value of the `region` column whose structure is the benchmark; omit to use the sum of all regions. */
@@ -22,7 +22,7 @@ export interface LocationQuotientOptions extends RegionSectorOptions {
  * Shares are percent of each region's total over the rows given; a sector
  * absent from a region's rows counts as 0 there.
  *
- * @returns `...by, region, sector, share, reference_share, lq` (shares in %),
+ * @returns `...by, <region>, <sector>, share, reference_share, lq` (shares in %; key columns keep the input's names),
  *   sorted by `by`, region, sector. A named reference region's own rows have lq = 1.
  * @throws IndicatorInputError when the reference region is missing, has 0 in
  *   a sector some region has, or the inputs fail the shared checks.
@@ -78,5 +78,5 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
       `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
     );
   }
-  return out;
+  return restoreNames(out, { region, sector });
 }

@@ -35,6 +35,14 @@ export interface ShiftShareOptions {
 
 const FN = "shiftShare";
 
+/** The caller's key column names for the output. */
+function names(opts: ShiftShareOptions): Record<string, string> {
+  const m: Record<string, string> = {};
+  if (opts.region !== "region") m["region"] = opts.region;
+  if (opts.sector !== "sector") m["sector"] = opts.sector;
+  return m;
+}
+
 /** The Dunn components from the prepared frame's columns. */
 const DUNN = [
   pl.col("value_from").mul(pl.col("g")).alias("national"),
@@ -107,7 +115,8 @@ export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFr
     .withColumns(REGIONAL_SHARE)
     .select("region", "sector", "value_from", "value_to", "national", "industry_mix", "regional_share", "actual")
     .sort(["region", "sector"])
-    .collectSync();
+    .collectSync()
+    .rename(names(opts));
 }
 
 /**
@@ -152,5 +161,6 @@ export function shiftShareEM(df: pl.DataFrame, opts: ShiftShareOptions): pl.Data
       "actual",
     )
     .sort(["region", "sector"])
-    .collectSync();
+    .collectSync()
+    .rename(names(opts));
 }

@@ -53,7 +53,8 @@ export function specialization(df: pl.DataFrame, opts: SpecializationOptions): p
     .groupBy([...by, "region"])
     .agg(pl.col("s").sub(pl.col("s_ref").fillNull(0)).abs().sum().alias("krugman"))
     .sort([...by, "region"])
-    .collectSync();
+    .collectSync()
+    .rename(opts.region === "region" ? {} : { region: opts.region });
 }
 
 /**
@@ -77,5 +78,6 @@ export function hoover(df: pl.DataFrame, opts: RegionSectorOptions): pl.DataFram
     .groupBy([...by, "sector"])
     .agg(pl.col("s_sector").sub(pl.col("s_region")).abs().sum().mul(0.5).alias("hoover"))
     .sort([...by, "sector"])
-    .collectSync();
+    .collectSync()
+    .rename(opts.sector === "sector" ? {} : { sector: opts.sector });
 }

@@ -114,3 +114,15 @@ export function fractionOf(value: string, over: string | string[]): pl.Expr {
   const keys = Array.isArray(over) ? over : [over];
   return pl.col(value).div(sumOver(pl.col(value), keys));
 }
+
+/**
+ * Give the output the caller's column names back: functions work internally
+ * with `region`, `sector`, `time`; `names` maps those to the input's names.
+ */
+export function restoreNames(df: pl.DataFrame, names: Record<string, string | undefined>): pl.DataFrame {
+  const mapping: Record<string, string> = {};
+  for (const [internal, external] of Object.entries(names)) {
+    if (external !== undefined && external !== internal && df.columns.includes(internal)) mapping[internal] = external;
+  }
+  return Object.keys(mapping).length ? df.rename(mapping) : df;
+}

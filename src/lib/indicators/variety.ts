@@ -87,15 +87,16 @@ export function variety(df: pl.DataFrame, opts: VarietyOptions): pl.DataFrame {
     .join(perGroup, { on: [...by, "region"], how: "inner" })
     .select(...by, "region", pl.col("entropy").abs(), pl.col("unrelated_variety").abs(), pl.col("related_variety").abs())
     .sort([...by, "region"])
-    .collectSync();
+    .collectSync()
+    .rename(opts.region === "region" ? {} : { region: opts.region });
 }
 
 /** Related variety alone: `...by, region, related_variety`. */
 export function relatedVariety(df: pl.DataFrame, opts: VarietyOptions): pl.DataFrame {
-  return variety(df, opts).select(...(opts.by ?? []), "region", "related_variety");
+  return variety(df, opts).select(...(opts.by ?? []), opts.region, "related_variety");
 }
 
 /** Unrelated variety alone: `...by, region, unrelated_variety`. */
 export function unrelatedVariety(df: pl.DataFrame, opts: VarietyOptions): pl.DataFrame {
-  return variety(df, opts).select(...(opts.by ?? []), "region", "unrelated_variety");
+  return variety(df, opts).select(...(opts.by ?? []), opts.region, "unrelated_variety");
 }
