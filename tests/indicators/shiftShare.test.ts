@@ -22,16 +22,20 @@ function panel(rows: [string, string, number, number][]): pl.DataFrame {
   });
 }
 
-describe("shiftShare (Dunn)", () => {
-  // Reference N: A 100→120 (g_A = 0.2), B 100→90 (g_B = −0.1); total 200→210, g = 0.05.
-  // Region R: A 10→15: national 0.5, mix 10·(0.2−0.05) = 1.5, regional 10·(0.5−0.2) = 3, actual 5.
-  //           B 20→20: national 1, mix 20·(−0.1−0.05) = −3, regional 20·(0−(−0.1)) = 2, actual 0.
-  const df = panel([
+/** The hand-computed panel shared by the Dunn and Esteban-Marquillas tests. */
+const HAND = (): pl.DataFrame =>
+  panel([
     ["N", "A", 100, 120],
     ["N", "B", 100, 90],
     ["R", "A", 10, 15],
     ["R", "B", 20, 20],
   ]);
+
+describe("shiftShare (Dunn)", () => {
+  const df = HAND();
+  // Reference N: A 100→120 (g_A = 0.2), B 100→90 (g_B = −0.1); total 200→210, g = 0.05.
+  // Region R: A 10→15: national 0.5, mix 10·(0.2−0.05) = 1.5, regional 10·(0.5−0.2) = 3, actual 5.
+  //           B 20→20: national 1, mix 20·(−0.1−0.05) = −3, regional 20·(0−(−0.1)) = 2, actual 0.
 
   it("matches the hand computation", () => {
     const out = shiftShare(df, opts).toRecords();
@@ -88,15 +92,10 @@ describe("shiftShare (Dunn)", () => {
 });
 
 describe("shiftShareEM (Esteban-Marquillas)", () => {
+  const df = HAND();
   // Same panel as above. R's total at t0 = 30; reference shares A 0.5, B 0.5 → homothetic A 15, B 15.
   // A: r = 0.5, g_A = 0.2 → competitive_homothetic 15 · 0.3 = 4.5, allocation (10 − 15) · 0.3 = −1.5 (sum 3 = regional share)
   // B: r = 0, g_B = −0.1 → competitive_homothetic 15 · 0.1 = 1.5, allocation (20 − 15) · 0.1 = 0.5 (sum 2)
-  const df = panel([
-    ["N", "A", 100, 120],
-    ["N", "B", 100, 90],
-    ["R", "A", 10, 15],
-    ["R", "B", 20, 20],
-  ]);
   it("matches the hand computation", () => {
     const [a, b] = shiftShareEM(df, opts).toRecords();
     expect(a).toMatchObject({
