@@ -5,7 +5,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { DataError, DuplicateKeyError, HeaderError, SumError, ValueError } from "./errors";
+import { DuplicateKeyError, HeaderError, SumError, ValueError } from "./errors";
 import type { ColumnSpec, FileSpec } from "./manifest";
 
 export type Cell = string | number | null;
@@ -155,5 +155,3 @@ function checkSums(rows: Row[], spec: FileSpec, file: string): void {
     });
   }
 }
-
-export { DataError };

@@ -2,7 +2,7 @@
  * The findings registry: every finding spec of every chapter, evaluated
  * against the published claims. Runs the same in notebooks and in vitest.
  */
-import { CLAIMS_FILE, loadClaims, type Claim } from "./claims";
+import { CLAIMS_FILE, type Claim } from "./claims";
 import { FindingContext } from "./context";
 import type { Computation, Finding, FindingSpec } from "./types";
 import { decideVerdict } from "./verdict";
