@@ -3,13 +3,14 @@
  * build folder. Needs Jupyter's nbclient (Debian: jupyter-nbconvert
  * python3-nbclient; .ci/run installs them); skipped, saying so, without it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateAll, FindingContext, type Finding } from "../src/lib/index";
 import { checkSite, CHROMIUM } from "../scripts/lib/browser";
+import { existingPython } from "../scripts/lib/jupyter";
 
 const root = join(__dirname, "..");
 
@@ -24,9 +25,7 @@ function runCmd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ 
     p.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
-const python = [process.env["INNLANDET_PYTHON"], "/usr/bin/python3", "python3"].find(
-  (p) => !!p && spawnSync(p, ["-c", "import nbclient, nbformat"], { stdio: "ignore" }).status === 0,
-);
+const python = existingPython();
 if (!python) console.warn("reproduce.test: Jupyter's nbclient not found — notebook execution skipped (see README)");
 
 const chromium = existsSync(CHROMIUM);

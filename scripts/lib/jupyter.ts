@@ -20,9 +20,14 @@ function hasNbclient(python: string): boolean {
 }
 
 /** A Python with nbclient; installs Debian's packages when running as root on Debian and none is found. */
+/** A Python that already has nbclient, or undefined (installs nothing). */
+export function existingPython(): string | undefined {
+  return [process.env["INNLANDET_PYTHON"], "/usr/bin/python3", "python3"].find((p): p is string => !!p && hasNbclient(p));
+}
+
 export function findPython(log: (s: string) => void): string {
-  const candidates = [process.env["INNLANDET_PYTHON"], "/usr/bin/python3", "python3"].filter((x): x is string => !!x);
-  for (const p of candidates) if (hasNbclient(p)) return p;
+  const found = existingPython();
+  if (found) return found;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
     log(`Jupyter's nbclient not found; installing Debian packages as root: ${DEBIAN_PACKAGES.join(" ")}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import * as prand from "pure-rand";
-import { shiftShare, shiftShareEM } from "../../src/lib/index";
+import { shiftShare, shiftShareEM, shiftShareTotals } from "../../src/lib/index";
 
 const opts = { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "N" };
 
@@ -135,5 +135,19 @@ describe("shiftShareEM (Esteban-Marquillas)", () => {
         opts,
       ),
     ).toThrow(/has 0 employment in 1995/);
+  });
+});
+
+describe("shiftShareTotals", () => {
+  it("sums the components over sectors per region (R: national 1.5, mix −1.5, regional 5, actual 5)", () => {
+    const t = shiftShareTotals(shiftShare(HAND(), opts)).toRecords();
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatchObject({ region: "R", value_from: 30, value_to: 35, actual: 5 });
+    expect(t[0]!["national"]).toBeCloseTo(1.5, 12);
+    expect(t[0]!["industry_mix"]).toBeCloseTo(-1.5, 12);
+    expect(t[0]!["regional_share"]).toBeCloseTo(5, 12);
+  });
+  it("refuses a frame that is not a shift-share result", () => {
+    expect(() => shiftShareTotals(pl.DataFrame({ region: ["a"], x: [1] }))).toThrow(/shift-share result/);
   });
 });

@@ -6,7 +6,7 @@ export type { RegionSectorOptions } from "./validate";
 export { growthRate, growthIndex, type GrowthOptions, type GrowthIndexOptions } from "./growth";
 export { demographicComponents, type ComponentsOptions } from "./demography";
 export { classifyGrowth, GROWTH_TYPE_LABELS, type ClassifyGrowthOptions } from "./typology";
-export { shiftShare, shiftShareEM, type ShiftShareOptions } from "./shiftShare";
+export { shiftShare, shiftShareEM, shiftShareTotals, type ShiftShareOptions } from "./shiftShare";
 export { weightedRate, type WeightedRateOptions } from "./weighted";
 export { firmDynamics, type FirmDynamicsOptions } from "./firmDynamics";
 export { specialization, hoover, type SpecializationOptions } from "./specialization";

@@ -164,3 +164,33 @@ export function shiftShareEM(df: pl.DataFrame, opts: ShiftShareOptions): pl.Data
     .collectSync()
     .rename(names(opts));
 }
+
+/**
+ * A shift-share result summed over sectors: one row per region with the total
+ * of every component column present (the identity still holds for the totals).
+ * @param region the region column of the result (default "region")
+ * @example
+ * shiftShareTotals(shiftShare(df, opts)); // region, value_from, value_to, national, industry_mix, regional_share, actual
+ */
+export function shiftShareTotals(result: pl.DataFrame, region = "region"): pl.DataFrame {
+  const components = [
+    "value_from",
+    "value_to",
+    "national",
+    "industry_mix",
+    "regional_share",
+    "homothetic",
+    "competitive_homothetic",
+    "allocation",
+    "actual",
+  ].filter((c) => result.columns.includes(c));
+  if (!result.columns.includes(region) || !components.includes("actual")) {
+    throw new IndicatorInputError("shiftShareTotals", `expected a shift-share result with columns '${region}' and 'actual'`);
+  }
+  return result
+    .lazy()
+    .groupBy(region)
+    .agg(...components.map((c) => pl.col(c).sum()))
+    .sort(region)
+    .collectSync();
+}
