@@ -3,6 +3,9 @@ import { assess, CONCLUSIONS, FINDING_SPECS, HYPOTHESES, summarise, type Finding
 
 const f = (id: string, verdict: Finding["verdict"]): Finding => ({
   id,
+  kind: "claim",
+  rule: "direction",
+  robustness: { status: "not_assessed", alternatives: [], flips: [] },
   chapter: 3,
   section: "3",
   claim: "c",

@@ -5,7 +5,7 @@ import { loadTable } from "../data/load";
 import { ValueError } from "../data/errors";
 import { dataDir } from "../data/manifest";
 import type { PublishedValue } from "./types";
-import { roundingTolerance } from "./verdict";
+import { printedTolerance } from "./verdict";
 
 export const CLAIMS_FILE = "report/claims.csv";
 export const SEED_FILE = "shared/seed/000_71fac511997fe12e.txt";
@@ -18,6 +18,12 @@ export interface Claim {
   published: PublishedValue;
   tolerance: number;
   unit: string;
+  /** The figure exactly as printed (numbers and intervals), e.g. "18,7" or "10–15". */
+  printed?: string;
+  /** Number of rounded figures the published figure is built from. */
+  parts: number;
+  /** Phrase rule reading the claim's wording (data/assumptions/phrase_rules.csv). */
+  rule: string;
   /** Where the wording stands: section and seed-text lines. */
   location: string;
   /** The data file (and row) holding the published value, when not data/report/claims.csv. */
@@ -39,6 +45,13 @@ export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
     const kind = r["kind"];
     let published: PublishedValue;
     let tolerance = 0;
+    const printed = typeof r["printed"] === "string" && r["printed"] !== "" ? r["printed"] : undefined;
+    const parts = typeof r["parts"] === "number" ? r["parts"] : 1;
+    const needPrinted = (): string => {
+      if (printed === undefined)
+        throw new ValueError({ file: table.file, row, column: "printed" }, `the figure as printed for kind '${String(kind)}'`, "an empty cell");
+      return printed;
+    };
     if (kind === "comparison") {
       published = true;
     } else if (kind === "interval") {
@@ -46,10 +59,11 @@ export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
       const high = need("high");
       if (low > high) throw new ValueError({ file: table.file, row, column: "high" }, `high ≥ low (${low})`, String(high));
       published = [low, high];
-      tolerance = roundingTolerance(need("decimals"));
+      // a printed range is read to the finer of its two ends
+      tolerance = Math.min(...needPrinted().split("–").map((p) => printedTolerance(p, parts)));
     } else {
       published = need("value");
-      tolerance = roundingTolerance(need("decimals"));
+      tolerance = printedTolerance(needPrinted(), parts);
     }
     const from = r["seed_from"] as number;
     const to = r["seed_to"] as number;
@@ -62,6 +76,9 @@ export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
       statement: String(r["statement"]),
       published,
       tolerance,
+      printed,
+      parts,
+      rule: typeof r["rule"] === "string" && r["rule"] !== "" ? r["rule"] : kind === "comparison" ? "direction" : "printed",
       unit: kind === "comparison" ? "comparison (true = holds)" : String(r["unit"] ?? ""),
       location: `NIBR-rapport 2009:14 §${section}, ${SEED_FILE} ${from === to ? `line ${from}` : `lines ${from}–${to}`}`,
     });

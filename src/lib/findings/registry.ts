@@ -67,6 +67,7 @@ export function evaluateSpec(spec: FindingSpec<FindingContext>, ctx: FindingCont
   return {
     finding: {
       id: spec.id,
+      kind: "claim",
       chapter: claim.chapter,
       section: claim.section,
       claim: claim.statement,
@@ -74,7 +75,9 @@ export function evaluateSpec(spec: FindingSpec<FindingContext>, ctx: FindingCont
       computed: value,
       unit: claim.unit,
       tolerance: claim.tolerance,
+      rule: claim.rule,
       verdict: decision.verdict,
+      robustness: { status: "not_assessed", alternatives: [], flips: [] },
       inputs: [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`, ...spec.inputs.map((p) => `data/${p}`)],
       note: notes.filter((n) => n.length > 0).join(" | "),
     },

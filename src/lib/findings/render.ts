@@ -14,16 +14,18 @@ export function formatValue(v: PublishedValue | ComputedValue): string {
   if (v === null) return "—";
   if (typeof v === "boolean") return v ? "holds" : "does not hold";
   if (Array.isArray(v)) return `[${v[0]}, ${v[1]}]`;
+  if (v === "undecided") return "undecided";
   return String(Math.round(v * 1e6) / 1e6);
 }
 
-export const VERDICT_ORDER: Verdict[] = ["reproduced", "corroborated", "diverges", "contradicted", "untestable"];
+export const VERDICT_ORDER: Verdict[] = ["reproduced", "corroborated", "diverges", "contradicted", "inconclusive", "untestable"];
 
 const VERDICT_COLOUR: Record<Verdict, string> = {
   reproduced: "#1a7f37",
   corroborated: "#1a7f37",
   diverges: "#b35900",
   contradicted: "#cf222e",
+  inconclusive: "#8250df",
   untestable: "#6e7781",
 };
 

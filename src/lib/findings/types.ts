@@ -9,20 +9,52 @@ import type { Claim } from "./claims";
  * - `reproduced`: computed from the report's own figures, matches within tolerance.
  * - `diverges`: computed from the report's own figures, does not match (note says by how much).
  * - `corroborated` / `contradicted`: open data agree / disagree within tolerance.
+ * - `inconclusive`: the evidence cannot decide (a computed interval straddles the tolerance band,
+ *   or a statistical test that cannot tell the claim from its negation).
  * - `untestable`: no public data (note says what is missing).
  */
-export type Verdict = "reproduced" | "corroborated" | "contradicted" | "diverges" | "untestable";
+export type Verdict = "reproduced" | "corroborated" | "contradicted" | "diverges" | "inconclusive" | "untestable";
 
 /** A number, a range [low, high], `true` for an asserted comparison, or null when not stated. */
 export type PublishedValue = number | [number, number] | boolean | null;
-export type ComputedValue = number | boolean | null;
+
+/**
+ * What the project computed: a number; an interval [low, high] when the inputs are known only
+ * within their rounding or printed ranges; a boolean for a comparison; `"undecided"` when the
+ * comparison's evidence points both ways; null only for untestable findings.
+ */
+export type ComputedValue = number | [number, number] | boolean | "undecided" | null;
 
 /** What the computation rests on: the report's own figures, or open data. */
 export type Basis = "report" | "open_data";
 
-/** The record written to build/findings.json (exactly these fields). */
+/**
+ * `claim`: a statement of the report. `check`: the project's own check (of a region mapping
+ * against KRD, of the report's internal consistency); counted apart in the headline totals.
+ */
+export type FindingKind = "claim" | "check";
+
+/** One alternative reading a finding was also computed under. */
+export interface ReadingAlternative {
+  /** What differs, e.g. "size year 2000" or "Innlandet without Hadeland and Os". */
+  label: string;
+  computed: ComputedValue;
+  verdict: Verdict;
+}
+
+/** How a verdict holds up under the reasonable alternative readings. */
+export interface Robustness {
+  /** `robust`: every alternative gives the same verdict; `fragile`: at least one flips it. */
+  status: "robust" | "fragile" | "not_assessed";
+  alternatives: ReadingAlternative[];
+  /** The alternatives that flip the verdict (labels). */
+  flips: string[];
+}
+
+/** The record written to build/findings.json. */
 export interface Finding {
   id: string;
+  kind: FindingKind;
   chapter: number;
   section: string;
   claim: string;
@@ -30,33 +62,35 @@ export interface Finding {
   computed: ComputedValue;
   unit: string;
   tolerance: number;
+  /** The reading rule used (a phrase rule of data/assumptions/phrase_rules.csv, or `printed`). */
+  rule: string;
   verdict: Verdict;
+  robustness: Robustness;
   inputs: string[];
+  /** Labelled lines: "basis: …", "reading: …", "source: …", "run: …". */
   note: string;
+  /** Where the finding was emitted: notebook file and code cell index (as committed). */
+  notebook?: string;
+  cell?: number;
 }
 
-/** What a finding's computation returns. */
+/** A claim with where its published value comes from (claims.csv or another publication's table). */
+export type ClaimRef = Claim;
+
+/** @deprecated the chapter spec files are being dissolved into notebook cells (issue 10). */
 export interface Computation {
   value: ComputedValue;
-  /** Plain explanation of how the value was obtained (assumptions, readings). */
   note: string;
-  /** Intermediate tables a notebook may show beside the finding. */
   tables?: Record<string, pl.DataFrame>;
 }
 
-/** Definition of a finding: which claim it tests and how to compute it. */
+/** @deprecated the chapter spec files are being dissolved into notebook cells (issue 10). */
 export interface FindingSpec<C> {
-  /** Unique id, e.g. `ch3.services_share_innlandet_2008`. */
   id: string;
-  /** Key of the report's claim in data/report/claims.csv … */
   claimKey?: string;
-  /** … or, for checks against another publication (e.g. KRD's table), the published value built from its data file. */
   reference?: (ctx: C) => Claim;
   basis: Basis;
-  /** Data files (relative to data/) the computation reads. */
   inputs: string[];
-  /** The computation; absent when `untestable` gives the reason. */
   compute?: (ctx: C) => Computation;
-  /** Why no public data can test the claim (names the missing table). */
   untestable?: string;
 }

@@ -3,10 +3,41 @@
  * published one within the tolerance the publication's rounding allows.
  */
 import type { Basis, ComputedValue, PublishedValue, Verdict } from "./types";
+import { FindingError } from "./errors";
 
-/** Half a unit of the last published digit: 82 → 0.5, 18.7 → 0.05, "220 000" rounded to 10 000 (decimals −4) → 5 000. */
+/** Half a unit of the last significant digit: 82 → 0.5, 18.7 → 0.05, decimals −4 (220.000) → 5 000. */
 export function roundingTolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals;
+}
+
+/**
+ * The precision of a number as printed in the report (Norwegian: decimal comma, "." between
+ * thousands), as the decimals of its last significant digit. The rule: the last printed digit is
+ * significant ("82" → 0, "18,7" → 1, "80" → 0), except that the trailing zeros of a number printed
+ * with thousands groups are not ("220.000" → −4: a round figure, read to its last non-zero digit).
+ * @example printedDecimals("220.000"); // -4
+ * printedDecimals("18,7"); // 1
+ */
+export function printedDecimals(printed: string): number {
+  const s = printed.trim().replace(/^[+−-]/, "").replace(/\s/g, "");
+  if (!/^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+(,\d+)?$/.test(s)) throw new FindingError(`'${printed}' is not a number as printed (e.g. 220.000 or 18,7)`);
+  const [int, dec] = s.split(",");
+  if (dec !== undefined) return dec.length;
+  if (!int!.includes(".")) return 0;
+  const digits = int!.replace(/\./g, "");
+  const zeros = /0*$/.exec(digits)![0].length;
+  return zeros === digits.length ? 0 : -zeros;
+}
+
+/**
+ * Tolerance of a published figure: half a unit of its last significant digit, times the number
+ * of rounded figures it was built from (a sum or difference of k rounded figures can be off by
+ * k half-units).
+ * @example printedTolerance("82", 2); // 1 (82 % = 44 % + 38 %, two rounded parts)
+ */
+export function printedTolerance(printed: string, parts = 1): number {
+  if (!Number.isInteger(parts) || parts < 1) throw new FindingError(`parts must be a positive integer, got ${parts}`);
+  return parts * roundingTolerance(printedDecimals(printed));
 }
 
 export interface Decision {
@@ -18,28 +49,62 @@ export interface Decision {
 
 const EPS = 1e-9;
 
+function distance(x: number, published: number | [number, number]): number {
+  if (!Array.isArray(published)) return x - published;
+  const [low, high] = published;
+  return x < low ? x - low : x > high ? x - high : 0;
+}
+
+function pass(matches: boolean | null, basis: Basis): Verdict {
+  if (matches === null) return "inconclusive";
+  return basis === "report" ? (matches ? "reproduced" : "diverges") : matches ? "corroborated" : "contradicted";
+}
+
 /**
  * Decide the verdict.
+ * - boolean claim (`true`): computed `true`/`false` match or not; `"undecided"` → inconclusive.
+ * - numeric claim (number or published range): a computed number matches when within the
+ *   tolerance; a computed interval matches when all of it is within, fails when none of it is,
+ *   and is inconclusive otherwise.
  * @example
  * decideVerdict(82, 81.3, 0.5, "report"); // { verdict: "diverges", gap: -0.7, matches: false }
+ * decideVerdict(82, 81.3, 1, "report");   // reproduced (82 = 44 + 38: two rounded parts)
+ * decideVerdict(true, "undecided", 0, "open_data"); // inconclusive
  */
 export function decideVerdict(published: PublishedValue, computed: ComputedValue, tolerance: number, basis: Basis): Decision {
   if (published === null || computed === null) return { verdict: "untestable", gap: null, matches: null };
-  let matches: boolean;
-  let gap: number | null = null;
   if (typeof published === "boolean") {
-    if (typeof computed !== "boolean") throw new TypeError("a comparison claim needs a boolean computed value");
-    matches = computed === published;
-  } else {
-    if (typeof computed !== "number" || !Number.isFinite(computed)) throw new TypeError("a numeric claim needs a finite numeric computed value");
-    if (Array.isArray(published)) {
-      const [low, high] = published;
-      gap = computed < low ? computed - low : computed > high ? computed - high : 0;
-    } else {
-      gap = computed - published;
-    }
-    matches = Math.abs(gap) <= tolerance + EPS;
+    if (computed === "undecided") return { verdict: "inconclusive", gap: null, matches: null };
+    if (typeof computed !== "boolean") throw new FindingError(`a comparison claim needs a boolean or "undecided" computed value, got ${JSON.stringify(computed)}`);
+    const matches = computed === published;
+    return { verdict: pass(matches, basis), gap: null, matches };
   }
-  const verdict: Verdict = basis === "report" ? (matches ? "reproduced" : "diverges") : matches ? "corroborated" : "contradicted";
-  return { verdict, gap, matches };
+  if (Array.isArray(computed)) {
+    const [lo, hi] = computed;
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new FindingError(`a computed interval needs finite low ≤ high, got [${lo}, ${hi}]`);
+    const dl = distance(lo, published);
+    const dh = distance(hi, published);
+    const inside = (d: number): boolean => Math.abs(d) <= tolerance + EPS;
+    const pubLo = Array.isArray(published) ? published[0] : published;
+    const pubHi = Array.isArray(published) ? published[1] : published;
+    const disjoint = hi < pubLo - tolerance - EPS || lo > pubHi + tolerance + EPS;
+    const matches = inside(dl) && inside(dh) ? true : disjoint ? false : null;
+    const gap = matches === false ? (Math.abs(dl) < Math.abs(dh) ? dl : dh) : matches ? 0 : null;
+    return { verdict: pass(matches, basis), gap, matches };
+  }
+  if (typeof computed !== "number" || !Number.isFinite(computed)) throw new FindingError(`a numeric claim needs a finite number or interval, got ${JSON.stringify(computed)}`);
+  const gap = distance(computed, published);
+  const matches = Math.abs(gap) <= tolerance + EPS;
+  return { verdict: pass(matches, basis), gap, matches };
+}
+
+/**
+ * A comparison decided over several readings (e.g. every value the rounding allows): `true` when
+ * all hold, `false` when none does, `"undecided"` otherwise.
+ * @example decideAll([true, true]); // true
+ * decideAll([true, false]); // "undecided"
+ */
+export function decideAll(outcomes: readonly boolean[]): boolean | "undecided" {
+  if (outcomes.length === 0) throw new FindingError("decideAll needs at least one outcome");
+  return outcomes.every(Boolean) ? true : outcomes.some(Boolean) ? "undecided" : false;
 }

@@ -1,3 +1,4 @@
 export { rank, pearson, spearman } from "./rank";
 export { permutationTest, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
 export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
+export { associationOverRanges, type AssociationTest } from "./association";

@@ -74,6 +74,8 @@ function reference(type: string, what: "population" | "growth"): (ctx: FindingCo
       published: (pop ? row["population_2009"] : row["growth_2002_2009_pct"]) as number,
       tolerance: roundingTolerance(pop ? 0 : 1),
       unit: pop ? "persons" : "percent",
+      parts: 1,
+      rule: "printed",
       location: `${LOCATION} / ${type}`,
       source: `data/${KRD_REGION_TYPES}#Innlandet/${type}`,
     };

@@ -72,7 +72,9 @@ function consistencyReference(): Claim {
     published: true,
     tolerance: 0,
     unit: "comparison (true = holds)",
-    location: `NIBR-rapport 2009:14 §4.2, ${SEED_FILE} lines 1211–1219`,
+    parts: 1,
+      rule: "printed",
+      location: `NIBR-rapport 2009:14 §4.2, ${SEED_FILE} lines 1211–1219`,
     source: `data/${CLAIMS_FILE}#rd_share_gjovik_hamar`,
   };
 }

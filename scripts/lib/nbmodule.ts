@@ -1,0 +1,111 @@
+/**
+ * Run a notebook without Jupyter: its code cells, in order, as one TypeScript module under tsx,
+ * with `tslab` replaced by a recording shim (src/lib/notebook/shim.ts). Used by the tests (every
+ * finding cell against the golden file), the parameter runs and the mapping-sensitivity table.
+ *
+ * Conventions this needs (checked here): imports are one line each (they are hoisted to the top);
+ * top-level names are unique within a notebook (cells share one scope, as in the kernel).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import type { RunParameters } from "../../src/lib/params";
+import type { RecordedOutput } from "../../src/lib/notebook/shim";
+import { FINDING_MIME } from "../../src/lib/notebook/session";
+import type { Finding } from "../../src/lib/findings/types";
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  metadata?: { tags?: string[] };
+}
+
+export interface ModuleRun {
+  ok: boolean;
+  outputs: RecordedOutput[];
+  /** Findings emitted, with notebook and cell. */
+  findings: Finding[];
+  error?: { cell: number; name: string; message: string; stack: string };
+  stderr: string;
+  seconds: number;
+}
+
+const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
+
+/** The module's source for a notebook (exported for tests). */
+export function moduleSource(nb: { cells: Cell[] }, params?: Partial<RunParameters>): string {
+  const imports = new Set<string>();
+  const body: string[] = [];
+  nb.cells.forEach((c, i) => {
+    if (c.cell_type !== "code") return;
+    const lines = text(c.source).split("\n");
+    const code: string[] = [];
+    for (const line of lines) {
+      if (/^import\s/.test(line)) {
+        if (!/;\s*$/.test(line) && !/from\s+"[^"]+"\s*$/.test(line)) throw new Error(`cell ${i}: imports must be one line each: ${line}`);
+        imports.add(line.replace(/from\s+"tslab"/, 'from "./lib/notebook/shim"'));
+      } else code.push(line);
+    }
+    body.push(`__shim.__cell(${i});`, ...code);
+    if (params && (c.metadata?.tags ?? []).includes("parameters")) {
+      body.push(...Object.entries(params).map(([k, v]) => `params.${k} = ${JSON.stringify(v)};`));
+    }
+  });
+  return [
+    'import * as __shim from "./lib/notebook/shim";',
+    ...imports,
+    "(async () => {",
+    ...body,
+    "})().then(() => __shim.__finish(), (e) => __shim.__fail(e));",
+    "",
+  ].join("\n");
+}
+
+/**
+ * Run one notebook as a module.
+ * @param notebook path to the .ipynb (its folder must hold the `lib` symlink)
+ * @param opts params: run parameters; env: extra environment (e.g. INNLANDET_FINDINGS_DIR)
+ */
+export async function runAsModule(notebook: string, opts: { params?: Partial<RunParameters>; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ModuleRun> {
+  const t0 = Date.now();
+  const nbPath = resolve(notebook);
+  const nb = JSON.parse(readFileSync(nbPath, "utf8")) as { cells: Cell[] };
+  const dir = dirname(nbPath);
+  const name = basename(nbPath, ".ipynb");
+  const src = join(dir, `.module-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.ts`);
+  const tmp = mkdtempSync(join(tmpdir(), "nbmodule-"));
+  const out = join(tmp, "out.json");
+  writeFileSync(src, moduleSource(nb, opts.params));
+  const root = resolve(__dirname, "..", "..");
+  try {
+    const stderr = await new Promise<string>((res, rej) => {
+      const child = spawn(join(root, "node_modules", ".bin", "tsx"), [src], {
+        cwd: dir,
+        env: { ...process.env, ...opts.env, INNLANDET_MODULE_OUT: out },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 300_000);
+      child.on("error", rej);
+      child.on("close", () => {
+        clearTimeout(timer);
+        res(err);
+      });
+    });
+    let result: { ok: boolean; outputs: RecordedOutput[]; error?: ModuleRun["error"] };
+    try {
+      result = JSON.parse(readFileSync(out, "utf8")) as typeof result;
+    } catch {
+      return { ok: false, outputs: [], findings: [], stderr: stderr || "the module wrote no outputs", seconds: (Date.now() - t0) / 1000 };
+    }
+    const findings = result.outputs
+      .filter((o) => o.mime === FINDING_MIME)
+      .map((o) => ({ ...(JSON.parse(o.data) as Finding), notebook: `${name}.ipynb`, cell: o.cell }));
+    return { ok: result.ok, outputs: result.outputs, findings, error: result.error, stderr, seconds: (Date.now() - t0) / 1000 };
+  } finally {
+    rmSync(src, { force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * From a cell's computation to a finding: look the claim up, decide the verdict with the
+ * rules of verdict.ts, assess robustness over the alternative readings, and compose the note.
+ * Pure: the notebook session (src/lib/notebook/session.ts) displays and emits the result.
+ */
+import type { Claim } from "./claims";
+import { CLAIMS_FILE } from "./claims";
+import { FindingError } from "./errors";
+import type { PhraseRule } from "./phrases";
+import type { Basis, ComputedValue, Finding, FindingKind, Robustness } from "./types";
+import { decideVerdict } from "./verdict";
+import { formatValue } from "./render";
+
+/** What a finding cell hands to `check`. */
+export interface CheckInput {
+  /** Key of the claim in data/report/claims.csv (default: the id without "chN." and without a ".reading" suffix). */
+  claim?: string;
+  /** A published value from another publication (e.g. KRD's table) instead of a claims.csv row. */
+  reference?: Claim;
+  /** The computed value; null only with `untestable`. */
+  computed: ComputedValue;
+  /** `report`: computed from the report's own figures; `open_data`: from SSB, KRD, TØI data. */
+  basis: Basis;
+  /** `check` for the project's own checks (mapping, internal consistency); default `claim`. */
+  kind?: FindingKind;
+  /**
+   * The phrase rule used, when this reading differs from the claim's own (claims.csv `rule`),
+   * e.g. `direction` for a two-group reading of a claim whose phrase rule is `association`.
+   */
+  rule?: string;
+  /** The reading: how the claim's words were turned into this computation. */
+  note: string;
+  /** Data files read (paths under data/). */
+  inputs: string[];
+  /** The same computation under other reasonable readings. */
+  alternatives?: { label: string; computed: ComputedValue }[];
+  /** Why no public data can test the claim (with `computed: null`). */
+  untestable?: string;
+}
+
+function round(v: ComputedValue): ComputedValue {
+  const r = (x: number): number => Math.round(x * 1e9) / 1e9;
+  if (typeof v === "number") return r(v);
+  if (Array.isArray(v)) return [r(v[0]), r(v[1])];
+  return v;
+}
+
+/** The claims.csv key a finding id stands for: "ch3.x.reading" → "x" when "x" is a claim. */
+export function claimKeyOf(id: string, claims: Map<string, Claim>): string {
+  const bare = id.replace(/^ch\d+\./, "");
+  if (claims.has(bare)) return bare;
+  const head = bare.split(".")[0]!;
+  if (claims.has(head)) return head;
+  throw new FindingError(`finding ${id}: no claim '${bare}' or '${head}' in data/${CLAIMS_FILE}; pass { claim: "<key>" }`);
+}
+
+/**
+ * Build the finding record.
+ * @param id unique finding id, e.g. "ch3.inverse_size_job_growth.regions"
+ * @param input what the cell computed
+ * @param claims the published claims (loadClaims())
+ * @param rules the phrase rules (loadPhraseRules())
+ * @param run the run's parameters as text, e.g. "regions=report13, period=both"
+ * @example
+ * makeFinding("ch3.services_share_innlandet_2008", { computed: 81.3, basis: "report", note: "43.5 + 37.8", inputs: [] }, claims, rules, "");
+ * // → verdict "reproduced" (82 = 44 + 38: tolerance 2 × 0.5)
+ */
+export function makeFinding(id: string, input: CheckInput, claims: Map<string, Claim>, rules: Map<string, PhraseRule>, run: string): Finding {
+  if (!/^ch\d+\.[a-z0-9_.]+$/.test(id)) throw new FindingError(`finding id '${id}' must look like ch3.some_claim[.reading]`);
+  const claim = input.reference ?? claims.get(input.claim ?? claimKeyOf(id, claims));
+  if (!claim) throw new FindingError(`finding ${id}: claim '${input.claim}' is not in data/${CLAIMS_FILE}`);
+  const ruleId = input.rule ?? claim.rule;
+  const rule = rules.get(ruleId);
+  if (!rule) throw new FindingError(`finding ${id}: unknown phrase rule '${ruleId}' (data/assumptions/phrase_rules.csv)`);
+  if (input.computed === null && !input.untestable) throw new FindingError(`finding ${id}: computed is null; give the reason in { untestable: "…" }`);
+  if (input.computed !== null && input.untestable) throw new FindingError(`finding ${id}: an untestable finding has computed = null`);
+  const computed = round(input.computed);
+  const decision = decideVerdict(claim.published, computed, claim.tolerance, input.basis);
+  const alternatives = (input.alternatives ?? []).map((a) => {
+    const c = round(a.computed);
+    return { label: a.label, computed: c, verdict: decideVerdict(claim.published, c, claim.tolerance, input.basis).verdict };
+  });
+  const flips = alternatives.filter((a) => a.verdict !== decision.verdict).map((a) => a.label);
+  const robustness: Robustness = {
+    status: decision.verdict === "untestable" || alternatives.length === 0 ? "not_assessed" : flips.length ? "fragile" : "robust",
+    alternatives,
+    flips,
+  };
+  const lines = [
+    input.untestable ? `untestable: ${input.untestable}` : `reading: ${input.note}`,
+    input.untestable && input.note ? `reading: ${input.note}` : "",
+    `rule: ${rule.rule} — ${rule.test}${rule.threshold && rule.rule !== "printed" ? ` (threshold ${rule.threshold} ${rule.unit})` : ""}`,
+    decision.gap !== null && decision.matches === false ? `gap: computed − published = ${formatValue(decision.gap)} ${claim.unit} (tolerance ±${claim.tolerance})` : "",
+    robustness.status === "not_assessed"
+      ? ""
+      : `robustness: ${robustness.status}${flips.length ? ` — flipped by: ${flips.join("; ")}` : ""} (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
+    `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${(input.kind ?? "claim") === "check" ? " (a check of the project's, not a claim of the report)" : ""}`,
+    `source: published at ${claim.location}`,
+    run ? `run: ${run}` : "",
+  ];
+  return {
+    id,
+    kind: input.kind ?? "claim",
+    chapter: Number(id.slice(2, id.indexOf("."))),
+    section: claim.section,
+    claim: claim.statement,
+    published: claim.published,
+    computed,
+    unit: claim.unit,
+    tolerance: claim.tolerance,
+    rule: rule.rule,
+    verdict: decision.verdict,
+    robustness,
+    inputs: [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`, ...input.inputs.map((p) => (p.startsWith("data/") ? p : `data/${p}`))],
+    note: lines.filter((l) => l.length > 0).join("\n"),
+  };
+}
