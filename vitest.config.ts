@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     reporters: ["default", "./tests/support/countReporter.ts"],
     testTimeout: 30_000,
+    globalSetup: ["./tests/support/globalSetup.ts"],
   },
 });

@@ -47,3 +47,4 @@ export { makeFinding, claimKeyOf, type CheckInput } from "./findings/check";
 export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
+export { one, num } from "./findings/lookup";

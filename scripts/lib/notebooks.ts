@@ -1,0 +1,41 @@
+/**
+ * The chapter notebooks and the order they run in: the chapters that compute findings first,
+ * then the chapters that weigh them (2 and 5 read the findings of 3, 4 and 6).
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { RunParameters } from "../../src/lib/params";
+import type { Finding } from "../../src/lib/findings/types";
+import { runAsModule, type ModuleRun } from "./nbmodule";
+
+export const ROOT = resolve(__dirname, "..", "..");
+export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
+
+/** The chapter notebooks present, in run order (optionally only those whose name contains `only`). */
+export function chapterNotebooks(only?: string): string[] {
+  return NOTEBOOK_ORDER.filter((n) => existsSync(join(ROOT, "notebooks", `${n}.ipynb`)) && (!only || n.includes(only)));
+}
+
+export interface ModuleRunAll {
+  runs: Record<string, ModuleRun>;
+  findings: Finding[];
+}
+
+/**
+ * Run every chapter notebook as a module, in order; each notebook's findings are written to
+ * `findingsDir/<notebook>.json` before the next starts (chapters 2 and 5 read them).
+ * Stops at the first notebook that fails.
+ */
+export async function runAllAsModules(findingsDir: string, params?: Partial<RunParameters>, notebooks = chapterNotebooks()): Promise<ModuleRunAll> {
+  mkdirSync(findingsDir, { recursive: true });
+  const runs: Record<string, ModuleRun> = {};
+  const findings: Finding[] = [];
+  for (const n of notebooks) {
+    const r = await runAsModule(join(ROOT, "notebooks", `${n}.ipynb`), { params, env: { INNLANDET_FINDINGS_DIR: findingsDir } });
+    runs[n] = r;
+    writeFileSync(join(findingsDir, `${n}.json`), JSON.stringify(r.findings, null, 1));
+    findings.push(...r.findings);
+    if (!r.ok) break;
+  }
+  return { runs, findings };
+}

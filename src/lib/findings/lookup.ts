@@ -1,0 +1,38 @@
+/**
+ * Typed lookups for finding cells: one value from a frame, or a typed error naming what was
+ * missing (never `undefined > 1` silently false).
+ */
+import * as pl from "nodejs-polars";
+import { LookupError } from "./errors";
+
+/**
+ * The value of `column` in the one row where every `where` column equals the given value.
+ * @throws LookupError when no row or several rows match, or the value is null
+ * @example
+ * one(regionPopulation, { region: "Hamar", year: 2007 }, "value"); // 87_312 (say)
+ */
+export function one(df: pl.DataFrame, where: Record<string, string | number>, column: string): number | string {
+  let expr: pl.Expr | null = null;
+  for (const [k, v] of Object.entries(where)) {
+    if (!df.columns.includes(k)) throw new LookupError(`${k} = ${v}`, `frame with columns ${df.columns.join(", ")}`, 0);
+    const e = pl.col(k).eq(pl.lit(v));
+    expr = expr === null ? e : expr.and(e);
+  }
+  if (!df.columns.includes(column)) throw new LookupError(`column ${column}`, `frame with columns ${df.columns.join(", ")}`, 0);
+  const rows = expr === null ? df : df.filter(expr);
+  const what = Object.entries(where).map(([k, v]) => `${k} = ${v}`).join(", ");
+  if (rows.height !== 1) throw new LookupError(what, `column ${column}`, rows.height);
+  const v = rows.getColumn(column).get(0) as number | string | null;
+  if (v === null || v === undefined) throw new LookupError(`${what} (non-null ${column})`, `column ${column}`, 0);
+  return v;
+}
+
+/**
+ * A number from `one`; a typed error when the value is not a finite number.
+ * @example num(figur36, { region: "innlandet", sector: "goods_1" }, "value"); // 6.3
+ */
+export function num(df: pl.DataFrame, where: Record<string, string | number>, column = "value"): number {
+  const v = one(df, where, column);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new LookupError(`${JSON.stringify(where)} (a finite number in ${column}, got ${JSON.stringify(v)})`, `column ${column}`, 0);
+  return v;
+}
