@@ -1,136 +1,168 @@
 /**
- * `npm run reproduce` — verify the data, execute every chapter notebook
- * headless on the project's tslab kernel, and write build/:
- * (build/ is $INNLANDET_BUILD_DIR when set)
+ * `npm run reproduce` — verify the data, execute every chapter notebook headless on the
+ * project's tslab kernel, collect the findings the notebooks emitted, and write build/:
+ * (build/ is --out DIR or $INNLANDET_BUILD_DIR when set)
  *   build/notebooks/*.ipynb   executed notebooks
- *   build/findings.json       every finding (fields: id, chapter, section, claim,
- *                             published, computed, unit, tolerance, verdict, inputs, note)
+ *   build/findings.json       every finding, collected from the notebooks' finding outputs
  *   build/findings.md         the same as a readable table
  *   build/mapping-sensitivity.md  mapping-dependent findings under each region mapping
+ *   build/tables/             derived tables the cells saved (CSV, Markdown)
+ *   build/site/               the static site
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { verifyAll } from "../src/lib/data/load";
-import { collectFindings } from "../src/lib/findings/collect";
-import { evaluateAll } from "../src/lib/findings/registry";
 import { buildDir } from "../src/lib/findings/notebook";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
-import { frameMarkdown } from "../src/lib/findings/render";
-import { findingsMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
+import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
+import { MAPPING_NAMES } from "../src/lib/regions/mapping";
+import { describeParams, parseParams, type RunParameters } from "../src/lib/params";
 import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
 import { injectParameters } from "./lib/inject";
 import { buildSite } from "./lib/site";
-import { exportTables } from "./lib/tables";
-import { describeParams, parseParams, type RunParameters } from "../src/lib/params";
-import { FindingContext } from "../src/lib/findings/context";
+import { duplicateIds, emittedFindings } from "./lib/collect";
+import { chapterNotebooks, ROOT, runAllAsModules, NOTEBOOK_ORDER } from "./lib/notebooks";
 
-const root = resolve(__dirname, "..");
 const log = (s: string): void => console.log(s);
 
-function fail(message: string): never {
-  console.error(`reproduce failed: ${message}`);
-  process.exit(1);
+class ReproduceError extends Error {}
+
+interface Options {
+  only?: string;
+  param?: string[];
+  params?: string;
+  out?: string;
 }
 
-function main(opts: { only?: string; param?: string[]; params?: string }): void {
-  const started = Date.now();
-  let params: RunParameters;
-  try {
-    params = parseParams(opts.param ?? [], opts.params ? (JSON.parse(readFileSync(opts.params, "utf8")) as Record<string, unknown>) : {});
-  } catch (e) {
-    fail((e as Error).message);
+function readParams(opts: Options): RunParameters {
+  let fromFile: Record<string, unknown> = {};
+  if (opts.params) {
+    let text: string;
+    try {
+      text = readFileSync(opts.params, "utf8");
+    } catch (e) {
+      throw new ReproduceError(`--params ${opts.params}: ${(e as Error).message}`);
+    }
+    try {
+      fromFile = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new ReproduceError(`--params ${opts.params}: not valid JSON (${(e as Error).message})`);
+    }
+    if (fromFile === null || typeof fromFile !== "object" || Array.isArray(fromFile))
+      throw new ReproduceError(`--params ${opts.params}: expected a JSON object such as {"regions": "ba2020"}`);
   }
+  try {
+    return parseParams(opts.param ?? [], fromFile);
+  } catch (e) {
+    throw new ReproduceError((e as Error).message);
+  }
+}
+
+async function main(opts: Options): Promise<void> {
+  const started = Date.now();
+  const params = readParams(opts);
   log(`[parameters] ${describeParams(params)}`);
   log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
   try {
-    for (const f of verifyAll()) log(`  ok ${f.path}`);
+    verifyAll();
   } catch (e) {
-    fail((e as Error).message);
+    throw new ReproduceError((e as Error).message);
   }
+  const notebooks = chapterNotebooks(opts.only);
+  if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
+  const build = resolve(opts.out ?? buildDir());
+  if (opts.only && !existsSync(join(build, "findings.json")))
+    throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
 
-  let python: string;
-  let jupyterPath: string;
-  try {
-    python = findPython(log);
-    ({ jupyterPath } = checkKernel(root));
-  } catch (e) {
-    fail((e as Error).message);
-  }
-
-  const build = buildDir();
-  const recordDir = join(build, "notebook-findings");
-  rmSync(recordDir, { recursive: true, force: true });
+  const python = findPython(log);
+  const { jupyterPath } = checkKernel(ROOT);
+  const findingsDir = join(build, "findings");
+  mkdirSync(findingsDir, { recursive: true });
   mkdirSync(join(build, "notebooks"), { recursive: true });
-  rmSync(join(build, "notebooks"), { recursive: true, force: true });
-  mkdirSync(join(build, "notebooks"), { recursive: true });
-  const injectedDir = join(build, "notebooks-input");
-  mkdirSync(injectedDir, { recursive: true });
-  const notebooks = readdirSync(join(root, "notebooks"))
-    .filter((f) => f.endsWith(".ipynb") && (!opts.only || f.includes(opts.only)))
-    .sort();
-  if (notebooks.length === 0) fail("no notebooks to run");
+  const inputDir = join(build, "notebooks-input");
+  mkdirSync(inputDir, { recursive: true });
 
-  notebooks.forEach((nb, i) => {
+  for (const [i, name] of notebooks.entries()) {
     const t0 = Date.now();
-    process.stdout.write(`[${i + 1}/${notebooks.length}] ${nb} … `);
-    const input = join(injectedDir, nb);
-    writeFileSync(input, JSON.stringify(injectParameters(JSON.parse(readFileSync(join(root, "notebooks", nb), "utf8")), params), null, 1));
+    process.stdout.write(`[${i + 1}/${notebooks.length}] ${name}.ipynb … `);
+    const committed = JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8"));
+    let injected;
+    try {
+      injected = injectParameters(committed, params);
+    } catch (e) {
+      log("FAILED");
+      throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`);
+    }
+    const input = join(inputDir, `${name}.ipynb`);
+    writeFileSync(input, JSON.stringify(injected, null, 1));
+    const output = join(build, "notebooks", `${name}.ipynb`);
     const r = runNotebook({
       python,
-      root,
+      root: ROOT,
       input,
-      output: join(build, "notebooks", nb),
-      cwd: join(root, "notebooks"),
-      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: build },
+      output,
+      cwd: join(ROOT, "notebooks"),
+      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: build, INNLANDET_FINDINGS_DIR: findingsDir, INNLANDET_TABLES_DIR: join(build, "tables") },
     });
     if (!r.ok) {
       log("FAILED");
-      fail(`${nb}\n${r.stderr.trim()}\n(the partly executed notebook is ${join(build, "notebooks", nb)})`);
+      throw new ReproduceError(`${name}.ipynb\n${r.stderr.trim()}\n(the partly executed notebook is ${output})`);
     }
-    log(`ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    const emitted = emittedFindings(output);
+    writeFileSync(join(findingsDir, `${name}.json`), JSON.stringify(emitted, null, 1));
+    log(`ok, ${emitted.length} findings (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+
+  // every chapter's findings (a partial run keeps the others from the existing build)
+  const all: Finding[] = chapterNotebooks().flatMap((n) => {
+    const f = join(findingsDir, `${n}.json`);
+    return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Finding[]) : [];
   });
+  const dups = duplicateIds(all);
+  if (dups.length > 0) throw new ReproduceError(`finding ids emitted more than once: ${dups.join("; ")}`);
+  writeFileSync(join(build, "findings.json"), JSON.stringify(all, null, 2) + "\n");
+  writeFileSync(join(build, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
+  writeFileSync(join(build, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
 
-  const recorded: Finding[] = existsSync(recordDir)
-    ? readdirSync(recordDir)
-        .sort()
-        .flatMap((f) => JSON.parse(readFileSync(join(recordDir, f), "utf8")) as Finding[])
-    : [];
-  const registry = evaluateAll(new FindingContext({ params }));
-  const c = collectFindings(registry, recorded);
-  if (!opts.only && c.missing.length > 0) fail(`findings no notebook shows: ${c.missing.join(", ")}`);
-  if (c.differing.length > 0) fail(`notebook and registry disagree on: ${c.differing.join(", ")}`);
-  if (c.unknown.length > 0) fail(`notebooks show findings the registry lacks: ${c.unknown.join(", ")}`);
-
-  writeFileSync(join(build, "findings.json"), JSON.stringify(c.findings, null, 2) + "\n");
-  writeFileSync(
-    join(build, "findings.md"),
-    findingsMarkdown(c.findings, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`),
-  );
-  const sens = mappingSensitivity();
-  writeFileSync(join(build, "parameters.json"), JSON.stringify({ parameters: params, notebooks }, null, 2) + "\n");
+  // the same notebooks as modules under the other mapping, for the sensitivity table
+  const runs: Record<string, Finding[]> = { [params.regions]: all };
+  for (const m of MAPPING_NAMES.filter((m) => m !== params.regions)) {
+    const dir = join(build, "sensitivity", m);
+    rmSync(dir, { recursive: true, force: true });
+    const r = await runAllAsModules(dir, { ...params, regions: m }, chapterNotebooks().filter((n) => !["02-perspectives", "05-synthesis"].includes(n)));
+    const failed = Object.entries(r.runs).find(([, x]) => !x.ok);
+    if (failed) throw new ReproduceError(`${failed[0]} under regions=${m}: ${failed[1].error?.message ?? failed[1].stderr}`);
+    runs[m] = r.findings;
+  }
+  const sens = mappingSensitivity(runs);
   writeFileSync(
     join(build, "mapping-sensitivity.md"),
     `# Verdicts under each region mapping\n\nreport13 = the reconstruction of the report's 13 regions; ba2020 = TØI's BA-2020 as published.\n\n${frameMarkdown(sens)}`,
   );
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
-  const tables = exportTables(build, new FindingContext({ params }));
-  log(`[tables] ${tables.length} derived tables as CSV, Parquet and Markdown in ${join(build, "tables")}`);
-  const site = buildSite({ build, python, findings: c.findings, params, tables });
+
+  const site = buildSite({ build, python, findings: all, params, tables: [] });
   log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
-  const counts = verdictCounts(c.findings);
-  log(`[findings] ${c.findings.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
-  log(
-    `[done] ${build}: findings.json, findings.md, notebooks/ (${notebooks.map((n) => basename(n)).join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+  const counts = verdictCounts(all);
+  log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
+  log(`[done] ${build} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 new Command("reproduce")
-  .description("verify data, run every chapter notebook headless, write build/findings.{json,md}")
-  .option("--only <name>", "run only notebooks whose file name contains <name> (skips the all-findings check)")
+  .description("verify data, run every chapter notebook headless, collect their findings, write build/")
+  .option("--only <name>", "rerun only the chapter notebooks whose name contains <name>, inside an existing full build")
   .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable)")
   .option("--params <file>", "run parameters from a JSON file")
-  .action((opts: { only?: string; param?: string[]; params?: string }) => main(opts))
-  .parse();
+  .option("--out <dir>", "build folder (default: build/, or $INNLANDET_BUILD_DIR)")
+  .action(async (opts: Options) => {
+    try {
+      await main(opts);
+    } catch (e) {
+      console.error(`reproduce failed: ${e instanceof ReproduceError ? e.message : ((e as Error).stack ?? String(e))}`);
+      process.exit(1);
+    }
+  })
+  .parseAsync();

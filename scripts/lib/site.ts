@@ -5,7 +5,7 @@
  * plotly.js is copied into the site and loaded from there, no CDN.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { plotlyBundlePath } from "../../src/lib/plots/plotly";
 import { escapeHtml, formatValue, VERDICT_ORDER, verdictCounts } from "../../src/lib/findings/render";
@@ -29,17 +29,6 @@ function page(title: string, nav: string, body: string, params: RunParameters, p
   }</head><body>${nav}<p class="params">Produced by <code>npm run reproduce</code> with parameters: <b>${escapeHtml(describeParams(params))}</b></p>${body}</body></html>`;
 }
 
-/** Which notebook shows each finding, from the notebooks' own records. */
-function notebookOf(build: string): Map<string, string> {
-  const dir = join(build, "notebook-findings");
-  const out = new Map<string, string>();
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
-    for (const fd of JSON.parse(readFileSync(join(dir, f), "utf8")) as Finding[]) if (!out.has(fd.id)) out.set(fd.id, basename(f, ".json"));
-  }
-  return out;
-}
-
 export function buildSite(opts: { build: string; python: string; findings: Finding[]; params: RunParameters; tables: string[] }): string {
   const site = join(opts.build, "site");
   mkdirSync(join(site, "assets"), { recursive: true });
@@ -57,11 +46,10 @@ export function buildSite(opts: { build: string; python: string; findings: Findi
     const body = r.stdout.replace(LOADER, "");
     writeFileSync(join(site, `${basename(nb, ".ipynb")}.html`), page(`innlandet — ${basename(nb, ".ipynb")}`, nav, body, opts.params, true));
   }
-  const where = notebookOf(opts.build);
   const counts = verdictCounts(opts.findings);
   const rows = opts.findings
     .map((f) => {
-      const nb = where.get(f.id);
+      const nb = f.notebook?.replace(/\.ipynb$/, "");
       const link = nb ? `<a href="${nb}.html#${encodeURIComponent(f.id)}">${escapeHtml(f.id)}</a>` : escapeHtml(f.id);
       return `<tr class="finding-row"><td>${link}</td><td>${escapeHtml(f.section)}</td><td>${escapeHtml(f.claim)}</td><td>${escapeHtml(formatValue(f.published))}</td><td>${escapeHtml(
         formatValue(f.computed),

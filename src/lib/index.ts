@@ -17,7 +17,6 @@ export { ChapterSession, buildDir } from "./findings/notebook";
 export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
 export * from "./plots/plotly";
 export { FIGUR_3_6_AREA_LABELS } from "./labels";
-export { collectFindings, type CollectResult } from "./findings/collect";
 export * from "./stats/index";
 export { mappingSensitivity } from "./findings/sensitivity";
 export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./regions/mapping";

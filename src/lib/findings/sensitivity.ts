@@ -1,33 +1,27 @@
 /**
- * How much each verdict depends on the region mapping: evaluate the findings
- * that read a mapping under every mapping and put the results side by side.
+ * How much each verdict depends on the region mapping: the findings that read a mapping, as
+ * emitted by the same notebooks run under each mapping, side by side.
  */
 import * as pl from "nodejs-polars";
-import { MAPPINGS_FILE, MAPPING_NAMES, type MappingName } from "../regions/mapping";
-import { FindingContext } from "./context";
-import { evaluateSpec, FINDING_SPECS } from "./registry";
+import { MAPPINGS_FILE } from "../regions/mapping";
 import { formatValue } from "./render";
-import type { FindingSpec } from "./types";
+import type { Finding } from "./types";
 
 /**
- * @returns one row per mapping-dependent finding: `id`, then `computed_<mapping>` and
- *   `verdict_<mapping>` for each mapping, and `verdict_changes` (true when the verdicts differ).
+ * @param runs the findings of one run per mapping, e.g. { report13: [...], ba2020: [...] }
+ * @returns one row per mapping-dependent finding (its inputs include data/regions/mappings.csv):
+ *   `id`, `computed_<mapping>` and `verdict_<mapping>` per mapping, and `verdict_changes`; sorted by id
+ * @example mappingSensitivity({ report13: a, ba2020: b }).filter(pl.col("verdict_changes"))
  */
-export function mappingSensitivity(
-  mappings: readonly MappingName[] = MAPPING_NAMES,
-  specs: FindingSpec<FindingContext>[] = FINDING_SPECS,
-  dir?: string,
-): pl.DataFrame {
-  const dependent = specs.filter((s) => s.inputs.includes(MAPPINGS_FILE));
-  const contexts = mappings.map((m) => new FindingContext({ mapping: m, dir }));
-  const columns: Record<string, (string | boolean)[]> = { id: dependent.map((s) => s.id) };
-  const verdicts: string[][] = [];
-  contexts.forEach((ctx, k) => {
-    const evaluated = dependent.map((s) => evaluateSpec(s, ctx).finding);
-    columns[`computed_${mappings[k]}`] = evaluated.map((f) => formatValue(f.computed));
-    columns[`verdict_${mappings[k]}`] = evaluated.map((f) => f.verdict);
-    verdicts.push(evaluated.map((f) => f.verdict));
+export function mappingSensitivity(runs: Record<string, Finding[]>): pl.DataFrame {
+  const names = Object.keys(runs);
+  const byRun = names.map((n) => new Map(runs[n]!.map((f) => [f.id, f])));
+  const ids = [...new Set(names.flatMap((n) => runs[n]!.filter((f) => f.inputs.includes(`data/${MAPPINGS_FILE}`)).map((f) => f.id)))].sort();
+  const columns: Record<string, (string | boolean)[]> = { id: ids };
+  names.forEach((n, k) => {
+    columns[`computed_${n}`] = ids.map((id) => (byRun[k]!.has(id) ? formatValue(byRun[k]!.get(id)!.computed) : "(not emitted)"));
+    columns[`verdict_${n}`] = ids.map((id) => byRun[k]!.get(id)?.verdict ?? "(not emitted)");
   });
-  columns["verdict_changes"] = dependent.map((_, i) => new Set(verdicts.map((v) => v[i])).size > 1);
+  columns["verdict_changes"] = ids.map((id) => new Set(byRun.map((m) => m.get(id)?.verdict)).size > 1);
   return pl.DataFrame(columns);
 }
