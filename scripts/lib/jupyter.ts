@@ -118,7 +118,7 @@ export function runNotebook(opts: {
   name?: string;
   /** Where to track the child process groups (default: the active runGuarded guard, if any). */
   guard?: Guard;
-}): Promise<{ ok: boolean; stderr: string; failure?: NotebookFailure }> {
+}): Promise<{ ok: boolean; stderr: string; failure?: NotebookFailure; kernelPid?: number }> {
   const guard = opts.guard ?? currentGuard();
   const tmp = mkdtempSync(join(tmpdir(), "innlandet-nbreport-"));
   const report = join(tmp, "report.json");
@@ -155,7 +155,8 @@ export function runNotebook(opts: {
         tracked.forEach((untrack) => untrack());
         const ok = code === 0 && !failure;
         const detail = `${stderr}${spawnError}${signal ? `\n(run_notebook.py ended by ${signal})` : ""}`;
-        resolvePromise({ ok, stderr: detail, ...(failure ? { failure } : {}) });
+        const kernelPid = [...tracked.keys()].find((p) => p !== child.pid);
+        resolvePromise({ ok, stderr: detail, ...(failure ? { failure } : {}), ...(kernelPid ? { kernelPid } : {}) });
       });
     });
   });
