@@ -170,7 +170,7 @@ def format_report(rep):
     msg = rep["evalue"].replace("\n", "\n    ")
     out.append(f"  {rep['ename']}: {msg}" if rep["evalue"] else f"  {rep['ename']} (empty message)")
     if rep.get("throwingLine"):
-        out.append(f"  thrown at: {rep['throwingLine']}")
+        out.append(f"  thrown at (compiled JS): {rep['throwingLine']}")
     stack = rep.get("stack", [])
     frames = [l for l in stack if AT_RE.match(l)]
     out += [f"  | {l}" for l in (frames if rep.get("kind") == "error" and frames else stack)]

@@ -66,7 +66,7 @@ export interface NotebookFailure {
   evalue: string;
   /** The top of the stack (up to 8 lines). */
   stack: string[];
-  /** The source line that threw, when the kernel reported it. */
+  /** The line that threw, as tslab compiled it to JavaScript (`params.n` reads `exports.params.n`), when reported. */
   throwingLine?: string;
   timeoutSeconds?: number;
 }
@@ -90,7 +90,7 @@ export function formatFailure(f: NotebookFailure): string {
     out.push(`  cell ${f.cell}: 0-based index in the committed notebook, markdown cells counted${counted}${f.cellId ? `; id ${f.cellId}` : ""}`);
   }
   out.push(f.evalue ? `  ${f.ename}: ${f.evalue.replace(/\n/g, "\n    ")}` : `  ${f.ename} (empty message)`);
-  if (f.throwingLine) out.push(`  thrown at: ${f.throwingLine}`);
+  if (f.throwingLine) out.push(`  thrown at (compiled JS): ${f.throwingLine}`);
   const frames = f.stack.filter((l) => /^\s+at /.test(l));
   for (const l of f.kind === "error" && frames.length ? frames : f.stack) out.push(`  | ${l}`);
   return out.join("\n");
