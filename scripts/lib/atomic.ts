@@ -6,44 +6,65 @@
  *   abort the stage, release the lock and exit 130/143.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync, closeSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 
-/** Whether a process exists and is not a zombie (an exited child nobody reaped yet counts as gone). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
+const HAS_PROC = existsSync("/proc/self/stat");
+/** Fields of /proc/<pid>/stat after the command name (state first, pgrp third); null when gone. */
+function procStat(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return true; // no /proc (not Linux): kill(0) said it exists
+    return null;
+  }
+}
+/** kill(0): false on ESRCH, true on success or EPERM (exists, not ours). */
+function signalable(target: number): boolean {
+  try {
+    process.kill(target, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
-/** Whether any live (non-zombie) process is in process group `pgid`. */
+/**
+ * Whether a process exists and is not a zombie (an exited child nobody reaped yet counts as gone).
+ * @example
+ * isAlive(process.pid); // true
+ */
+export function isAlive(pid: number): boolean {
+  if (!signalable(pid)) return false;
+  return HAS_PROC ? (procStat(pid)?.[0] ?? "Z") !== "Z" : true;
+}
+
+/**
+ * Whether any live (non-zombie) process is in process group `pgid`.
+ * @example
+ * groupAlive(child.pid!); // for a child spawned with detached: true
+ */
 export function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-  if (!existsSync("/proc/self/stat")) return true;
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(f[2]) === pgid && f[0] !== "Z") return true;
-    } catch {
-      /* the process ended while we looked */
-    }
-  }
-  return false;
+  if (!signalable(-pgid)) return false;
+  if (!HAS_PROC) return true;
+  return readdirSync("/proc").some((n) => {
+    const f = /^\d+$/.test(n) ? procStat(n) : null;
+    return f !== null && Number(f[2]) === pgid && f[0] !== "Z";
+  });
 }
 
 const rand = () => randomBytes(4).toString("hex");
@@ -240,7 +261,11 @@ export interface Guard {
 }
 
 let active: Guard | undefined;
-/** The guard of the {@link runGuarded} call in progress, if any (runNotebook tracks its children there). */
+/**
+ * The guard of the {@link runGuarded} call in progress, if any (runNotebook tracks its children there).
+ * @example
+ * currentGuard()?.track(child.pid!);
+ */
 export function currentGuard(): Guard | undefined {
   return active;
 }
@@ -261,9 +286,9 @@ export async function killGroups(pgids: number[], graceMs = 3000): Promise<void>
     }
   };
   pgids.forEach((g) => signal(g, "SIGTERM"));
-  for (const deadline = Date.now() + graceMs; Date.now() < deadline && pgids.some(groupAlive); ) await sleep(50);
+  for (const deadline = Date.now() + graceMs; Date.now() < deadline && pgids.some(groupAlive);) await sleep(50);
   pgids.filter(groupAlive).forEach((g) => signal(g, "SIGKILL"));
-  for (const deadline = Date.now() + 2000; Date.now() < deadline && pgids.some(groupAlive); ) await sleep(20);
+  for (const deadline = Date.now() + 2000; Date.now() < deadline && pgids.some(groupAlive);) await sleep(20);
 }
 
 const EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };

@@ -119,6 +119,10 @@ export function runNotebook(opts: {
   /** Where to track the child process groups (default: the active runGuarded guard, if any). */
   guard?: Guard;
 }): Promise<{ ok: boolean; stderr: string; failure?: NotebookFailure; kernelPid?: number }> {
+  const t = opts.cellTimeout;
+  if (t !== undefined && !(Number.isInteger(t) && t > 0)) {
+    return Promise.reject(new RangeError(`cellTimeout: expected a positive whole number of seconds, found ${t}`));
+  }
   const guard = opts.guard ?? currentGuard();
   const tmp = mkdtempSync(join(tmpdir(), "innlandet-nbreport-"));
   const report = join(tmp, "report.json");

@@ -50,7 +50,10 @@ describe("runGuarded", () => {
     expect(e1.code, e1.stderr).toBe(130);
     expect(e2.code, e2.stderr).toBe(1);
     expect(await waitGone([...r1.pids, ...r2.pids])).toEqual([]);
-    for (const [b, r] of [[b1, r1], [b2, r2]] as const) {
+    for (const [b, r] of [
+      [b1, r1],
+      [b2, r2],
+    ] as const) {
       expect(existsSync(r.stage)).toBe(false);
       expect(existsSync(`${b}.lock`)).toBe(false);
       expect(readFileSync(join(b, "findings.json"), "utf8")).toBe("previous synthetic build");

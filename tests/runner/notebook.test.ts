@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { acquireLock, stageBuild } from "../../scripts/lib/atomic";
 import { existingPython, formatFailure, runNotebook } from "../../scripts/lib/jupyter";
 import { gone, killLeftovers, startFixture, waitGone } from "./fixtures/processes";
 
@@ -47,7 +48,7 @@ function run(input: string, cellTimeout?: number) {
   });
 }
 
-describe.skipIf(!python).concurrent("run_notebook.py failure reports", () => {
+describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout: 90_000 }, () => {
   it("(a) an Error with an empty message in cell 2: names cell 2, ename Error, a stack line", async () => {
     const input = notebook("empty-error.ipynb", [
       { source: 'function thrower(): never {\n  throw new Error("");\n}' }, // cell 0
@@ -58,8 +59,19 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", () => {
     const r = await run(input);
     expect(r.ok).toBe(false);
     const f = r.failure!;
-    expect(f).toMatchObject({ kind: "error", notebook: "empty-error.ipynb", cell: 2, cellId: "c2", firstLine: "// cell two: calls thrower()", ename: "Error", evalue: "" });
-    expect(f.stack.some((l) => /^\s+at (\w+\.)?thrower \(evalmachine/.test(l)), f.stack.join("\n")).toBe(true);
+    expect(f).toMatchObject({
+      kind: "error",
+      notebook: "empty-error.ipynb",
+      cell: 2,
+      cellId: "c2",
+      firstLine: "// cell two: calls thrower()",
+      ename: "Error",
+      evalue: "",
+    });
+    expect(
+      f.stack.some((l) => /^\s+at (\w+\.)?thrower \(evalmachine/.test(l)),
+      f.stack.join("\n"),
+    ).toBe(true);
     const text = formatFailure(f);
     expect(text.split("\n")[0]).toBe("empty-error.ipynb: cell 2 failed (// cell two: calls thrower())");
     expect(text).toContain("  Error (empty message)");
@@ -129,5 +141,22 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", () => {
     expect(await waitGone(pids)).toEqual([]);
     expect(readdirSync(join(build, ".."))).toEqual(["build", "sleeps.ipynb"]); // no stage, no lock left
     expect(readdirSync(build)).toEqual(["findings.json"]);
+  });
+
+  it("SIGKILL of the guarded process: the runner notices, kills its kernel and exits; the next run takes over", async () => {
+    const input = notebook("sleeps.ipynb", [{ source: "await new Promise((r) => setTimeout(r, 60_000));" }]);
+    const build = join(input, "..", "build");
+    const f = startFixture(["notebook", build, input, python!, root]);
+    const { pids, stage, self } = await f.ready;
+    process.kill(self!, "SIGKILL"); // no handler can run: only the runner's parent watch is left
+    expect(await waitGone(pids, 5000)).toEqual([]);
+    const notes: string[] = [];
+    const lock = acquireLock(build, { onNote: (l) => notes.push(l) });
+    stageBuild(build, { onNote: (l) => notes.push(l) }).abort();
+    lock.release();
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(new RegExp(`^taking over a stale lock .*build\\.lock: process ${self} \\(.*guarded\\.ts notebook`));
+    expect(notes[1]).toBe(`removed ${stage} (left by process ${self}, which is gone)`);
+    expect(readdirSync(join(build, ".."))).toEqual(["sleeps.ipynb"]);
   });
 });
