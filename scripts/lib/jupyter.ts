@@ -2,9 +2,11 @@
  * Finding (or, on Debian as root, installing) Jupyter's headless runner, and
  * executing a notebook on the project-local tslab kernel.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { currentGuard, groupAlive, killGroups, type Guard } from "./atomic";
 
 export const DEBIAN_PACKAGES = ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "jupyter-core", "python3-nbformat"];
 
@@ -48,7 +50,60 @@ export function checkKernel(root: string): { jupyterPath: string } {
   return { jupyterPath: join(root, "jup") };
 }
 
-/** Execute a notebook; returns the runner's exit status and its stderr. */
+/** Why a notebook run failed, as run_notebook.py reports it (`--report`). */
+export interface NotebookFailure {
+  /** error: a cell threw; timeout: a cell ran past cellTimeout; dead-kernel: the kernel died; not-run: cells were skipped; runner: Jupyter itself failed (kernel start, unreadable notebook). */
+  kind: "error" | "timeout" | "dead-kernel" | "not-run" | "runner";
+  notebook: string;
+  /** 0-based index of the failing cell as in the committed notebook (markdown counted, the injected parameters cell not), or null. */
+  cell: number | null;
+  cellId?: string | null;
+  firstLine: string;
+  /** The injected parameters cell's index in the executed input, when there was one. */
+  injectedCell?: number | null;
+  isInjectedCell?: boolean;
+  ename: string;
+  evalue: string;
+  /** The top of the stack (up to 8 lines). */
+  stack: string[];
+  /** The line that threw, as tslab compiled it to JavaScript (`params.n` reads `exports.params.n`), when reported. */
+  throwingLine?: string;
+  timeoutSeconds?: number;
+}
+
+/**
+ * The failure as one block of text (first line: `<notebook>: cell N failed (<first line>)`).
+ * @example
+ * formatFailure({ kind: "error", notebook: "03.ipynb", cell: 2, firstLine: "f();", ename: "Error", evalue: "", stack: [] });
+ * // "03.ipynb: cell 2 failed (f();)\n  Error (empty message)"
+ */
+export function formatFailure(f: NotebookFailure): string {
+  const where =
+    f.cell === null
+      ? "no cell was running"
+      : f.isInjectedCell
+        ? `the injected parameters cell (inserted after cell ${f.cell}) failed`
+        : `cell ${f.cell} failed (${f.firstLine.slice(0, 80)})`;
+  const out = [`${f.notebook}: ${where}`];
+  if (f.cell !== null && !f.isInjectedCell) {
+    const counted = f.injectedCell != null ? ", the injected parameters cell not counted" : "";
+    out.push(`  cell ${f.cell}: 0-based index in the committed notebook, markdown cells counted${counted}${f.cellId ? `; id ${f.cellId}` : ""}`);
+  }
+  out.push(f.evalue ? `  ${f.ename}: ${f.evalue.replace(/\n/g, "\n    ")}` : `  ${f.ename} (empty message)`);
+  if (f.throwingLine) out.push(`  thrown at (compiled JS): ${f.throwingLine}`);
+  const frames = f.stack.filter((l) => /^\s+at /.test(l));
+  for (const l of f.kind === "error" && frames.length ? frames : f.stack) out.push(`  | ${l}`);
+  return out.join("\n");
+}
+
+/**
+ * Execute a notebook with run_notebook.py in its own process group (the kernel gets another; both are
+ * tracked by the guard, so SIGINT/SIGTERM stop them). Resolves when the runner has ended; after the
+ * guard was interrupted it never resolves (the guard exits the process).
+ * @example
+ * const r = await runNotebook({ python, root, input, output, cwd: join(root, "notebooks"), env: { JUPYTER_PATH: jupyterPath }, cellTimeout: 600 });
+ * if (!r.ok) fail(r.failure ? formatFailure(r.failure) : r.stderr);
+ */
 export function runNotebook(opts: {
   python: string;
   root: string;
@@ -57,10 +112,56 @@ export function runNotebook(opts: {
   /** Kernel working directory (the notebooks folder, so "./lib/index" resolves). */
   cwd: string;
   env: Record<string, string>;
-}): { ok: boolean; stderr: string } {
-  const r = spawnSync(opts.python, [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab", "--cwd", opts.cwd], {
-    env: { ...process.env, ...opts.env },
-    encoding: "utf8",
+  /** Seconds one cell may run (run_notebook.py --timeout; default 600). */
+  cellTimeout?: number;
+  /** Name of the notebook in the report (default: the input's file name). */
+  name?: string;
+  /** Where to track the child process groups (default: the active runGuarded guard, if any). */
+  guard?: Guard;
+}): Promise<{ ok: boolean; stderr: string; failure?: NotebookFailure; kernelPid?: number }> {
+  const t = opts.cellTimeout;
+  if (t !== undefined && !(Number.isInteger(t) && t > 0)) {
+    return Promise.reject(new RangeError(`cellTimeout: expected a positive whole number of seconds, found ${t}`));
+  }
+  const guard = opts.guard ?? currentGuard();
+  const tmp = mkdtempSync(join(tmpdir(), "innlandet-nbreport-"));
+  const report = join(tmp, "report.json");
+  const args = [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab", "--cwd", opts.cwd, "--report", report];
+  if (opts.cellTimeout !== undefined) args.push("--timeout", String(opts.cellTimeout));
+  if (opts.name !== undefined) args.push("--name", opts.name);
+  return new Promise((resolvePromise) => {
+    const child = spawn(opts.python, args, { env: { ...process.env, ...opts.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // the runner's group, and the kernel's (jupyter_client starts it in a session of its own)
+    const tracked = new Map<number, () => void>();
+    const track = (pid: number) => tracked.has(pid) || tracked.set(pid, guard ? guard.track(pid) : () => undefined);
+    if (child.pid !== undefined) track(child.pid);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      for (const m of stdout.matchAll(/^kernel-pid (\d+)$/gm)) track(Number(m[1]));
+    });
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let spawnError = "";
+    child.on("error", (e) => (spawnError = String(e)));
+    child.on("close", (code, signal) => {
+      let failure: NotebookFailure | undefined;
+      try {
+        const j = JSON.parse(readFileSync(report, "utf8")) as { ok: boolean } & NotebookFailure;
+        if (!j.ok) failure = j;
+      } catch {
+        /* no report: the runner did not get that far */
+      }
+      rmSync(tmp, { recursive: true, force: true });
+      if (guard?.interrupted) return; // the guard is stopping everything and will exit
+      // a runner that died without stopping its kernel must not leave it behind
+      void killGroups([...tracked.keys()].filter(groupAlive), 1000).then(() => {
+        tracked.forEach((untrack) => untrack());
+        const ok = code === 0 && !failure;
+        const detail = `${stderr}${spawnError}${signal ? `\n(run_notebook.py ended by ${signal})` : ""}`;
+        const kernelPid = [...tracked.keys()].find((p) => p !== child.pid);
+        resolvePromise({ ok, stderr: detail, ...(failure ? { failure } : {}), ...(kernelPid ? { kernelPid } : {}) });
+      });
+    });
   });
-  return { ok: r.status === 0, stderr: `${r.stderr ?? ""}${r.error ? String(r.error) : ""}` };
 }
