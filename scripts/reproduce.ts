@@ -9,7 +9,7 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { verifyAll } from "../src/lib/data/load";
@@ -19,7 +19,9 @@ import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from ".
 import type { Finding } from "../src/lib/findings/types";
 import { MAPPING_NAMES } from "../src/lib/regions/mapping";
 import { describeParams, parseParams, type RunParameters } from "../src/lib/params";
-import { checkKernel, findPython, runNotebook } from "./lib/jupyter";
+import { checkKernel, findPython, formatFailure, runNotebook } from "./lib/jupyter";
+import { acquireLock, BuildLockedError, stageBuild } from "./lib/atomic";
+import { runGuarded } from "./lib/guard";
 import { injectParameters } from "./lib/inject";
 import { buildSite } from "./lib/site";
 import { duplicateIds, emittedFindings } from "./lib/collect";
@@ -34,6 +36,7 @@ interface Options {
   param?: string[];
   params?: string;
   out?: string;
+  cellTimeout?: string;
 }
 
 function readParams(opts: Options): RunParameters {
@@ -76,12 +79,41 @@ async function main(opts: Options): Promise<void> {
   if (opts.only && !existsSync(join(build, "findings.json")))
     throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
 
+  const cellTimeout = opts.cellTimeout === undefined ? 600 : Number(opts.cellTimeout);
+  if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) throw new ReproduceError(`--cell-timeout expects a positive whole number of seconds, got '${opts.cellTimeout}'`);
   const python = findPython(log);
   const { jupyterPath } = checkKernel(ROOT);
-  const findingsDir = join(build, "findings");
+
+  await runGuarded(async (guard) => {
+    let lock: ReturnType<typeof acquireLock>;
+    try {
+      lock = acquireLock(build, { onNote: log });
+    } catch (e) {
+      if (e instanceof BuildLockedError) throw new ReproduceError(e.message);
+      throw e;
+    }
+    guard.onCleanup(() => lock.release());
+    // everything is written into a fresh stage beside the build, swapped in only when the whole run succeeded
+    const stage = stageBuild(build, { fromPrevious: !!opts.only, onNote: log });
+    guard.onCleanup(() => stage.abort());
+    await runInto(stage.dir, build, notebooks, params, { python, jupyterPath, cellTimeout });
+    stage.commit();
+  });
+  log(`[done] ${build} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function runInto(
+  out: string,
+  build: string,
+  notebooks: string[],
+  params: RunParameters,
+  k: { python: string; jupyterPath: string; cellTimeout: number },
+): Promise<void> {
+  const { python, jupyterPath } = k;
+  const findingsDir = join(out, "findings");
   mkdirSync(findingsDir, { recursive: true });
-  mkdirSync(join(build, "notebooks"), { recursive: true });
-  const inputDir = join(build, "notebooks-input");
+  mkdirSync(join(out, "notebooks"), { recursive: true });
+  const inputDir = join(out, "notebooks-input");
   mkdirSync(inputDir, { recursive: true });
 
   for (const [i, name] of notebooks.entries()) {
@@ -97,18 +129,25 @@ async function main(opts: Options): Promise<void> {
     }
     const input = join(inputDir, `${name}.ipynb`);
     writeFileSync(input, JSON.stringify(injected, null, 1));
-    const output = join(build, "notebooks", `${name}.ipynb`);
-    const r = runNotebook({
+    const output = join(out, "notebooks", `${name}.ipynb`);
+    const r = await runNotebook({
       python,
       root: ROOT,
       input,
       output,
+      name: `${name}.ipynb`,
+      cellTimeout: k.cellTimeout,
       cwd: join(ROOT, "notebooks"),
-      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: build, INNLANDET_FINDINGS_DIR: findingsDir, INNLANDET_TABLES_DIR: join(build, "tables") },
+      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: out, INNLANDET_FINDINGS_DIR: findingsDir, INNLANDET_TABLES_DIR: join(out, "tables") },
     });
     if (!r.ok) {
       log("FAILED");
-      throw new ReproduceError(`${name}.ipynb\n${r.stderr.trim()}\n(the partly executed notebook is ${output})`);
+      // keep the partly executed notebook for reading; the stage itself is discarded
+      const kept = `${build}.failed`;
+      rmSync(kept, { recursive: true, force: true });
+      mkdirSync(kept, { recursive: true });
+      if (existsSync(output)) cpSync(output, join(kept, `${name}.ipynb`));
+      throw new ReproduceError(`${r.failure ? formatFailure(r.failure) : r.stderr.trim()}\n(the partly executed notebook is ${join(kept, `${name}.ipynb`)}; the previous build is unchanged)`);
     }
     const emitted = emittedFindings(output);
     writeFileSync(join(findingsDir, `${name}.json`), JSON.stringify(emitted, null, 1));
@@ -122,14 +161,14 @@ async function main(opts: Options): Promise<void> {
   });
   const dups = duplicateIds(all);
   if (dups.length > 0) throw new ReproduceError(`finding ids emitted more than once: ${dups.join("; ")}`);
-  writeFileSync(join(build, "findings.json"), JSON.stringify(all, null, 2) + "\n");
-  writeFileSync(join(build, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
-  writeFileSync(join(build, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
+  writeFileSync(join(out, "findings.json"), JSON.stringify(all, null, 2) + "\n");
+  writeFileSync(join(out, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
+  writeFileSync(join(out, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
 
   // the same notebooks as modules under the other mapping, for the sensitivity table
   const runs: Record<string, Finding[]> = { [params.regions]: all };
   for (const m of MAPPING_NAMES.filter((m) => m !== params.regions)) {
-    const dir = join(build, "sensitivity", m);
+    const dir = join(out, "sensitivity", m);
     rmSync(dir, { recursive: true, force: true });
     const r = await runAllAsModules(dir, { ...params, regions: m }, chapterNotebooks().filter((n) => !["02-perspectives", "05-synthesis"].includes(n)));
     const failed = Object.entries(r.runs).find(([, x]) => !x.ok);
@@ -138,17 +177,16 @@ async function main(opts: Options): Promise<void> {
   }
   const sens = mappingSensitivity(runs);
   writeFileSync(
-    join(build, "mapping-sensitivity.md"),
+    join(out, "mapping-sensitivity.md"),
     `# Verdicts under each region mapping\n\nreport13 = the reconstruction of the report's 13 regions; ba2020 = TØI's BA-2020 as published.\n\n${frameMarkdown(sens)}`,
   );
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
-  const site = buildSite({ build, python, findings: all, params, tables: [] });
+  const site = buildSite({ build: out, python, findings: all, params, tables: [] });
   log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
-  log(`[done] ${build} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 new Command("reproduce")
@@ -157,6 +195,7 @@ new Command("reproduce")
   .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable)")
   .option("--params <file>", "run parameters from a JSON file")
   .option("--out <dir>", "build folder (default: build/, or $INNLANDET_BUILD_DIR)")
+  .option("--cell-timeout <seconds>", "stop a cell that runs longer than this (default 600)")
   .action(async (opts: Options) => {
     try {
       await main(opts);

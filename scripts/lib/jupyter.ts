@@ -6,7 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { currentGuard, groupAlive, killGroups, type Guard } from "./atomic";
+import { groupAlive } from "./atomic";
+import { currentGuard, killGroups, type Guard } from "./guard";
 
 export const DEBIAN_PACKAGES = ["jupyter-nbconvert", "python3-nbclient", "jupyter-client", "jupyter-core", "python3-nbformat"];
 
