@@ -14,11 +14,15 @@ const program = new Command("data").description("Check or re-hash the project's 
 function printReport(): boolean {
   const report = verifyReport();
   for (const f of report.files) {
-    const contracts = f.contracts.length ? `; contracts: ${f.contracts.join(", ")}` : "";
+    const kinds = [...new Set(f.contracts)].map(
+      (k) => `${k}${f.contracts.filter((x) => x === k).length > 1 ? ` ×${f.contracts.filter((x) => x === k).length}` : ""}`,
+    );
+    const contracts = kinds.length ? `; contracts: ${kinds.join(", ")}` : "";
     if (f.error) console.error(`FAIL ${f.path}: ${f.error.name}: ${f.error.message}`);
     else console.log(`ok  ${f.path} (${f.rows} rows${contracts}) — ${f.source}`);
   }
-  for (const u of report.unlisted) console.error(`FAIL ${u}: not listed in data/manifest.json (add an entry with source, licence and schema, or remove the file)`);
+  for (const u of report.unlisted)
+    console.error(`FAIL ${u}: not listed in data/manifest.json (add an entry with source, licence and schema, or remove the file)`);
   return report.ok;
 }
 
@@ -40,7 +44,9 @@ function rehash(): void {
     for (const p of updated) console.log(`updated ${p}`);
     if (updated.length === 0) console.log("no checksum changed");
     if (!printReport()) {
-      console.error("data:rehash recorded the checksums, but the data above break their contracts or schema: fix the data (or, for a reviewed and intended change, the contract in data/manifest.json)");
+      console.error(
+        "data:rehash recorded the checksums, but the data above break their contracts or schema: fix the data (or, for a reviewed and intended change, the contract in data/manifest.json)",
+      );
       process.exitCode = 1;
     }
   } catch (e) {

@@ -60,7 +60,11 @@ function line(prefix: string, edit: (l: string) => string): (text: string) => st
   };
 }
 
-const setField = (i: number, v: string) => (l: string) => l.split(",").map((x, j) => (j === i ? v : x)).join(",");
+const setField = (i: number, v: string) => (l: string) =>
+  l
+    .split(",")
+    .map((x, j) => (j === i ? v : x))
+    .join(",");
 
 function failure(fn: () => unknown): DataError {
   try {
@@ -90,7 +94,13 @@ describe("data contracts: the real data pass", () => {
 
 describe("data contracts: bad copies fail after a rehash", () => {
   it("deleting a municipality's rows → IncompleteKeysError naming file and missing key", () => {
-    const dir = badCopy({ [MUNI]: (t) => t.split("\n").filter((l) => !l.startsWith("0541,")).join("\n") });
+    const dir = badCopy({
+      [MUNI]: (t) =>
+        t
+          .split("\n")
+          .filter((l) => !l.startsWith("0541,"))
+          .join("\n"),
+    });
     const e = failure(() => loadTable(MUNI, dir));
     expect(e).toBeInstanceOf(IncompleteKeysError);
     expect(e.file).toBe(`data/${MUNI}`);
@@ -191,7 +201,9 @@ describe("data contracts: the bounds are live and chosen from the data", () => {
 
   it("the balance residuals: municipalities up to 8 (bound 15), counties up to 33 (bound 50)", () => {
     const withResidual = (pattern: string, max: number) => (m: Manifest) => {
-      const c = m.files.find((f) => f.path === COMPONENTS)!.contracts!.find((x) => x["kind"] === "balance" && (x["where"] as { pattern: string }).pattern === pattern)!;
+      const c = m.files
+        .find((f) => f.path === COMPONENTS)!
+        .contracts!.find((x) => x["kind"] === "balance" && (x["where"] as { pattern: string }).pattern === pattern)!;
       c["maxResidual"] = max;
     };
     // row 45: Gran 2005: 13010 + 134 − 161 + 486 − 411 = 13058 vs 13066 → −8

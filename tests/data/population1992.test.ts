@@ -38,7 +38,8 @@ describe("population 1992–2026", () => {
     for (const r of short) {
       const other = long.get(`${r["municipality_code_2008"]}|${r["year"]}`);
       expect(other, `${r["municipality_code_2008"]} ${r["year"]}`).toBeDefined();
-      for (const c of ["municipality_code_2020", "municipality_name", "county", "population_1jan"]) expect(other![c], `${c} ${r["municipality_code_2008"]} ${r["year"]}`).toBe(r[c]);
+      for (const c of ["municipality_code_2020", "municipality_name", "county", "population_1jan"])
+        expect(other![c], `${c} ${r["municipality_code_2008"]} ${r["year"]}`).toBe(r[c]);
     }
   });
 
@@ -97,10 +98,20 @@ describe("municipal boundaries (GeoJSON)", () => {
     ["a dropped feature", (d) => void d.features.splice(5, 1), IncompleteKeysError, /key municipality_code_2008=/],
     ["not a FeatureCollection", (d) => ({ ...d, type: "GeometryCollection" }), GeometryError, /FeatureCollection/],
     ["not JSON", () => "{ not json", GeometryError, /readable JSON/],
-    ["a Point geometry", (d) => void (d.features[2]!.geometry = { type: "Point", coordinates: [10, 61] }), GeometryError, /feature 3, column 'geometry.type'/],
+    [
+      "a Point geometry",
+      (d) => void (d.features[2]!.geometry = { type: "Point", coordinates: [10, 61] }),
+      GeometryError,
+      /feature 3, column 'geometry.type'/,
+    ],
     ["an open ring", (d) => void ring(d).pop(), GeometryError, /feature 3, .*closed ring/],
     ["a latitude of 95", (d) => void (ring(d)[1] = [10, 95]), GeometryError, /feature 3, .*WGS84/],
-    ["a code not among the 48", (d) => void (d.features[0]!.properties["municipality_code_2008"] = "0999"), ValueError, /feature 1, column 'municipality_code_2008'/],
+    [
+      "a code not among the 48",
+      (d) => void (d.features[0]!.properties["municipality_code_2008"] = "0999"),
+      ValueError,
+      /feature 1, column 'municipality_code_2008'/,
+    ],
     ["a missing property", (d) => void delete d.features[0]!.properties["name"], GeometryError, /feature 1, column 'properties'/],
   ])("%s → typed error", (_what, edit, type, message) => {
     const e = failure(badGeo(edit));
@@ -113,7 +124,9 @@ describe("municipal boundaries (GeoJSON)", () => {
     // drop Etnedal from both the GeoJSON's code list and the features: the file is then complete by its own
     // (edited) code list, but no longer covers the municipalities the mappings assign
     const dir = badGeo((d) => void (d.features = d.features.filter((f) => f.properties["municipality_code_2008"] !== "0541")));
-    const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { files: { path: string; columns: { name: string; codes?: string[] }[] }[] };
+    const m = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+      files: { path: string; columns: { name: string; codes?: string[] }[] }[];
+    };
     const col = m.files.find((f) => f.path === GEO)!.columns.find((c) => c.name === "municipality_code_2008")!;
     col.codes = col.codes!.filter((c) => c !== "0541");
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(m, null, 2));

@@ -29,7 +29,12 @@ export interface ContractMutation {
 type Range = Extract<Contract, { kind: "range" }>;
 
 function violatesRange(v: number, c: Range): boolean {
-  return (c.gt !== undefined && !(v > c.gt)) || (c.gte !== undefined && !(v >= c.gte)) || (c.lt !== undefined && !(v < c.lt)) || (c.lte !== undefined && !(v <= c.lte));
+  return (
+    (c.gt !== undefined && !(v > c.gt)) ||
+    (c.gte !== undefined && !(v >= c.gte)) ||
+    (c.lt !== undefined && !(v < c.lt)) ||
+    (c.lte !== undefined && !(v <= c.lte))
+  );
 }
 
 /**
@@ -40,10 +45,14 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
   const header = recs[0]!;
   const data = recs.slice(1);
   const idx = (c: string): number => header.indexOf(c);
-  const setCell = (r: number, c: number, v: string): string[][] => [header, ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d))];
+  const setCell = (r: number, c: number, v: string): string[][] => [
+    header,
+    ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d)),
+  ];
   const matches = (d: string[], w?: { column: string; pattern: string }): boolean => !w || new RegExp(`^(?:${w.pattern})$`).test(d[idx(w.column)]!);
   const ranges = (spec.contracts ?? []).filter((c): c is Range => c.kind === "range");
-  const rangeBroken = (d: string[], col: string, v: number): boolean => ranges.some((c) => c.column === col && matches(d, c.where) && violatesRange(v, c));
+  const rangeBroken = (d: string[], col: string, v: number): boolean =>
+    ranges.some((c) => c.column === col && matches(d, c.where) && violatesRange(v, c));
   const gens: fc.Arbitrary<ContractMutation>[] = [];
 
   const intCols = spec.columns.filter((c) => c.type === "integer").map((c) => idx(c.name));
@@ -61,7 +70,10 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
     if (c.kind === "complete") {
       const dims = c.dimensions.map((d) => ({
         column: d.column,
-        values: d.from !== undefined ? Array.from({ length: d.to! - d.from + 1 }, (_, i) => String(d.from! + i)) : spec.columns.find((x) => x.name === d.column)!.codes!,
+        values:
+          d.from !== undefined
+            ? Array.from({ length: d.to! - d.from + 1 }, (_, i) => String(d.from! + i))
+            : spec.columns.find((x) => x.name === d.column)!.codes!,
       }));
       gens.push(
         fc
@@ -77,9 +89,13 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
     }
     if (c.kind === "range") {
       const rows = data.map((d, k) => (matches(d, c.where) && d[idx(c.column)] !== "" ? k : -1)).filter((k) => k >= 0);
-      const bad = [c.gt, c.lt, c.gte !== undefined ? c.gte - 1 : undefined, c.lte !== undefined ? c.lte + 1 : undefined].filter((x): x is number => x !== undefined);
+      const bad = [c.gt, c.lt, c.gte !== undefined ? c.gte - 1 : undefined, c.lte !== undefined ? c.lte + 1 : undefined].filter(
+        (x): x is number => x !== undefined,
+      );
       const col = spec.columns.find((x) => x.name === c.column)!;
-      const allowed = bad.filter((v) => (col.min === undefined || v >= col.min) && (col.max === undefined || v <= col.max) && (col.type !== "integer" || Number.isInteger(v)));
+      const allowed = bad.filter(
+        (v) => (col.min === undefined || v >= col.min) && (col.max === undefined || v <= col.max) && (col.type !== "integer" || Number.isInteger(v)),
+      );
       if (rows.length && allowed.length) {
         gens.push(
           fc.tuple(fc.constantFrom(...rows), fc.constantFrom(...allowed)).map(([r, v]) => ({
@@ -109,7 +125,9 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
     }
     if (c.kind === "balance") {
       const terms = [...c.plus, ...c.minus].filter((t) => !ranges.some((r) => r.column === t));
-      const rows = data.map((d, k) => (matches(d, c.where) && [...c.plus, ...c.minus, c.equals].every((t) => d[idx(t)] !== "") ? k : -1)).filter((k) => k >= 0);
+      const rows = data
+        .map((d, k) => (matches(d, c.where) && [...c.plus, ...c.minus, c.equals].every((t) => d[idx(t)] !== "") ? k : -1))
+        .filter((k) => k >= 0);
       if (rows.length && terms.length) {
         gens.push(
           fc.tuple(fc.constantFrom(...rows), fc.constantFrom(...terms), fc.integer({ min: 1, max: 99_999 })).map(([r, t, k]) => ({
@@ -140,7 +158,9 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
         fc.constantFrom(...values).map((v) => ({
           records: [header, ...data.filter((d) => d[idx(c.column)] !== v)],
           // a complete contract on the same column, if declared, is checked first (single-file contracts run before cross-file ones)
-          error: (spec.contracts ?? []).some((x) => x.kind === "complete" && x.dimensions.some((d) => d.column === c.column)) ? IncompleteKeysError : KeySetError,
+          error: (spec.contracts ?? []).some((x) => x.kind === "complete" && x.dimensions.some((d) => d.column === c.column))
+            ? IncompleteKeysError
+            : KeySetError,
           what: `rows with ${c.column}=${v} deleted`,
           key: `${c.column}=${v}`,
         })),

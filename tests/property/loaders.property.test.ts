@@ -65,7 +65,11 @@ function mutation(spec: FileSpec): fc.Arbitrary<Outcome> {
     const nc = fc.constantFrom(...numericCols);
     gens.push(
       fc
-        .tuple(row, nc, fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3", "12345678901234567890"))
+        .tuple(
+          row,
+          nc,
+          fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3", "12345678901234567890"),
+        )
         .map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, v)) })),
       fc
         .tuple(
@@ -124,30 +128,33 @@ describe.each(files.map((f) => [f.path, f] as const))("loader of %s", (_path, sp
 });
 
 let contractTried = 0;
-describe.each(files.filter((f) => (f.contracts ?? []).length > 0).map((f) => [f.path, f] as const))("contracts of %s after a rehash", (_path, spec) => {
-  it("a generated contract-breaking copy fails with the contract's typed error", () => {
-    const dir = mkdtempSync(join(tmpdir(), "innlandet-contracts-"));
-    cpSync(dataDir(), dir, { recursive: true });
-    const other = (p: string): string[][] => recordsOf(readManifest().files.find((f) => f.path === p)!);
-    fc.assert(
-      fc.property(contractMutation(spec, recordsOf(spec), other), (m) => {
-        contractTried += 1;
-        writeFileSync(join(dir, spec.path), stringify(m.records));
-        rehashManifest(dir);
-        let error: unknown;
-        try {
-          loadTable(spec.path, dir);
-        } catch (e) {
-          error = e;
-        }
-        expect(error, m.what).toBeInstanceOf(m.error);
-        expect((error as DataError).file, m.what).toBe(`data/${spec.path}`);
-        if (m.key !== undefined) expect((error as DataError).key, m.what).toContain(m.key);
-      }),
-      { numRuns: 40, seed: 20091114 },
-    );
-  });
-});
+describe.each(files.filter((f) => (f.contracts ?? []).length > 0).map((f) => [f.path, f] as const))(
+  "contracts of %s after a rehash",
+  (_path, spec) => {
+    it("a generated contract-breaking copy fails with the contract's typed error", () => {
+      const dir = mkdtempSync(join(tmpdir(), "innlandet-contracts-"));
+      cpSync(dataDir(), dir, { recursive: true });
+      const other = (p: string): string[][] => recordsOf(readManifest().files.find((f) => f.path === p)!);
+      fc.assert(
+        fc.property(contractMutation(spec, recordsOf(spec), other), (m) => {
+          contractTried += 1;
+          writeFileSync(join(dir, spec.path), stringify(m.records));
+          rehashManifest(dir);
+          let error: unknown;
+          try {
+            loadTable(spec.path, dir);
+          } catch (e) {
+            error = e;
+          }
+          expect(error, m.what).toBeInstanceOf(m.error);
+          expect((error as DataError).file, m.what).toBe(`data/${spec.path}`);
+          if (m.key !== undefined) expect((error as DataError).key, m.what).toContain(m.key);
+        }),
+        { numRuns: 40, seed: 20091114 },
+      );
+    });
+  },
+);
 
 afterAll(() => {
   process.stdout.write(`\nproperty tests (loaders): ${tried} generated bad inputs tried, ${unhandled} unhandled errors\n`);

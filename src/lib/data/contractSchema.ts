@@ -22,9 +22,7 @@ const where = z.object({ column: z.string().min(1), pattern: z.string().min(1) }
 
 const complete = z.object({
   kind: z.literal("complete"),
-  dimensions: z
-    .array(z.object({ column: z.string().min(1), from: z.number().int().optional(), to: z.number().int().optional() }))
-    .min(1),
+  dimensions: z.array(z.object({ column: z.string().min(1), from: z.number().int().optional(), to: z.number().int().optional() })).min(1),
   note,
 });
 

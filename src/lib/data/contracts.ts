@@ -5,7 +5,15 @@
  * read the other file. Each violation is a typed ContractError naming file,
  * row, key, column and both values where they exist.
  */
-import type { BalanceContract, ChangeContract, CompleteContract, Contract, CrossSumContract, RangeContract, SameKeysContract } from "./contractSchema";
+import type {
+  BalanceContract,
+  ChangeContract,
+  CompleteContract,
+  Contract,
+  CrossSumContract,
+  RangeContract,
+  SameKeysContract,
+} from "./contractSchema";
 import { BalanceError, ChangeBoundError, CrossFileError, IncompleteKeysError, KeySetError, OutOfRangeError, type DataLocation } from "./errors";
 import type { Row, Table } from "./csv";
 
@@ -59,7 +67,11 @@ function checkRange(t: Table, c: RangeContract): void {
   t.rows.forEach((r, k) => {
     const v = r[c.column];
     if (typeof v !== "number" || !matches(r, c.where)) return;
-    const ok = (c.gt === undefined || v > c.gt) && (c.gte === undefined || v >= c.gte) && (c.lt === undefined || v < c.lt) && (c.lte === undefined || v <= c.lte);
+    const ok =
+      (c.gt === undefined || v > c.gt) &&
+      (c.gte === undefined || v >= c.gte) &&
+      (c.lt === undefined || v < c.lt) &&
+      (c.lte === undefined || v <= c.lte);
     if (!ok) throw new OutOfRangeError(loc(t, k, c.column), `a value ${text}${c.note ? ` (${c.note})` : ""}`, String(v));
   });
 }
@@ -87,7 +99,7 @@ function checkChange(t: Table, c: ChangeContract): void {
       const pct = (x: number): string => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)} %`;
       throw new ChangeBoundError(
         loc(t, k, c.column),
-        `|change| ≤ ${(bound * 100).toFixed(1)} % per ${c.step} (${exception ? `exception: ${exception.reason}` : (c.note ?? "stated bound")})`,
+        `|change| ≤ ${(bound * 100).toFixed(1)} % per ${c.step} (${exception ? `the exception for this ${c.step}: ${exception.reason}` : "the bound stated in the manifest"})`,
         `${prev} (${t.unit ?? "row"} ${loc(t, prevRow!).row}, ${c.step} ${step - 1}) → ${v} (${c.step} ${step}): ${pct(rel)}`,
       );
     }
@@ -104,7 +116,7 @@ function checkBalance(t: Table, c: BalanceContract): void {
     if (Math.abs(lhs - rhs) > c.maxResidual) {
       throw new BalanceError(
         loc(t, k, c.equals),
-        `${c.plus.join(" + ")}${c.minus.map((m) => ` − ${m}`).join("")} = ${c.equals} within ±${c.maxResidual}${c.note ? ` (${c.note})` : ""}`,
+        `${c.plus.join(" + ")}${c.minus.map((m) => ` − ${m}`).join("")} = ${c.equals} within ±${c.maxResidual} (the residual stated in the manifest)`,
         `${fmt(lhs)} vs ${c.equals} = ${fmt(rhs)} (residual ${fmt(lhs - rhs)})`,
       );
     }
@@ -146,7 +158,7 @@ function checkCrossSum(t: Table, c: CrossSumContract, other: Table): void {
       const key = c.groupBy.map((col, i) => `${col}=${String(r[c.against.match[i]!])}`).join(", ");
       throw new CrossFileError(
         { file: t.file, key, column: c.column },
-        `the sum of ${c.column} over ${key} to equal ${other.file} row ${k + 2} ${c.against.column} = ${fmt(total)} (±${c.tolerance})${c.note ? `; ${c.note}` : ""}`,
+        `the sum of ${c.column} over ${key} to equal ${other.file} row ${k + 2} ${c.against.column} = ${fmt(total)} (±${c.tolerance})`,
         `a sum of ${fmt(sum)} (difference ${sum - total > 0 ? "+" : ""}${fmt(sum - total)})`,
       );
     }
@@ -162,7 +174,9 @@ function checkSameKeys(t: Table, c: SameKeysContract, other: Table): void {
   throw new KeySetError(
     { file: t.file, column: c.column, key: `${c.column}=${missing[0] ?? extra[0]}` },
     `the same ${theirs.size} ${c.column} values as ${other.file} column '${c.against.column}'`,
-    [missing.length ? `missing: ${missing.join(", ")}` : "", extra.length ? `not in ${other.file}: ${extra.join(", ")}` : ""].filter(Boolean).join("; "),
+    [missing.length ? `missing: ${missing.join(", ")}` : "", extra.length ? `not in ${other.file}: ${extra.join(", ")}` : ""]
+      .filter(Boolean)
+      .join("; "),
   );
 }
 

@@ -151,7 +151,8 @@ export function validateRecords(records: string[][], spec: FileSpec, file: strin
  * parseTable(readFileSync("data/report/claims.csv", "utf8"), fileSpec("report/claims.csv")).rows.length;
  */
 export function parseTable(text: string, spec: FileSpec, file: string = `data/${spec.path}`): Table {
-  if (spec.format !== undefined && spec.format !== "csv") throw new ManifestError({ file }, "a CSV entry (use parseGeoJson for GeoJSON)", `format '${spec.format}'`);
+  if (spec.format !== undefined && spec.format !== "csv")
+    throw new ManifestError({ file }, "a CSV entry (use parseGeoJson for GeoJSON)", `format '${spec.format}'`);
   const records = parseRecords(text, file);
   const expected = spec.columns.map((c) => c.name);
   const header = records[0];

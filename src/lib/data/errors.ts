@@ -82,7 +82,11 @@ export class MissingFileError extends ManifestError {}
 export class UnlistedFileError extends DataError {
   readonly files: string[];
   constructor(files: string[]) {
-    super({ file: files[0] ?? "data/" }, "every file under data/ (except data/cache/) to be listed in data/manifest.json", `unlisted: ${files.join(", ")}`);
+    super(
+      { file: files[0] ?? "data/" },
+      "every file under data/ (except data/cache/) to be listed in data/manifest.json",
+      `unlisted: ${files.join(", ")}`,
+    );
     this.files = files;
   }
 }

@@ -49,7 +49,8 @@ function checkRing(ring: unknown, file: string, n: number, where: string): void 
     const ok = Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "number" && Number.isFinite(x));
     if (!ok) fail("a position [longitude, latitude] of two finite numbers", `${JSON.stringify(p)} at position ${i}`);
     const [lon, lat] = p as Position;
-    if (lon < -180 || lon > 180 || lat < -90 || lat > 90) fail("WGS84 longitude in [−180, 180] and latitude in [−90, 90]", `[${lon}, ${lat}] at position ${i}`);
+    if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
+      fail("WGS84 longitude in [−180, 180] and latitude in [−90, 90]", `[${lon}, ${lat}] at position ${i}`);
   });
   const [a, b] = [r[0] as Position, r[r.length - 1] as Position];
   if (a[0] !== b[0] || a[1] !== b[1]) fail("a closed ring (first position = last)", `${JSON.stringify(a)} … ${JSON.stringify(b)}`);
@@ -57,16 +58,28 @@ function checkRing(ring: unknown, file: string, n: number, where: string): void 
 
 function checkGeometry(g: unknown, file: string, n: number): AreaGeometry {
   if (!isObject(g) || (g["type"] !== "Polygon" && g["type"] !== "MultiPolygon")) {
-    throw new GeometryError({ file, row: n, unit: "feature", column: "geometry.type" }, "a Polygon or MultiPolygon geometry", JSON.stringify(isObject(g) ? g["type"] : g));
+    throw new GeometryError(
+      { file, row: n, unit: "feature", column: "geometry.type" },
+      "a Polygon or MultiPolygon geometry",
+      JSON.stringify(isObject(g) ? g["type"] : g),
+    );
   }
   const coords = g["coordinates"];
   const polygons = g["type"] === "Polygon" ? [coords] : coords;
   if (!Array.isArray(polygons) || polygons.length === 0) {
-    throw new GeometryError({ file, row: n, unit: "feature", column: "geometry.coordinates" }, `coordinates of a ${String(g["type"])}`, JSON.stringify(coords)?.slice(0, 60) ?? "nothing");
+    throw new GeometryError(
+      { file, row: n, unit: "feature", column: "geometry.coordinates" },
+      `coordinates of a ${String(g["type"])}`,
+      JSON.stringify(coords)?.slice(0, 60) ?? "nothing",
+    );
   }
   polygons.forEach((poly, i) => {
     if (!Array.isArray(poly) || poly.length === 0) {
-      throw new GeometryError({ file, row: n, unit: "feature", column: `geometry.coordinates[${i}]` }, "a polygon: a non-empty list of rings", JSON.stringify(poly)?.slice(0, 60) ?? "nothing");
+      throw new GeometryError(
+        { file, row: n, unit: "feature", column: `geometry.coordinates[${i}]` },
+        "a polygon: a non-empty list of rings",
+        JSON.stringify(poly)?.slice(0, 60) ?? "nothing",
+      );
     }
     poly.forEach((ring, j) => checkRing(ring, file, n, `geometry polygon ${i} ring ${j}`));
   });
@@ -90,14 +103,22 @@ export function parseGeoJson(text: string, spec: FileSpec, file: string = `data/
     throw new GeometryError({ file }, "readable JSON (GeoJSON)", (e as Error).message);
   }
   if (!isObject(doc) || doc["type"] !== "FeatureCollection" || !Array.isArray(doc["features"])) {
-    throw new GeometryError({ file, column: "type" }, "a GeoJSON FeatureCollection with a 'features' list", JSON.stringify(isObject(doc) ? doc["type"] : doc)?.slice(0, 60) ?? "nothing");
+    throw new GeometryError(
+      { file, column: "type" },
+      "a GeoJSON FeatureCollection with a 'features' list",
+      JSON.stringify(isObject(doc) ? doc["type"] : doc)?.slice(0, 60) ?? "nothing",
+    );
   }
   const names = spec.columns.map((c) => c.name);
   const features = doc["features"] as unknown[];
   const records = features.map((f, k) => {
     const n = k + 1;
     if (!isObject(f) || f["type"] !== "Feature" || !isObject(f["properties"])) {
-      throw new GeometryError({ file, row: n, unit: "feature", column: "type" }, "a Feature with a 'properties' object", JSON.stringify(f)?.slice(0, 60) ?? "nothing");
+      throw new GeometryError(
+        { file, row: n, unit: "feature", column: "type" },
+        "a Feature with a 'properties' object",
+        JSON.stringify(f)?.slice(0, 60) ?? "nothing",
+      );
     }
     const props = f["properties"];
     const keys = Object.keys(props).sort();

@@ -54,7 +54,12 @@ export function verifyAll(dir: string = dataDir()): { path: string; rows: number
   const manifest = readManifest(dir);
   const checked = manifest.files.map((f) => {
     const t = loadChecked(f.path, dir, manifest, []);
-    return { path: f.path, rows: t.rows.length, source: `${f.source.document} — ${f.source.location}`, contracts: (f.contracts ?? []).map((c) => c.kind) };
+    return {
+      path: f.path,
+      rows: t.rows.length,
+      source: `${f.source.document} — ${f.source.location}`,
+      contracts: (f.contracts ?? []).map((c) => c.kind),
+    };
   });
   const unlisted = unlistedFiles(dir, manifest);
   if (unlisted.length > 0) throw new UnlistedFileError(unlisted);

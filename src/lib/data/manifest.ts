@@ -109,14 +109,20 @@ export function readManifest(dir: string = dataDir()): Manifest {
           const col = f.columns.find((x) => x.name === d.column);
           const ranged = d.from !== undefined && d.to !== undefined && d.from <= d.to;
           if (!ranged && !(col?.codes?.length && d.from === undefined && d.to === undefined)) {
-            throw new ManifestError({ file, column: d.column }, `a 'complete' dimension of ${f.path} with from ≤ to, or a code column with declared codes`);
+            throw new ManifestError(
+              { file, column: d.column },
+              `a 'complete' dimension of ${f.path} with from ≤ to, or a code column with declared codes`,
+            );
           }
         }
       }
       if (c.kind === "crossSum" || c.kind === "sameKeys") {
         const other = listed.get(c.against.file);
         if (!other || other.path === f.path) {
-          throw new ManifestError({ file, column: c.kind }, `'${c.against.file}' (named by a ${c.kind} contract of ${f.path}) to be another file of the manifest`);
+          throw new ManifestError(
+            { file, column: c.kind },
+            `'${c.against.file}' (named by a ${c.kind} contract of ${f.path}) to be another file of the manifest`,
+          );
         }
         const otherCols = [c.against.column, ...(c.kind === "crossSum" ? c.against.match : [])];
         for (const n of otherCols) {
