@@ -3,16 +3,23 @@
  * file must give a typed DataError naming the file (and row/column where it
  * has one), or — for harmless variants such as a BOM or CRLF line ends — parse
  * to exactly the same rows. Never another exception, never a dropped row.
+ * Then the data contracts: generated contract-breaking copies (a key's rows
+ * deleted, a value at its plausibility bound, ×10 or ÷10, a balancing term
+ * bumped, a county part off by one, a 20-digit integer) are written into a temp
+ * copy of data/, RE-HASHED like `npm run data:rehash`, and loading must still
+ * fail with the contract's typed error.
  */
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { DataError, HeaderError, dataDir, parseTable, readManifest, type FileSpec } from "../../src/lib/index";
+import { DataError, HeaderError, dataDir, loadTable, parseTable, readManifest, rehashManifest, type FileSpec } from "../../src/lib/index";
+import { contractMutation } from "./contractMutations";
 
-const files = readManifest().files;
+const files = readManifest().files.filter((f) => (f.format ?? "csv") === "csv");
 let tried = 0;
 let unhandled = 0;
 
@@ -58,7 +65,11 @@ function mutation(spec: FileSpec): fc.Arbitrary<Outcome> {
     const nc = fc.constantFrom(...numericCols);
     gens.push(
       fc
-        .tuple(row, nc, fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3"))
+        .tuple(
+          row,
+          nc,
+          fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "1 000", "12,5", "-", "0x10", "1.2.3", "12345678901234567890"),
+        )
         .map(([r, c, v]) => ({ kind: "bad" as const, text: text(setCell(r, c, v)) })),
       fc
         .tuple(
@@ -116,6 +127,36 @@ describe.each(files.map((f) => [f.path, f] as const))("loader of %s", (_path, sp
   });
 });
 
+let contractTried = 0;
+describe.each(files.filter((f) => (f.contracts ?? []).length > 0).map((f) => [f.path, f] as const))(
+  "contracts of %s after a rehash",
+  (_path, spec) => {
+    it("a generated contract-breaking copy fails with the contract's typed error", () => {
+      const dir = mkdtempSync(join(tmpdir(), "innlandet-contracts-"));
+      cpSync(dataDir(), dir, { recursive: true });
+      const other = (p: string): string[][] => recordsOf(readManifest().files.find((f) => f.path === p)!);
+      fc.assert(
+        fc.property(contractMutation(spec, recordsOf(spec), other), (m) => {
+          contractTried += 1;
+          writeFileSync(join(dir, spec.path), stringify(m.records));
+          rehashManifest(dir);
+          let error: unknown;
+          try {
+            loadTable(spec.path, dir);
+          } catch (e) {
+            error = e;
+          }
+          expect(error, m.what).toBeInstanceOf(m.error);
+          expect((error as DataError).file, m.what).toBe(`data/${spec.path}`);
+          if (m.key !== undefined) expect((error as DataError).key, m.what).toContain(m.key);
+        }),
+        { numRuns: 40, seed: 20091114 },
+      );
+    });
+  },
+);
+
 afterAll(() => {
   process.stdout.write(`\nproperty tests (loaders): ${tried} generated bad inputs tried, ${unhandled} unhandled errors\n`);
+  process.stdout.write(`property tests (contracts): ${contractTried} generated contract-breaking copies tried after a rehash\n`);
 });

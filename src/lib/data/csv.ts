@@ -5,17 +5,19 @@
  */
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { DuplicateKeyError, HeaderError, SumError, ValueError } from "./errors";
+import { checkContracts } from "./contracts";
+import { DuplicateKeyError, HeaderError, ManifestError, SumError, UnsafeIntegerError, ValueError } from "./errors";
 import type { ColumnSpec, FileSpec } from "./manifest";
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-/** A validated table: its manifest entry and rows keyed by column name. */
+/** A validated table: its manifest entry and rows keyed by column name (`unit` "feature" for GeoJSON: row k = feature k + 1). */
 export interface Table {
   spec: FileSpec;
   file: string;
   rows: Row[];
+  unit?: "row" | "feature";
 }
 
 const NUMBER = /^-?(?:\d+)(?:\.\d+)?$/;
@@ -80,14 +82,77 @@ function parseRecords(text: string, file: string): string[][] {
   }
 }
 
+/** Significant digits of a decimal literal (leading zeros, and trailing zeros after the point, do not count). */
+function significantDigits(s: string): number {
+  const [int = "", frac = ""] = s.replace(/^-/, "").split(".");
+  return (int + frac.replace(/0+$/, "")).replace(/^0+/, "").length;
+}
+
+/** Why a numeric cell cannot be held exactly: an integer beyond ±(2^53 − 1), or more than 15 significant digits. */
+function unsafeNumber(col: ColumnSpec, raw: string): string | undefined {
+  if (col.type === "integer" && INTEGER.test(raw) && !Number.isSafeInteger(Number(raw))) {
+    return `an integer within ±${Number.MAX_SAFE_INTEGER} (Number.MAX_SAFE_INTEGER; larger values cannot be held exactly)`;
+  }
+  if (col.type === "number" && NUMBER.test(raw) && significantDigits(raw) > 15) {
+    return "a number with at most 15 significant digits (what a Float64 holds exactly)";
+  }
+  return undefined;
+}
+
 /**
- * Parse CSV text and validate it against a manifest entry.
+ * Validate data records (without header) against a manifest entry's columns and key:
+ * typed cells, safe integers, no duplicate keys. `firstRow` is the number of
+ * `records[0]` in error messages (2 for a CSV below its header, 1 for GeoJSON features).
+ * @throws ValueError (UnsafeIntegerError) | DuplicateKeyError
+ * @example
+ * validateRecords([["0402", "2000", "17349"]], spec, "data/x.csv", 2);
+ */
+export function validateRecords(records: string[][], spec: FileSpec, file: string, firstRow: number, unit: "row" | "feature" = "row"): Row[] {
+  const schemas = spec.columns.map(cellSchema);
+  const rows: Row[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((rec, k) => {
+    const rowNo = k + firstRow;
+    const row: Row = {};
+    spec.columns.forEach((col, j) => {
+      const raw = rec[j] ?? "";
+      const unsafe = unsafeNumber(col, raw);
+      if (unsafe !== undefined) throw new UnsafeIntegerError({ file, row: rowNo, unit, column: col.name }, unsafe, raw);
+      const r = (schemas[j] as z.ZodType<Cell, string>).safeParse(raw);
+      if (!r.success) {
+        throw new ValueError({ file, row: rowNo, unit, column: col.name }, r.error.issues[0]?.message ?? "a valid value", JSON.stringify(raw));
+      }
+      row[col.name] = r.data;
+    });
+    const key = JSON.stringify(spec.key.map((c) => row[c]));
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new DuplicateKeyError(
+        { file, row: rowNo, unit, column: spec.key.join("+") },
+        `a unique key (${spec.key.join(", ")})`,
+        `${key} already on ${unit} ${first}`,
+      );
+    }
+    seen.set(key, rowNo);
+    rows.push(row);
+  });
+  if (rows.length === 0) throw new ValueError({ file, row: firstRow, unit }, `at least one data ${unit}`, "none");
+  return rows;
+}
+
+/**
+ * Parse CSV text and validate it against a manifest entry: header, cells, key,
+ * sums, then the entry's single-file contracts (complete, range, change, balance).
  * @param text the file's content
- * @param spec its manifest entry (columns, key, sums)
+ * @param spec its manifest entry (columns, key, sums, contracts)
  * @param file the name used in error messages
- * @throws HeaderError | ValueError | DuplicateKeyError | SumError
+ * @throws HeaderError | ValueError (UnsafeIntegerError) | DuplicateKeyError | SumError | ContractError
+ * @example
+ * parseTable(readFileSync("data/report/claims.csv", "utf8"), fileSpec("report/claims.csv")).rows.length;
  */
 export function parseTable(text: string, spec: FileSpec, file: string = `data/${spec.path}`): Table {
+  if (spec.format !== undefined && spec.format !== "csv")
+    throw new ManifestError({ file }, "a CSV entry (use parseGeoJson for GeoJSON)", `format '${spec.format}'`);
   const records = parseRecords(text, file);
   const expected = spec.columns.map((c) => c.name);
   const header = records[0];
@@ -96,35 +161,11 @@ export function parseTable(text: string, spec: FileSpec, file: string = `data/${
     const i = expected.findIndex((name, k) => header[k] !== name);
     throw new HeaderError({ file, row: 1, column: expected[i] ?? header[i] }, `header ${expected.join(",")}`, header.join(","));
   }
-  const schemas = spec.columns.map(cellSchema);
-  const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  records.slice(1).forEach((rec, k) => {
-    const rowNo = k + 2;
-    const row: Row = {};
-    spec.columns.forEach((col, j) => {
-      const raw = rec[j] ?? "";
-      const r = (schemas[j] as z.ZodType<Cell, string>).safeParse(raw);
-      if (!r.success) {
-        throw new ValueError({ file, row: rowNo, column: col.name }, r.error.issues[0]?.message ?? "a valid value", JSON.stringify(raw));
-      }
-      row[col.name] = r.data;
-    });
-    const key = JSON.stringify(spec.key.map((c) => row[c]));
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new DuplicateKeyError(
-        { file, row: rowNo, column: spec.key.join("+") },
-        `a unique key (${spec.key.join(", ")})`,
-        `${key} already on row ${first}`,
-      );
-    }
-    seen.set(key, rowNo);
-    rows.push(row);
-  });
-  if (rows.length === 0) throw new ValueError({ file, row: 2 }, "at least one data row", "none");
+  const rows = validateRecords(records.slice(1), spec, file, 2);
   checkSums(rows, spec, file);
-  return { spec, file, rows };
+  const table: Table = { spec, file, rows };
+  checkContracts(table);
+  return table;
 }
 
 /**

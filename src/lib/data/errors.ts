@@ -4,11 +4,17 @@
  * and what was expected, so a reviewer can open the file at the right place.
  */
 
-/** Where in a file something went wrong. `row` is the 1-based line of the CSV (header = 1). */
+/**
+ * Where in a file something went wrong. `row` is the 1-based line of the CSV (header = 1),
+ * or for a GeoJSON file the 1-based feature number (`unit: "feature"`). `key` names the
+ * row's key values (`municipality_code_2008=0541, year=2026`) where a contract checks them.
+ */
 export interface DataLocation {
   file: string;
   row?: number;
   column?: string;
+  key?: string;
+  unit?: "row" | "feature";
 }
 
 /** Base class: a problem with an input file. */
@@ -16,11 +22,17 @@ export class DataError extends Error {
   readonly file: string;
   readonly row?: number;
   readonly column?: string;
+  readonly key?: string;
   readonly expected: string;
   readonly found?: string;
 
   constructor(loc: DataLocation, expected: string, found?: string) {
-    const where = [loc.file, loc.row !== undefined ? `row ${loc.row}` : undefined, loc.column !== undefined ? `column '${loc.column}'` : undefined]
+    const where = [
+      loc.file,
+      loc.row !== undefined ? `${loc.unit ?? "row"} ${loc.row}` : undefined,
+      loc.key !== undefined ? `key ${loc.key}` : undefined,
+      loc.column !== undefined ? `column '${loc.column}'` : undefined,
+    ]
       .filter((x) => x !== undefined)
       .join(", ");
     super(`${where}: expected ${expected}${found !== undefined ? `, found ${found}` : ""}`);
@@ -28,6 +40,7 @@ export class DataError extends Error {
     this.file = loc.file;
     this.row = loc.row;
     this.column = loc.column;
+    this.key = loc.key;
     this.expected = expected;
     this.found = found;
   }
@@ -50,6 +63,9 @@ export class HeaderError extends DataError {}
 /** A cell does not satisfy its column's type, range or code list. */
 export class ValueError extends DataError {}
 
+/** An integer cell too large to be held exactly (beyond ±Number.MAX_SAFE_INTEGER), or a number with more significant digits than a Float64 keeps. */
+export class UnsafeIntegerError extends ValueError {}
+
 /** Two rows share the same key. */
 export class DuplicateKeyError extends DataError {}
 
@@ -58,6 +74,46 @@ export class SumError extends DataError {}
 
 /** The manifest itself is malformed or does not describe a file. */
 export class ManifestError extends DataError {}
+
+/** A file listed in the manifest does not exist. */
+export class MissingFileError extends ManifestError {}
+
+/** Files under data/ that the manifest does not list (data/cache/ excepted). */
+export class UnlistedFileError extends DataError {
+  readonly files: string[];
+  constructor(files: string[]) {
+    super(
+      { file: files[0] ?? "data/" },
+      "every file under data/ (except data/cache/) to be listed in data/manifest.json",
+      `unlisted: ${files.join(", ")}`,
+    );
+    this.files = files;
+  }
+}
+
+/** A GeoJSON file is not a FeatureCollection of (Multi)Polygon features with valid WGS84 rings. */
+export class GeometryError extends DataError {}
+
+/** Base class of the data contracts declared per file in the manifest (beyond the schema). */
+export class ContractError extends DataError {}
+
+/** A key the file claims (every municipality × every year) has no row. */
+export class IncompleteKeysError extends ContractError {}
+
+/** A value outside its plausible range (e.g. a municipality's population 0 or ≥ 1,000,000). */
+export class OutOfRangeError extends ContractError {}
+
+/** A series changes by more than its stated bound from one year to the next. */
+export class ChangeBoundError extends ContractError {}
+
+/** An accounting identity (e.g. start + births − deaths + in − out = end) misses by more than its stated residual. */
+export class BalanceError extends ContractError {}
+
+/** Sums over this file disagree with the totals of another file (e.g. municipal sums vs SSB's county totals). */
+export class CrossFileError extends ContractError {}
+
+/** The set of codes in a column differs from the set in another file. */
+export class KeySetError extends ContractError {}
 
 /** Inputs to an indicator are inconsistent (negative counts, missing reference, duplicates …). */
 export class IndicatorInputError extends Error {

@@ -2,20 +2,34 @@
  * Loaders: manifest-checked tables as typed nodejs-polars frames.
  */
 import * as pl from "nodejs-polars";
+import { checkCrossFileContracts } from "./contracts";
 import { parseTable, type Table } from "./csv";
-import { ValueError } from "./errors";
-import { dataDir, fileSpec, readManifest, readVerified } from "./manifest";
+import { ManifestError, UnlistedFileError, ValueError } from "./errors";
+import { parseGeoJson } from "./geojson";
+import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Manifest } from "./manifest";
+
+function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {
+  if (stack.includes(path)) {
+    throw new ManifestError({ file: `data/${path}` }, "cross-file contracts without a cycle", [...stack, path].join(" → "));
+  }
+  const spec = fileSpec(path, manifest);
+  const text = readVerified(spec, dir).toString("utf8");
+  const table = spec.format === "geojson" ? parseGeoJson(text, spec) : parseTable(text, spec);
+  checkCrossFileContracts(table, (other) => loadChecked(other, dir, manifest, [...stack, path]));
+  return table;
+}
 
 /**
  * Load a data file (path relative to `data/`): verify its sha256, parse and
- * validate it against its manifest entry.
+ * validate it against its manifest entry (schema, key, sums), then check its
+ * data contracts, including the cross-file ones (which load the other file,
+ * fully checked, too). A GeoJSON entry gives its features' properties as rows.
+ * @throws ChecksumError | DataError subclasses naming file, row, key and column
  * @example
  * const t = loadTable("report/claims.csv"); t.rows[0]["key"];
  */
 export function loadTable(path: string, dir: string = dataDir()): Table {
-  const spec = fileSpec(path, readManifest(dir));
-  const bytes = readVerified(spec, dir);
-  return parseTable(bytes.toString("utf8"), spec);
+  return loadChecked(path, dir, readManifest(dir), []);
 }
 
 /** A validated table as a polars frame, with Int64 / Float64 / Utf8 columns as declared. */
@@ -28,12 +42,28 @@ export function tableToFrame(table: Table): pl.DataFrame {
   return pl.DataFrame(series);
 }
 
-/** Verify every file of the manifest (sha256, schema, key, sums). Returns the list checked. */
-export function verifyAll(dir: string = dataDir()): { path: string; rows: number; source: string }[] {
-  return readManifest(dir).files.map((f) => {
-    const t = loadTable(f.path, dir);
-    return { path: f.path, rows: t.rows.length, source: `${f.source.document} — ${f.source.location}` };
+/**
+ * Verify every file of the manifest (sha256, schema, key, sums, contracts), then
+ * that no file under data/ is missing from the manifest (data/cache/ excepted).
+ * Returns the list checked; throws the first problem.
+ * @throws DataError subclasses; UnlistedFileError naming every unlisted file
+ * @example
+ * verifyAll().map((f) => f.path); // every listed file, in manifest order
+ */
+export function verifyAll(dir: string = dataDir()): { path: string; rows: number; source: string; contracts: string[] }[] {
+  const manifest = readManifest(dir);
+  const checked = manifest.files.map((f) => {
+    const t = loadChecked(f.path, dir, manifest, []);
+    return {
+      path: f.path,
+      rows: t.rows.length,
+      source: `${f.source.document} — ${f.source.location}`,
+      contracts: (f.contracts ?? []).map((c) => c.kind),
+    };
   });
+  const unlisted = unlistedFiles(dir, manifest);
+  if (unlisted.length > 0) throw new UnlistedFileError(unlisted);
+  return checked;
 }
 
 /** Figur 3.6's file, relative to `data/`. */

@@ -4,10 +4,11 @@
  * licence and sha256. Loaders read files only through it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
-import { ChecksumError, ManifestError } from "./errors";
+import { contractColumns, contractSchema } from "./contractSchema";
+import { ChecksumError, ManifestError, MissingFileError } from "./errors";
 
 const columnSchema = z.object({
   name: z.string().min(1),
@@ -38,6 +39,8 @@ const sourceSchema = z.object({
 
 const fileSchema = z.object({
   path: z.string().min(1),
+  /** `csv` (default) or `geojson` (a FeatureCollection; `columns` describe each feature's properties). */
+  format: z.enum(["csv", "geojson"]).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   layer: z.enum(["published", "open", "assumption"]),
   title: z.string().min(1),
@@ -47,6 +50,8 @@ const fileSchema = z.object({
   columns: z.array(columnSchema).min(1),
   key: z.array(z.string()).min(1),
   sums: z.array(sumCheckSchema).optional(),
+  /** Data contracts beyond the schema (see contractSchema.ts). */
+  contracts: z.array(contractSchema).optional(),
 });
 
 const manifestSchema = z.object({
@@ -90,11 +95,43 @@ export function readManifest(dir: string = dataDir()): Manifest {
     const issue = parsed.error.issues[0];
     throw new ManifestError({ file, column: issue?.path.join(".") }, issue?.message ?? "a valid manifest");
   }
+  const listed = new Map(parsed.data.files.map((f) => [f.path, f]));
   for (const f of parsed.data.files) {
     const names = new Set(f.columns.map((c) => c.name));
-    const referenced = [...f.key, ...(f.sums ?? []).flatMap((s) => [...s.parts, s.total])];
+    const contracts = f.contracts ?? [];
+    const referenced = [...f.key, ...(f.sums ?? []).flatMap((s) => [...s.parts, s.total]), ...contracts.flatMap(contractColumns)];
     for (const n of referenced) {
       if (!names.has(n)) throw new ManifestError({ file, column: n }, `column '${n}' of ${f.path} to be declared in its columns`);
+    }
+    for (const c of contracts) {
+      if (c.kind === "complete") {
+        for (const d of c.dimensions) {
+          const col = f.columns.find((x) => x.name === d.column);
+          const ranged = d.from !== undefined && d.to !== undefined && d.from <= d.to;
+          if (!ranged && !(col?.codes?.length && d.from === undefined && d.to === undefined)) {
+            throw new ManifestError(
+              { file, column: d.column },
+              `a 'complete' dimension of ${f.path} with from ≤ to, or a code column with declared codes`,
+            );
+          }
+        }
+      }
+      if (c.kind === "crossSum" || c.kind === "sameKeys") {
+        const other = listed.get(c.against.file);
+        if (!other || other.path === f.path) {
+          throw new ManifestError(
+            { file, column: c.kind },
+            `'${c.against.file}' (named by a ${c.kind} contract of ${f.path}) to be another file of the manifest`,
+          );
+        }
+        const otherCols = [c.against.column, ...(c.kind === "crossSum" ? c.against.match : [])];
+        for (const n of otherCols) {
+          if (!other.columns.some((x) => x.name === n)) throw new ManifestError({ file, column: n }, `column '${n}' declared in ${other.path}`);
+        }
+        if (c.kind === "crossSum" && c.against.match.length !== c.groupBy.length) {
+          throw new ManifestError({ file, column: "crossSum" }, `as many 'against.match' columns as 'groupBy' columns in ${f.path}`);
+        }
+      }
     }
   }
   return parsed.data;
@@ -118,9 +155,32 @@ export function sha256(bytes: Buffer | string): string {
  */
 export function readVerified(spec: FileSpec, dir: string = dataDir()): Buffer {
   const file = join(dir, spec.path);
-  if (!existsSync(file)) throw new ManifestError({ file: `data/${spec.path}` }, "the file listed in data/manifest.json to exist", "no such file");
+  if (!existsSync(file)) throw new MissingFileError({ file: `data/${spec.path}` }, "the file listed in data/manifest.json to exist", "no such file");
   const bytes = readFileSync(file);
   const actual = sha256(bytes);
   if (actual !== spec.sha256) throw new ChecksumError(`data/${spec.path}`, spec.sha256, actual);
   return bytes;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [p];
+  });
+}
+
+/**
+ * Files under the data folder that the manifest does not list, as `data/…`
+ * paths (sorted). `manifest.json` itself and the SSB cache (`data/cache/`) are
+ * not data inputs and are left out.
+ * @example
+ * unlistedFiles(); // [] for a clean checkout; ["data/ssb/extra.csv"] after adding a stray file
+ */
+export function unlistedFiles(dir: string = dataDir(), manifest: Manifest = readManifest(dir)): string[] {
+  const listed = new Set(manifest.files.map((f) => f.path));
+  return walk(dir)
+    .map((p) => relative(dir, p).split(sep).join("/"))
+    .filter((p) => p !== "manifest.json" && !p.startsWith("cache/") && !listed.has(p))
+    .map((p) => `data/${p}`)
+    .sort();
 }

@@ -7,6 +7,7 @@ import { loadTable, tableToFrame } from "./load";
 import { dataDir } from "./manifest";
 
 export const POPULATION_MUNICIPAL = "ssb/population_municipality_2000_2009.csv";
+export const POPULATION_MUNICIPAL_1992_2026 = "ssb/population_municipality_1992_2026.csv";
 export const POPULATION_COUNTY = "ssb/population_county_national.csv";
 export const POPULATION_COMPONENTS = "ssb/population_change_municipality_partial.csv";
 export const EMPLOYEES_COUNTY = "ssb/employees_workplace_county_1995_2000.csv";
@@ -20,6 +21,21 @@ export const JOB_GROWTH = "report/job_growth_1998_2008.csv";
  */
 export function loadMunicipalPopulation(dir: string = dataDir()): pl.DataFrame {
   return tableToFrame(loadTable(POPULATION_MUNICIPAL, dir))
+    .select("municipality_code_2008", "municipality_name", "county", "year", pl.col("population_1jan").alias("value"))
+    .sort(["municipality_code_2008", "year"]);
+}
+
+/**
+ * Population on 1 January per municipality (SSB 07459), 1992–2026, long, with the
+ * same columns as `loadMunicipalPopulation` so the same region aggregation works:
+ * `municipality_code_2008, municipality_name, county, year, value` (value: Int64 persons;
+ * county = the 2008 county throughout). The row provenance stays in the file's `source` column.
+ * @example
+ * const pop = loadMunicipalPopulation1992To2026();
+ * toRegions(pop.filter(pl.col("year").eq(1998)), loadMapping("report13"));
+ */
+export function loadMunicipalPopulation1992To2026(dir: string = dataDir()): pl.DataFrame {
+  return tableToFrame(loadTable(POPULATION_MUNICIPAL_1992_2026, dir))
     .select("municipality_code_2008", "municipality_name", "county", "year", pl.col("population_1jan").alias("value"))
     .sort(["municipality_code_2008", "year"]);
 }
@@ -71,3 +87,11 @@ export function loadRdNational(dir: string = dataDir()): pl.DataFrame {
 export function loadEconomicRegionTypes(dir: string = dataDir()): pl.DataFrame {
   return tableToFrame(loadTable(ECONOMIC_REGION_TYPES, dir));
 }
+
+export { loadMunicipalityBoundaries, MUNICIPALITY_BOUNDARIES, type MunicipalityBoundaries, type MunicipalityProperties } from "./geo";
+// Re-exported here because the library index re-exports this module.
+export { parseGeoJson, type AreaCollection, type AreaFeature, type AreaGeometry, type GeoTable } from "./geojson";
+export { verifyReport, rehashManifest, type VerifyReport, type FileReport } from "./verify";
+export { unlistedFiles } from "./manifest";
+export { checkContracts, checkCrossFileContracts } from "./contracts";
+export type { Contract } from "./contractSchema";

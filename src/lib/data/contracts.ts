@@ -1,0 +1,194 @@
+/**
+ * Checks of the data contracts declared per file in the manifest (see
+ * contractSchema.ts). Single-file contracts run inside `parseTable`; the
+ * cross-file ones (`crossSum`, `sameKeys`) run inside `loadTable`, which can
+ * read the other file. Each violation is a typed ContractError naming file,
+ * row, key, column and both values where they exist.
+ */
+import type {
+  BalanceContract,
+  ChangeContract,
+  CompleteContract,
+  Contract,
+  CrossSumContract,
+  RangeContract,
+  SameKeysContract,
+} from "./contractSchema";
+import { BalanceError, ChangeBoundError, CrossFileError, IncompleteKeysError, KeySetError, OutOfRangeError, type DataLocation } from "./errors";
+import type { Row, Table } from "./csv";
+
+const SINGLE_ORDER = ["complete", "range", "change", "balance"] as const;
+
+function loc(t: Table, k: number, column?: string): DataLocation {
+  const unit = t.unit ?? "row";
+  return { file: t.file, row: k + (unit === "feature" ? 1 : 2), unit, key: keyText(t.spec.key, t.rows[k]!), column };
+}
+
+function keyText(cols: string[], row: Row): string {
+  return cols.map((c) => `${c}=${String(row[c])}`).join(", ");
+}
+
+function matches(row: Row, where: { column: string; pattern: string } | undefined): boolean {
+  return where === undefined || new RegExp(`^(?:${where.pattern})$`).test(String(row[where.column] ?? ""));
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(4));
+
+function checkComplete(t: Table, c: CompleteContract): void {
+  const values = c.dimensions.map((d) => {
+    if (d.from !== undefined && d.to !== undefined) return Array.from({ length: d.to - d.from + 1 }, (_, i) => String(d.from! + i));
+    return t.spec.columns.find((x) => x.name === d.column)?.codes ?? [];
+  });
+  const have = new Set(t.rows.map((r) => JSON.stringify(c.dimensions.map((d) => String(r[d.column])))));
+  let combos: string[][] = [[]];
+  for (const vs of values) combos = combos.flatMap((p) => vs.map((v) => [...p, v]));
+  const missing = combos.filter((k) => !have.has(JSON.stringify(k)));
+  if (missing.length === 0) return;
+  const name = (k: string[]): string => c.dimensions.map((d, i) => `${d.column}=${k[i]}`).join(", ");
+  const claim = c.dimensions
+    .map((d, i) => (d.from !== undefined ? `${d.column} ${d.from}–${d.to}` : `${values[i]!.length} ${d.column} codes`))
+    .join(" × ");
+  throw new IncompleteKeysError(
+    { file: t.file, key: name(missing[0]!) },
+    `a row for every ${claim} (${combos.length} keys)`,
+    `no row for it; ${missing.length} key(s) missing${missing.length > 1 ? `, the first ${Math.min(5, missing.length)}: ${missing.slice(0, 5).map(name).join("; ")}` : ""}`,
+  );
+}
+
+function checkRange(t: Table, c: RangeContract): void {
+  const text = [
+    c.gt !== undefined ? `> ${c.gt}` : "",
+    c.gte !== undefined ? `≥ ${c.gte}` : "",
+    c.lt !== undefined ? `< ${c.lt}` : "",
+    c.lte !== undefined ? `≤ ${c.lte}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  t.rows.forEach((r, k) => {
+    const v = r[c.column];
+    if (typeof v !== "number" || !matches(r, c.where)) return;
+    const ok =
+      (c.gt === undefined || v > c.gt) &&
+      (c.gte === undefined || v >= c.gte) &&
+      (c.lt === undefined || v < c.lt) &&
+      (c.lte === undefined || v <= c.lte);
+    if (!ok) throw new OutOfRangeError(loc(t, k, c.column), `a value ${text}${c.note ? ` (${c.note})` : ""}`, String(v));
+  });
+}
+
+function checkChange(t: Table, c: ChangeContract): void {
+  const series = new Map<string, Map<number, number>>();
+  t.rows.forEach((r, k) => {
+    const s = JSON.stringify(c.series.map((col) => String(r[col])));
+    const step = r[c.step];
+    if (typeof step !== "number") return;
+    if (!series.has(s)) series.set(s, new Map());
+    series.get(s)!.set(step, k);
+  });
+  t.rows.forEach((r, k) => {
+    const step = r[c.step];
+    const v = r[c.column];
+    if (typeof step !== "number" || typeof v !== "number") return;
+    const prevRow = series.get(JSON.stringify(c.series.map((col) => String(r[col]))))?.get(step - 1);
+    const prev = prevRow === undefined ? undefined : t.rows[prevRow]![c.column];
+    if (typeof prev !== "number") return;
+    const rel = prev === 0 ? (v === 0 ? 0 : Infinity) : (v - prev) / prev;
+    const exception = (c.exceptions ?? []).find((e) => e.to === step && Object.entries(e.series).every(([col, val]) => String(r[col]) === val));
+    const bound = exception?.maxRelative ?? c.maxRelative;
+    if (Math.abs(rel) > bound + 1e-12) {
+      const pct = (x: number): string => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)} %`;
+      throw new ChangeBoundError(
+        loc(t, k, c.column),
+        `|change| ≤ ${(bound * 100).toFixed(1)} % per ${c.step} (${exception ? `the exception for this ${c.step}: ${exception.reason}` : "the bound stated in the manifest"})`,
+        `${prev} (${t.unit ?? "row"} ${loc(t, prevRow!).row}, ${c.step} ${step - 1}) → ${v} (${c.step} ${step}): ${pct(rel)}`,
+      );
+    }
+  });
+}
+
+function checkBalance(t: Table, c: BalanceContract): void {
+  t.rows.forEach((r, k) => {
+    if (!matches(r, c.where)) return;
+    const terms = [...c.plus, ...c.minus, c.equals].map((col) => r[col]);
+    if (terms.some((v) => typeof v !== "number")) return; // an empty term: the identity cannot be evaluated (missing stays missing)
+    const lhs = c.plus.reduce((a, col) => a + (r[col] as number), 0) - c.minus.reduce((a, col) => a + (r[col] as number), 0);
+    const rhs = r[c.equals] as number;
+    if (Math.abs(lhs - rhs) > c.maxResidual) {
+      throw new BalanceError(
+        loc(t, k, c.equals),
+        `${c.plus.join(" + ")}${c.minus.map((m) => ` − ${m}`).join("")} = ${c.equals} within ±${c.maxResidual} (the residual stated in the manifest)`,
+        `${fmt(lhs)} vs ${c.equals} = ${fmt(rhs)} (residual ${fmt(lhs - rhs)})`,
+      );
+    }
+  });
+}
+
+/**
+ * Check a parsed table's single-file contracts (complete, range, change, balance), in that order.
+ * @throws IncompleteKeysError | OutOfRangeError | ChangeBoundError | BalanceError
+ * @example
+ * checkContracts(parseTable(text, spec)); // throws on the first violation
+ */
+export function checkContracts(t: Table): void {
+  const contracts = t.spec.contracts ?? [];
+  for (const kind of SINGLE_ORDER) {
+    for (const c of contracts.filter((x): x is Contract => x.kind === kind)) {
+      if (c.kind === "complete") checkComplete(t, c);
+      else if (c.kind === "range") checkRange(t, c);
+      else if (c.kind === "change") checkChange(t, c);
+      else if (c.kind === "balance") checkBalance(t, c);
+    }
+  }
+}
+
+function checkCrossSum(t: Table, c: CrossSumContract, other: Table): void {
+  const sums = new Map<string, number | null>();
+  for (const r of t.rows) {
+    const g = JSON.stringify(c.groupBy.map((col) => String(r[col])));
+    const v = r[c.column];
+    const acc = sums.has(g) ? sums.get(g)! : 0;
+    sums.set(g, acc === null || typeof v !== "number" ? null : acc + v);
+  }
+  other.rows.forEach((r, k) => {
+    const g = JSON.stringify(c.against.match.map((col) => String(r[col])));
+    const sum = sums.get(g);
+    const total = r[c.against.column];
+    if (sum === undefined || sum === null || typeof total !== "number") return; // not both present
+    if (Math.abs(sum - total) > c.tolerance) {
+      const key = c.groupBy.map((col, i) => `${col}=${String(r[c.against.match[i]!])}`).join(", ");
+      throw new CrossFileError(
+        { file: t.file, key, column: c.column },
+        `the sum of ${c.column} over ${key} to equal ${other.file} row ${k + 2} ${c.against.column} = ${fmt(total)} (±${c.tolerance})`,
+        `a sum of ${fmt(sum)} (difference ${sum - total > 0 ? "+" : ""}${fmt(sum - total)})`,
+      );
+    }
+  });
+}
+
+function checkSameKeys(t: Table, c: SameKeysContract, other: Table): void {
+  const mine = new Set(t.rows.map((r) => String(r[c.column])));
+  const theirs = new Set(other.rows.map((r) => String(r[c.against.column])));
+  const missing = [...theirs].filter((x) => !mine.has(x)).sort();
+  const extra = [...mine].filter((x) => !theirs.has(x)).sort();
+  if (missing.length === 0 && extra.length === 0) return;
+  throw new KeySetError(
+    { file: t.file, column: c.column, key: `${c.column}=${missing[0] ?? extra[0]}` },
+    `the same ${theirs.size} ${c.column} values as ${other.file} column '${c.against.column}'`,
+    [missing.length ? `missing: ${missing.join(", ")}` : "", extra.length ? `not in ${other.file}: ${extra.join(", ")}` : ""]
+      .filter(Boolean)
+      .join("; "),
+  );
+}
+
+/**
+ * Check a table's cross-file contracts (crossSum, sameKeys); `load` reads the other, fully checked, file.
+ * @throws CrossFileError | KeySetError
+ * @example
+ * checkCrossFileContracts(table, (path) => loadTable(path, dir));
+ */
+export function checkCrossFileContracts(t: Table, load: (path: string) => Table): void {
+  for (const c of t.spec.contracts ?? []) {
+    if (c.kind === "crossSum") checkCrossSum(t, c, load(c.against.file));
+    else if (c.kind === "sameKeys") checkSameKeys(t, c, load(c.against.file));
+  }
+}

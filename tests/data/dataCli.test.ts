@@ -1,0 +1,64 @@
+/**
+ * `npm run data:verify` / `data:rehash` end to end on temp copies of data/:
+ * exit 1 with a one-line message (no stack trace) for a missing listed file,
+ * an unlisted file, and data that break a contract after a rehash.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dataDir } from "../../src/lib/index";
+
+const root = join(__dirname, "..", "..");
+
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "innlandet-cli-"));
+  cpSync(dataDir(), dir, { recursive: true });
+  return dir;
+}
+
+function run(cmd: "verify" | "rehash", dir: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "data.ts"), cmd], {
+    env: { ...process.env, INNLANDET_DATA_DIR: dir },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("data CLI", { timeout: 120_000 }, () => {
+  it("rehash with a listed file missing: exit 1, one line naming the file, manifest untouched", () => {
+    const dir = copy();
+    const before = readFileSync(join(dir, "manifest.json"), "utf8");
+    rmSync(join(dir, "ssb", "population_county_national.csv"));
+    const r = run("rehash", dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "data:rehash failed: data/ssb/population_county_national.csv: expected every file listed in data/manifest.json to exist (restore it, or remove its entry from the manifest); nothing was re-hashed, found missing: data/ssb/population_county_national.csv",
+    ]);
+    expect(readFileSync(join(dir, "manifest.json"), "utf8")).toBe(before);
+  });
+
+  it("verify reports an unlisted file (exit 1) and ignores data/cache/", () => {
+    const dir = copy();
+    writeFileSync(join(dir, "ssb", "stray.csv"), "a\n1\n");
+    const r = run("verify", dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("FAIL data/ssb/stray.csv: not listed in data/manifest.json");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("rehash after a ×10 edit records the checksum but fails on the change bound (exit 1)", () => {
+    const dir = copy();
+    const file = join(dir, "ssb", "population_municipality_1992_2026.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace("0403,3403,Hamar,Hedmark,2005,27439,", "0403,3403,Hamar,Hedmark,2005,274390,"));
+    const r = run("rehash", dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("updated ssb/population_municipality_1992_2026.csv");
+    expect(r.stderr).toContain(
+      "ChangeBoundError: data/ssb/population_municipality_1992_2026.csv, row 50, key municipality_code_2008=0403, year=2005",
+    );
+    expect(run("verify", dir).status).toBe(1);
+  });
+});
