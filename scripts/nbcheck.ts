@@ -11,11 +11,13 @@ import { parseParams } from "../src/lib/params";
 import { formatValue } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
 import { runAsModule } from "./lib/nbmodule";
+import { ensureLibBuilt } from "./lib/buildLib";
 
 async function main(notebook: string, opts: { param?: string[]; compare?: string; findingsDir?: string; quiet?: boolean }): Promise<void> {
   const params = parseParams(opts.param ?? []);
   const env: Record<string, string> = {};
   if (opts.findingsDir) env["INNLANDET_FINDINGS_DIR"] = resolve(opts.findingsDir);
+  await ensureLibBuilt((s) => console.log(s));
   const r = await runAsModule(notebook, { params, env });
   if (!opts.quiet) for (const f of r.findings) console.log(`${f.id}  cell ${f.cell}  ${f.verdict}  ${formatValue(f.computed)}`);
   console.log(`${r.findings.length} findings from ${basename(notebook)} in ${r.seconds.toFixed(1)} s`);

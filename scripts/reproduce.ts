@@ -22,6 +22,7 @@ import { describeParams, parseParams, type RunParameters } from "../src/lib/para
 import { checkKernel, findPython, formatFailure, runNotebook } from "./lib/jupyter";
 import { acquireLock, BuildLockedError, stageBuild } from "./lib/atomic";
 import { runGuarded } from "./lib/guard";
+import { ensureLibBuilt } from "./lib/buildLib";
 import { injectParameters } from "./lib/inject";
 import { buildSite } from "./lib/site";
 import { duplicateIds, emittedFindings } from "./lib/collect";
@@ -83,6 +84,11 @@ async function main(opts: Options): Promise<void> {
   if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) throw new ReproduceError(`--cell-timeout expects a positive whole number of seconds, got '${opts.cellTimeout}'`);
   const python = findPython(log);
   const { jupyterPath } = checkKernel(ROOT);
+  try {
+    await ensureLibBuilt(log);
+  } catch (e) {
+    throw new ReproduceError((e as Error).message);
+  }
 
   await runGuarded(async (guard) => {
     let lock: ReturnType<typeof acquireLock>;

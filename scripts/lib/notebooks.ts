@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import type { RunParameters } from "../../src/lib/params";
 import type { Finding } from "../../src/lib/findings/types";
 import { runAsModule, type ModuleRun } from "./nbmodule";
+import { ensureLibBuilt } from "./buildLib";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
@@ -27,6 +28,7 @@ export interface ModuleRunAll {
  * Stops at the first notebook that fails.
  */
 export async function runAllAsModules(findingsDir: string, params?: Partial<RunParameters>, notebooks = chapterNotebooks()): Promise<ModuleRunAll> {
+  await ensureLibBuilt();
   mkdirSync(findingsDir, { recursive: true });
   const runs: Record<string, ModuleRun> = {};
   const findings: Finding[] = [];
