@@ -40,12 +40,22 @@ const MEASURE = `(() => {
 export async function drawInChromium(
   figures: { name: string; fig: PlotlyFigure; height?: number }[],
   shots: string,
-): Promise<{ drawn: Drawn[]; requests: string[]; errors: string[] }> {
+  /** Points to hover, as fractions of a figure's plot area; the hover label's text is returned. */
+  hovers: { name: string; fx: number; fy: number }[] = [],
+): Promise<{ drawn: Drawn[]; requests: string[]; errors: string[]; hoverTexts: string[] }> {
   mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
   });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -55,9 +65,12 @@ export async function drawInChromium(
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.route("**/*", (route) => (requests.push(route.request().url()), route.abort()));
     const body = figures.map((f) => `<div style="margin:8px 0">${figureHtml(f.fig, { id: f.name, height: f.height })}</div>`).join("\n");
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="width:1000px">${plotlyLoaderHtml()}${body}</body></html>`, {
-      waitUntil: "load",
-    });
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"></head><body style="width:1000px">${plotlyLoaderHtml()}${body}</body></html>`,
+      {
+        waitUntil: "load",
+      },
+    );
     const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures.length}`;
     await page.waitForFunction(ready, undefined, { timeout: 60_000 }).catch(() => undefined);
     const drawn: Drawn[] = [];
@@ -69,8 +82,17 @@ export async function drawInChromium(
       await loc.screenshot({ path: shot });
       drawn.push({ name: f.name, ...m, screenshot: shot });
     }
+    const hoverTexts: string[] = [];
+    for (const h of hovers) {
+      await page.locator(`#${h.name}`).scrollIntoViewIfNeeded();
+      const area = await page.locator(`#${h.name} .nsewdrag`).first().boundingBox();
+      if (!area) throw new Error(`no plot area in figure ${h.name}`);
+      await page.mouse.move(area.x + area.width * h.fx, area.y + area.height * h.fy);
+      await page.waitForTimeout(200);
+      hoverTexts.push((await page.locator(`#${h.name} .hoverlayer`).textContent()) ?? "");
+    }
     await page.close();
-    return { drawn, requests, errors };
+    return { drawn, requests, errors, hoverTexts };
   } finally {
     await browser.close();
   }

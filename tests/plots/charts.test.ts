@@ -15,9 +15,18 @@ const pts = pl.DataFrame({
 
 describe("scatterFigure", () => {
   const fig = scatterFigure(pts, {
-    x: "pop", y: "jobs", label: "name", group: "type", title: "t", quadrants: true,
-    xTitle: "population change", xUnit: "%", yTitle: "job change", yUnit: "%", yError: { low: "low", high: "high" },
-  }); // prettier-ignore
+    x: "pop",
+    y: "jobs",
+    label: "name",
+    group: "type",
+    title: "t",
+    quadrants: true,
+    xTitle: "population change",
+    xUnit: "%",
+    yTitle: "job change",
+    yUnit: "%",
+    yError: { low: "low", high: "high" },
+  });
 
   it("one trace per group, null rows left out, a textposition per point", () => {
     expect(fig.data.map((t) => [t["name"], t["text"]])).toEqual([
@@ -63,7 +72,9 @@ describe("scatterFigure", () => {
 
   it("refuses a range that does not contain its point", () => {
     const bad = pl.DataFrame({ x: [1], y: [5], lo: [6], hi: [7], n: ["a"], g: ["city"] });
-    expect(() => scatterFigure(bad, { x: "x", y: "y", label: "n", group: "g", title: "t", yError: { low: "lo", high: "hi" } })).toThrow(/must contain the point/);
+    expect(() => scatterFigure(bad, { x: "x", y: "y", label: "n", group: "g", title: "t", yError: { low: "lo", high: "hi" } })).toThrow(
+      /must contain the point/,
+    );
   });
 });
 
@@ -77,9 +88,15 @@ const series = pl.DataFrame({
 
 describe("lineFigure", () => {
   const fig = lineFigure(series, {
-    x: "year", y: "idx", group: "region", colourBy: "type", title: "t", yTitle: "population index (1998 = 100)",
-    band: { from: 1998, to: 1999, label: "report's period" }, reference: { value: 100 },
-  }); // prettier-ignore
+    x: "year",
+    y: "idx",
+    group: "region",
+    colourBy: "type",
+    title: "t",
+    yTitle: "population index (1998 = 100)",
+    band: { from: 1998, to: 1999, label: "report's period" },
+    reference: { value: 100 },
+  });
 
   it("one line per group sorted by x, gaps kept as null", () => {
     expect(fig.data.map((t) => [t["name"], t["x"], t["y"]])).toEqual([

@@ -7,11 +7,20 @@ import { centroid, groupBoundaries, insidePolygon, ringAreaCentroid } from "../.
 import { loadMapping } from "../../src/lib/regions/mapping";
 
 // the project's copy once data/geo is in place (issue 12), else the shared download
-const GEO_FILE = [join(__dirname, "../../data/geo/municipalities_innlandet_2020.geojson"), "/work/shared/data/geo/municipalities_innlandet_2020.geojson"].find(existsSync);
+const GEO_FILE = [
+  join(__dirname, "../../data/geo/municipalities_innlandet_2020.geojson"),
+  "/work/shared/data/geo/municipalities_innlandet_2020.geojson",
+].find(existsSync);
 if (!GEO_FILE) console.warn("map.test: municipalities_innlandet_2020.geojson not found (data/geo/) — the real-boundary tests are skipped");
 
 type Pos = [number, number];
-const square = (x: number, y: number, s = 1): Pos[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s = 1): Pos[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 
 /** Synthetic GeoJSON generated here: a row of three unit squares at 60–61°N ("A", "B", "C"),
  *  C a MultiPolygon with a detached island, and "D" below A with a hole. */
@@ -32,7 +41,8 @@ function syntheticGeo(): GeoFeatureCollection {
   });
 }
 
-const filled = (fig: { data: Record<string, unknown>[] }) => fig.data.filter((t) => t["fill"] === "toself" && (t["x"] as unknown[]).some((v) => v !== null));
+const filled = (fig: { data: Record<string, unknown>[] }) =>
+  fig.data.filter((t) => t["fill"] === "toself" && (t["x"] as unknown[]).some((v) => v !== null));
 
 describe("geometry", () => {
   it("areas, centroids and point-in-polygon by hand", () => {
@@ -57,12 +67,15 @@ describe("geometry", () => {
 
   it("parseGeoJson refuses what it cannot draw", () => {
     expect(() => parseGeoJson({ type: "Feature" })).toThrow(/FeatureCollection/);
-    expect(() => parseGeoJson({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [1, 2] } }] })).toThrow(
-      /Polygon or MultiPolygon/,
-    );
-    expect(() => parseGeoJson({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square(500000, 6000000)] } }] })).toThrow(
-      /not lon\/lat/,
-    );
+    expect(() =>
+      parseGeoJson({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [1, 2] } }] }),
+    ).toThrow(/Polygon or MultiPolygon/);
+    expect(() =>
+      parseGeoJson({
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square(500000, 6000000)] } }],
+      }),
+    ).toThrow(/not lon\/lat/);
   });
 });
 
@@ -94,7 +107,13 @@ describe("map figures (synthetic GeoJSON)", () => {
   });
 
   it("outlines by group, neighbouring groups of one category shaded apart, marked codes hatched", () => {
-    const fig = categoryMapFigure(frame, geo, { ...base, category: "type", outlineBy: "region", labelGroups: true, marked: { codes: ["B"], label: "centred outside" } });
+    const fig = categoryMapFigure(frame, geo, {
+      ...base,
+      category: "type",
+      outlineBy: "region",
+      labelGroups: true,
+      marked: { codes: ["B"], label: "centred outside" },
+    });
     const byName = new Map(filled(fig).map((t) => [String(t["name"]).split(" (")[0], t]));
     // R1 (A) and R2 (B) are neighbours of the same category: R1 full blue, R2 lighter (mixed 45 % with white)
     expect(byName.get("Alpha")!["fillcolor"]).toBe("#0072B2");
@@ -140,11 +159,21 @@ describe.skipIf(!GEO_FILE)("map figures (Kartverket's 48 municipalities)", () =>
   const build = () => {
     const geo = parseGeoJson(JSON.parse(readFileSync(GEO_FILE!, "utf8")));
     const mapping = loadMapping("report13");
-    const outside = mapping.filter(pl.col("region_type").eq(pl.lit("outside"))).getColumn("municipality_code_2008").toArray().map(String);
+    const outside = mapping
+      .filter(pl.col("region_type").eq(pl.lit("outside")))
+      .getColumn("municipality_code_2008")
+      .toArray()
+      .map(String);
     const fig = categoryMapFigure(mapping, geo, {
-      key: "municipality_code_2008", featureKey: "municipality_code_2008", category: "region_type", outlineBy: "region", labelGroups: true,
-      marked: { codes: outside, label: "region centred outside Innlandet" }, title: "Regions", attribution: "© Kartverket",
-    }); // prettier-ignore
+      key: "municipality_code_2008",
+      featureKey: "municipality_code_2008",
+      category: "region_type",
+      outlineBy: "region",
+      labelGroups: true,
+      marked: { codes: outside, label: "region centred outside Innlandet" },
+      title: "Regions",
+      attribution: "© Kartverket",
+    });
     return { geo, mapping, outside, fig };
   };
   const get = () => (built ??= build());

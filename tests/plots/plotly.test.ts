@@ -6,7 +6,15 @@ const df = pl.DataFrame({ region: ["a", "a", "b"], sector: ["x", "y", "x"], valu
 
 describe("plot builders", () => {
   it("stacked bar: one trace per stack value, gaps as null, labels applied, legend in stack order", () => {
-    const fig = stackedBarFigure(df, { x: "region", stack: "sector", value: "value", title: "t", xLabels: { a: "A" }, yTitle: "employment", yUnit: "%" });
+    const fig = stackedBarFigure(df, {
+      x: "region",
+      stack: "sector",
+      value: "value",
+      title: "t",
+      xLabels: { a: "A" },
+      yTitle: "employment",
+      yUnit: "%",
+    });
     expect(fig.data.map((t) => [t["name"], t["x"], t["y"]])).toEqual([
       ["x", ["A", "b"], [1, 3]],
       ["y", ["A", "b"], [2, null]],
@@ -59,21 +67,33 @@ describe("plot builders", () => {
     expect(t["colorbar"]).toMatchObject({ ticktext: ["0.5", "1", "2"] });
     expect((t["z"] as number[][])[0]![1]).toBe(-1);
     expect((t["text"] as string[][])[0]![1]).toBe("0.00");
-    expect(() => heatmapFigure(pl.DataFrame({ x: ["a"], y: ["r"], v: [-1] }), { x: "x", y: "y", z: "v", scale: "log2", title: "t" })).toThrow(/values ≥ 0/);
+    expect(() => heatmapFigure(pl.DataFrame({ x: ["a"], y: ["r"], v: [-1] }), { x: "x", y: "y", z: "v", scale: "log2", title: "t" })).toThrow(
+      /values ≥ 0/,
+    );
   });
 
   it("bar: the reference line spans the whole x axis (paper coordinates) and is labelled", () => {
     const fig = barFigure(pl.DataFrame({ area: ["Hedmark", "Oppland", "Hamar"], pct: [20, 18, 21], level: ["county", "county", "region"] }), {
-      x: "area", y: "pct", group: "level", yUnit: "%", title: "t", reference: { value: 17, label: "Norway (17 %)" },
-    }); // prettier-ignore
-    expect(fig.layout["shapes"]).toEqual([{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 17, y1: 17, line: { color: "#000000", width: 1.5, dash: "dash" } }]);
+      x: "area",
+      y: "pct",
+      group: "level",
+      yUnit: "%",
+      title: "t",
+      reference: { value: 17, label: "Norway (17 %)" },
+    });
+    expect(fig.layout["shapes"]).toEqual([
+      { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 17, y1: 17, line: { color: "#000000", width: 1.5, dash: "dash" } },
+    ]);
     expect(fig.layout["annotations"]).toMatchObject([{ xref: "paper", x: 1, y: 17, text: "Norway (17 %)" }]);
     expect(fig.data.map((t) => t["type"])).toEqual(["bar", "bar"]); // no line trace between bar centres
-    expect(fig.data.map((t) => (t["marker"] as { color: string }).color)).toEqual(["#0072B2", "#E69F00"]);
+    // county / region are not region types: Tol's muted indigo and cyan
+    expect(fig.data.map((t) => (t["marker"] as { color: string }).color)).toEqual(["#332288", "#88CCEE"]);
   });
 
   it("rejects an unknown column, saying which exist", () => {
-    expect(() => stackedBarFigure(df, { x: "nope", stack: "sector", value: "value", title: "t" })).toThrow(/column 'nope' not found \(columns: region, sector, value\)/);
+    expect(() => stackedBarFigure(df, { x: "nope", stack: "sector", value: "value", title: "t" })).toThrow(
+      /column 'nope' not found \(columns: region, sector, value\)/,
+    );
   });
 
   it("figure HTML: a div and a newPlot call, with no raw '</' inside the data; height from the layout", () => {

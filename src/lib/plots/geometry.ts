@@ -22,7 +22,11 @@ export interface GeoFeatureCollection {
 }
 
 function isRing(r: unknown): r is Position[] {
-  return Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === "number" && Number.isFinite(v)));
+  return (
+    Array.isArray(r) &&
+    r.length >= 4 &&
+    r.every((p) => Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === "number" && Number.isFinite(v)))
+  );
 }
 
 /**
@@ -35,7 +39,8 @@ function isRing(r: unknown): r is Position[] {
 export function parseGeoJson(value: unknown): GeoFeatureCollection {
   const fn = "parseGeoJson";
   const v = value as { type?: unknown; features?: unknown };
-  if (!v || v.type !== "FeatureCollection" || !Array.isArray(v.features)) throw new PlotInputError(fn, `expected a GeoJSON FeatureCollection (found type ${String(v?.type)})`);
+  if (!v || v.type !== "FeatureCollection" || !Array.isArray(v.features))
+    throw new PlotInputError(fn, `expected a GeoJSON FeatureCollection (found type ${String(v?.type)})`);
   v.features.forEach((f: { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null }, i: number) => {
     if (f?.type !== "Feature") throw new PlotInputError(fn, `feature ${i}: expected type "Feature"`);
     const g = f.geometry;
@@ -43,10 +48,12 @@ export function parseGeoJson(value: unknown): GeoFeatureCollection {
     const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? (g.coordinates as unknown[]) : undefined;
     if (!polys) throw new PlotInputError(fn, `feature ${i}: expected a Polygon or MultiPolygon geometry (found ${String(g.type)})`);
     for (const p of polys) {
-      if (!Array.isArray(p) || p.length === 0 || !p.every(isRing)) throw new PlotInputError(fn, `feature ${i}: expected closed rings of [lon, lat] numbers`);
+      if (!Array.isArray(p) || p.length === 0 || !p.every(isRing))
+        throw new PlotInputError(fn, `feature ${i}: expected closed rings of [lon, lat] numbers`);
       for (const r of p as Position[][]) {
         const [lon, lat] = r[0]!;
-        if (Math.abs(lon) > 180 || Math.abs(lat) > 90) throw new PlotInputError(fn, `feature ${i}: coordinates (${lon}, ${lat}) are not lon/lat degrees`);
+        if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
+          throw new PlotInputError(fn, `feature ${i}: coordinates (${lon}, ${lat}) are not lon/lat degrees`);
       }
     }
   });

@@ -10,13 +10,19 @@
 import { FONT_SIZE } from "./common";
 
 export type TextPosition =
-  | "top center" | "bottom center" | "middle right" | "middle left"
-  | "top right" | "top left" | "bottom right" | "bottom left"; // prettier-ignore
+  "top center" | "bottom center" | "middle right" | "middle left" | "top right" | "top left" | "bottom right" | "bottom left";
 
 /** The candidates, in order of preference when several are equally free. */
 export const TEXT_POSITIONS: readonly TextPosition[] = [
-  "top center", "middle right", "bottom center", "middle left", "top right", "top left", "bottom right", "bottom left",
-]; // prettier-ignore
+  "top center",
+  "middle right",
+  "bottom center",
+  "middle left",
+  "top right",
+  "top left",
+  "bottom right",
+  "bottom left",
+];
 
 /** A box in pixels, y growing downwards (as on screen). */
 export interface Box {
@@ -93,7 +99,10 @@ export interface LabelFrame {
 /** Pixel position of a data point inside the plot area (y downwards). */
 function toPixel(x: number, y: number, fr: LabelFrame): [number, number] {
   const ax = fr.xLog ? Math.log10(x) : x;
-  return [((ax - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width, fr.height - ((y - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height];
+  return [
+    ((ax - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width,
+    fr.height - ((y - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height,
+  ];
 }
 
 /** Lines across the plot that labels should keep off (e.g. the axes through 0 of a quadrant plot), in data units. */
@@ -143,7 +152,11 @@ function distance(x: number, y: number, b: Box): number {
  * placeLabels([{ x: 0, y: 0, text: "A" }, { x: 0, y: 0, text: "B" }], { width: 400, height: 300, xRange: [-1, 1], yRange: [-1, 1] })
  *   .positions; // ["top center", "middle right"]: the second label avoids the first
  */
-export function placeLabels(points: readonly LabelPoint[], frame: LabelFrame, style: LabelStyle & Guides = {}): { positions: TextPosition[]; boxes: Box[] } {
+export function placeLabels(
+  points: readonly LabelPoint[],
+  frame: LabelFrame,
+  style: LabelStyle & Guides = {},
+): { positions: TextPosition[]; boxes: Box[] } {
   const px = points.map((p) => toPixel(p.x, p.y, frame));
   const r = (style.markerSize ?? 8) / 2;
   const markers: Box[] = px.map(([x, y]) => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r }));
@@ -248,8 +261,14 @@ export function fitLabels(
   return { xRange: frame.xRange, yRange: frame.yRange, ...result };
 
   function toPixelExtent(fr: LabelFrame): { l: number; r: number; t: number; b: number } {
-    const [l, b] = [((x0 - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width, fr.height - ((y0 - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height];
-    const [rr, t] = [((x1 - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width, fr.height - ((y1 - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height];
+    const [l, b] = [
+      ((x0 - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width,
+      fr.height - ((y0 - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height,
+    ];
+    const [rr, t] = [
+      ((x1 - fr.xRange[0]) / (fr.xRange[1] - fr.xRange[0])) * fr.width,
+      fr.height - ((y1 - fr.yRange[0]) / (fr.yRange[1] - fr.yRange[0])) * fr.height,
+    ];
     return { l, r: rr, t, b };
   }
 }

@@ -109,7 +109,9 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
     y,
     connectgaps: false,
     line: { color: colours[colourKey.get(g)!], width: 2 },
-    ...(opts.colourBy && !opts.endLabels ? { legendgroup: colourKey.get(g), legendgrouptitle: { text: displayName(colourKey.get(g)!, opts.colourLabels) } } : {}),
+    ...(opts.colourBy && !opts.endLabels
+      ? { legendgroup: colourKey.get(g), legendgrouptitle: { text: displayName(colourKey.get(g)!, opts.colourLabels) } }
+      : {}),
     ...(opts.endLabels ? { showlegend: false } : {}),
     hovertemplate: `${g}<br>%{x}: %{y}${unit}<extra></extra>`,
   }));
@@ -125,17 +127,51 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
   if (opts.band) {
     const { from, to, label } = opts.band;
     if (!(to > from)) throw new PlotInputError(fn, `band.to (${to}) must be after band.from (${from})`);
-    shapes.push({ type: "rect", xref: "x", x0: from, x1: to, yref: "paper", y0: 0, y1: 1, fillcolor: "#999999", opacity: 0.18, line: { width: 0 }, layer: "below" });
-    if (label) annotations.push({ xref: "x", x: (from + to) / 2, yref: "paper", y: 1, yanchor: "top", text: label, showarrow: false, font: { color: "#555555" } });
+    shapes.push({
+      type: "rect",
+      xref: "x",
+      x0: from,
+      x1: to,
+      yref: "paper",
+      y0: 0,
+      y1: 1,
+      fillcolor: "#999999",
+      opacity: 0.18,
+      line: { width: 0 },
+      layer: "below",
+    });
+    if (label)
+      annotations.push({
+        xref: "x",
+        x: (from + to) / 2,
+        yref: "paper",
+        y: 1,
+        yanchor: "top",
+        text: label,
+        showarrow: false,
+        font: { color: "#555555" },
+      });
   }
   if (opts.reference) {
     const { value, label } = opts.reference;
-    shapes.push({ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: value, y1: value, line: { color: REGION_TYPE_COLOURS["norway"], width: 1, dash: "dot" } });
+    shapes.push({
+      type: "line",
+      xref: "paper",
+      x0: 0,
+      x1: 1,
+      yref: "y",
+      y0: value,
+      y1: value,
+      line: { color: REGION_TYPE_COLOURS["norway"], width: 1, dash: "dot" },
+    });
     if (label) annotations.push({ xref: "paper", x: 0, xanchor: "left", yref: "y", y: value, yanchor: "bottom", text: label, showarrow: false });
   }
   if (opts.endLabels) {
     const last = lines.map(({ x, y }) => {
-      const k = y.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0).pop();
+      const k = y
+        .map((v, i) => (v === null ? -1 : i))
+        .filter((i) => i >= 0)
+        .pop();
       return k === undefined ? null : { x: x[k]!, y: y[k]! };
     });
     const ends = lines.map((l, i) => ({ g: l.g, p: last[i] })).filter((e): e is { g: string; p: { x: number; y: number } } => e.p !== null);
@@ -150,14 +186,29 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       );
       ends.forEach((e, i) =>
         annotations.push({
-          xref: "x", x: e.p.x, xanchor: "left", xshift: 6, yref: "y", y: -spread[i]! / pxPerUnit, text: e.g,
-          showarrow: false, font: { size: FONT_SIZE - 1, color: colours[colourKey.get(e.g)!] },
+          xref: "x",
+          x: e.p.x,
+          xanchor: "left",
+          xshift: 6,
+          yref: "y",
+          y: -spread[i]! / pxPerUnit,
+          text: e.g,
+          showarrow: false,
+          font: { size: FONT_SIZE - 1, color: colours[colourKey.get(e.g)!] },
         }),
-      ); // prettier-ignore
+      );
       // the lines are named at their ends: the legend only explains the colours
       if (opts.colourBy) {
         for (const k of [...new Set(keys.map((g) => colourKey.get(g)!))]) {
-          data.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: displayName(k, opts.colourLabels), line: { color: colours[k], width: 2 }, hoverinfo: "skip" });
+          data.push({
+            type: "scatter",
+            mode: "lines",
+            x: [null],
+            y: [null],
+            name: displayName(k, opts.colourLabels),
+            line: { color: colours[k], width: 2 },
+            hoverinfo: "skip",
+          });
         }
       }
       layout["showlegend"] = Boolean(opts.colourBy);

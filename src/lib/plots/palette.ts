@@ -2,8 +2,10 @@
  * One palette per meaning, shared by every figure of the project:
  * - region types (city, small_town, outside, innlandet, norway …) always get the
  *   same Okabe–Ito colour, whichever figure they appear in;
- * - other categories get Okabe–Ito colours (≤ 8) or Paul Tol's 14-colour
- *   discrete rainbow (9–14, e.g. the 13 sectors of Figur 3.6), never repeated;
+ * - other categories get Paul Tol's "muted" colours (≤ 9; colour-blind safe and
+ *   unlike the region types' saturated Okabe–Ito hues, so blue keeps meaning
+ *   "city regions") or Tol's 14-colour discrete rainbow (10–14, e.g. the 13
+ *   sectors of Figur 3.6), never repeated within a figure;
  * - values around a centre (LQ around 1, change around 0) use ColorBrewer's
  *   RdBu: red below, blue above, white at the centre;
  * - verdicts have a colour-blind-safe colour and a symbol each.
@@ -12,14 +14,29 @@
  */
 import { PlotInputError } from "./common";
 
-/** Okabe–Ito's eight colours, in the order unnamed categories receive them (yellow, weak on white, late). */
+/** Okabe–Ito's eight colours (the region types and verdicts take theirs from these). */
 export const OKABE_ITO: readonly string[] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];
 
-/** Paul Tol's discrete rainbow for 14 colours, used when 9–14 categories need distinct colours. */
+/** Paul Tol's "muted" qualitative scheme (9 colours, in his order), for categories that are not region types. */
+export const TOL_MUTED: readonly string[] = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];
+
+/** Paul Tol's discrete rainbow for 14 colours, used when 10–14 categories need distinct colours. */
 export const TOL_RAINBOW_14: readonly string[] = [
-  "#D1BBD7", "#AE76A3", "#882E72", "#1965B0", "#5289C7", "#7BAFDE", "#4EB265",
-  "#90C987", "#CAE0AB", "#F7F056", "#F6C141", "#F1932D", "#E8601C", "#DC050C",
-]; // prettier-ignore
+  "#D1BBD7",
+  "#AE76A3",
+  "#882E72",
+  "#1965B0",
+  "#5289C7",
+  "#7BAFDE",
+  "#4EB265",
+  "#90C987",
+  "#CAE0AB",
+  "#F7F056",
+  "#F6C141",
+  "#F1932D",
+  "#E8601C",
+  "#DC050C",
+];
 
 /** Colour of each region type (and of the reference areas Innlandet and Norway) in every figure. */
 export const REGION_TYPE_COLOURS: Readonly<Record<string, string>> = {
@@ -77,12 +94,12 @@ export interface ColourMapOptions {
 
 /**
  * A distinct colour for each key: caller's colours first, region types their
- * fixed colour, the rest from Okabe–Ito (≤ 8 colours in all) or Tol's 14-colour
- * rainbow, skipping colours already taken. Deterministic in the keys' order.
+ * fixed colour, the rest from Tol's muted scheme (≤ 9 keys in all) or Tol's
+ * 14-colour rainbow, skipping colours already taken. Deterministic in the keys' order.
  * @throws PlotInputError when more keys need a colour than the palette holds.
  * @example
  * colourMap(["small_town", "city"]); // { small_town: "#E69F00", city: "#0072B2" }
- * colourMap(["a", "b"]); // { a: "#0072B2", b: "#E69F00" }
+ * colourMap(["a", "b"]); // { a: "#332288", b: "#88CCEE" }
  */
 export function colourMap(keys: readonly string[], opts: ColourMapOptions = {}): Record<string, string> {
   const unique = [...new Set(keys)];
@@ -94,7 +111,7 @@ export function colourMap(keys: readonly string[], opts: ColourMapOptions = {}):
     else rest.push(k);
   }
   const taken = new Set(Object.values(out).map((c) => c.toUpperCase()));
-  const palette = unique.length <= OKABE_ITO.length ? OKABE_ITO : TOL_RAINBOW_14;
+  const palette = unique.length <= TOL_MUTED.length ? TOL_MUTED : TOL_RAINBOW_14;
   const free = palette.filter((c) => !taken.has(c.toUpperCase()));
   if (rest.length > free.length) {
     throw new PlotInputError(
@@ -125,7 +142,17 @@ function rgb(hex: string): [number, number, number] {
 }
 
 function hex(c: number[]): string {
-  return "#" + c.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("").toUpperCase();
+  return (
+    "#" +
+    c
+      .map((v) =>
+        Math.round(Math.min(255, Math.max(0, v)))
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")
+      .toUpperCase()
+  );
 }
 
 /**

@@ -190,7 +190,11 @@ export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFig
   }
   return {
     data: [trace],
-    layout: { ...baseLayout(opts.title), xaxis: axis("", undefined, { title: undefined, ticks: "", tickangle: -30 }), yaxis: axis("", undefined, { title: undefined, ticks: "", autorange: "reversed" }) },
+    layout: {
+      ...baseLayout(opts.title),
+      xaxis: axis("", undefined, { title: undefined, ticks: "", tickangle: -30 }),
+      yaxis: axis("", undefined, { title: undefined, ticks: "", autorange: "reversed" }),
+    },
   };
 }
 
@@ -248,8 +252,12 @@ export function barFigure(df: pl.DataFrame, opts: BarOptions): PlotlyFigure {
   if (opts.reference) {
     const { value, label } = opts.reference;
     const colour = REGION_TYPE_COLOURS["norway"];
-    layout["shapes"] = [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: value, y1: value, line: { color: colour, width: 1.5, dash: "dash" } }];
-    layout["annotations"] = [{ xref: "paper", x: 1, xanchor: "right", yref: "y", y: value, yanchor: "bottom", text: label, showarrow: false, font: { color: colour } }];
+    layout["shapes"] = [
+      { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: value, y1: value, line: { color: colour, width: 1.5, dash: "dash" } },
+    ];
+    layout["annotations"] = [
+      { xref: "paper", x: 1, xanchor: "right", yref: "y", y: value, yanchor: "bottom", text: label, showarrow: false, font: { color: colour } },
+    ];
   }
   return { data, layout };
 }

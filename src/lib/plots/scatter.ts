@@ -98,8 +98,16 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
     rows.length > 0
       ? fitLabels(
           rows.map((i) => ({ x: xs[i]!, y: ys[i]!, text: labels[i]!, ...bounds(i) })),
-          { width: width - MARGIN.l - MARGIN.r, height: height - MARGIN.t - MARGIN.b, xLog: opts.xLog, fontSize: FONT_SIZE - 1, markerSize: MARKER, alsoX: ends(opts.xError), alsoY: ends(opts.yError),
-            ...(opts.quadrants ? { vLines: [0], hLines: [0] } : {}) },
+          {
+            width: width - MARGIN.l - MARGIN.r,
+            height: height - MARGIN.t - MARGIN.b,
+            xLog: opts.xLog,
+            fontSize: FONT_SIZE - 1,
+            markerSize: MARKER,
+            alsoX: ends(opts.xError),
+            alsoY: ends(opts.yError),
+            ...(opts.quadrants ? { vLines: [0], hLines: [0] } : {}),
+          },
         )
       : undefined;
   const posOf = new Map(rows.map((i, k) => [i, fit!.positions[k]!]));
@@ -124,7 +132,12 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
     if (ex) trace["error_x"] = ex;
     return trace;
   });
-  const extra = (range: [number, number] | undefined) => ({ zeroline: opts.quadrants ?? false, zerolinewidth: 1.5, zerolinecolor: "#444444", ...(range ? { range } : {}) });
+  const extra = (range: [number, number] | undefined) => ({
+    zeroline: opts.quadrants ?? false,
+    zerolinewidth: 1.5,
+    zerolinecolor: "#444444",
+    ...(range ? { range } : {}),
+  });
   layout["xaxis"] = axis(opts.xTitle ?? opts.x, opts.xUnit, { ...extra(fit?.xRange), ...(opts.xLog ? { type: "log" } : {}) });
   layout["yaxis"] = axis(opts.yTitle ?? opts.y, opts.yUnit, extra(fit?.yRange));
   return { data, layout };
