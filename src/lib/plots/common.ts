@@ -1,0 +1,86 @@
+/**
+ * Shared pieces of the plot builders: the figure type, the typed error, column
+ * access with checks, and axis titles with units.
+ */
+import * as pl from "nodejs-polars";
+
+/** A plotly figure as plain data: what `Plotly.newPlot` takes. */
+export interface PlotlyFigure {
+  data: Record<string, unknown>[];
+  layout: Record<string, unknown>;
+}
+
+/** A plot builder got input it cannot draw faithfully (missing column, wrong type, value off the scale …). */
+export class PlotInputError extends Error {
+  constructor(fn: string, message: string) {
+    super(`${fn}: ${message}`);
+    this.name = "PlotInputError";
+  }
+}
+
+/**
+ * The values of one column as a JS array.
+ * @throws PlotInputError naming the function and the columns present when `name` is absent.
+ * @example
+ * column("barFigure", pl.DataFrame({ a: [1] }), "a"); // [1]
+ */
+export function column(fn: string, df: pl.DataFrame, name: string): unknown[] {
+  if (!df.columns.includes(name)) throw new PlotInputError(fn, `column '${name}' not found (columns: ${df.columns.join(", ")})`);
+  return df.getColumn(name).toArray() as unknown[];
+}
+
+/**
+ * A numeric column with nulls kept as `null` (never filled). NaN counts as missing.
+ * @throws PlotInputError when a value is neither a finite number nor null.
+ * @example
+ * numericColumn("scatterFigure", pl.DataFrame({ v: [1, null] }), "v"); // [1, null]
+ */
+export function numericColumn(fn: string, df: pl.DataFrame, name: string): (number | null)[] {
+  return column(fn, df, name).map((v, i) => {
+    if (v === null || v === undefined) return null;
+    const n = typeof v === "bigint" ? Number(v) : v;
+    if (typeof n !== "number") throw new PlotInputError(fn, `column '${name}' must be numeric (row ${i + 1}: ${String(v)})`);
+    if (Number.isNaN(n)) return null;
+    if (!Number.isFinite(n)) throw new PlotInputError(fn, `column '${name}' has a non-finite value at row ${i + 1}`);
+    return n;
+  });
+}
+
+/**
+ * An axis title with its unit in parentheses, unless the unit is already part of the title.
+ * @example
+ * axisTitle("population change", "%"); // "population change (%)"
+ * axisTitle("residents, 1 Jan 2007"); // "residents, 1 Jan 2007"
+ */
+export function axisTitle(title: string, unit?: string): string {
+  if (!unit || title.includes(`(${unit})`)) return title;
+  return `${title} (${unit})`;
+}
+
+/** Font size (px) used by every builder for tick labels and point labels. */
+export const FONT_SIZE = 12;
+
+/**
+ * The layout parts every figure shares: title, font, white background, margins that grow to fit labels.
+ * @example
+ * baseLayout("Population 2007").title; // { text: "Population 2007" }
+ */
+export function baseLayout(title: string): Record<string, unknown> {
+  return {
+    title: { text: title, xref: "paper", x: 0, xanchor: "left", font: { size: 15 } },
+    font: { size: FONT_SIZE, family: "Open Sans, Arial, sans-serif" },
+    paper_bgcolor: "#ffffff",
+    plot_bgcolor: "#ffffff",
+    margin: { t: 60, r: 20, b: 60, l: 70 },
+    hoverlabel: { namelength: -1 },
+  };
+}
+
+/**
+ * A cartesian axis with a title, grid and automargin (tick labels never cut).
+ * @example
+ * axis("job change", "%").title; // { text: "job change (%)" }
+ */
+export function axis(title: string, unit?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { title: { text: axisTitle(title, unit) }, automargin: true, gridcolor: "#e5e5e5", linecolor: "#444444", ticks: "outside", ...extra };
+}

@@ -1,0 +1,158 @@
+/**
+ * Maps without a network: each municipality of a GeoJSON FeatureCollection is
+ * a filled polygon (`scatter`, `fill: "toself"`) on hidden cartesian axes with
+ * equal ground scale (y scaled by 1 / cos of the mid latitude), so the
+ * cartesian plotly bundle draws it and nothing (tiles, topojson) is fetched.
+ * Two kinds: categories (e.g. region type, with region outlines drawn thick)
+ * and values on a diverging scale centred on 0 with a caller-given symmetric
+ * range, so several maps share one scale.
+ */
+import * as pl from "nodejs-polars";
+import { column, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
+import { groupBoundaries, type GeoFeatureCollection } from "./geometry";
+import { finish, NO_DATA, polygonTraces, prepare, type MapOptions } from "./mapParts";
+import { colourMap, displayName, divergingColorscale, divergingColour, lighten } from "./palette";
+
+export { parseGeoJson, type GeoFeatureCollection, type GeoFeature } from "./geometry";
+export type { MapOptions } from "./mapParts";
+
+export interface CategoryMapOptions extends MapOptions {
+  /** Frame column with each municipality's category (e.g. region_type). */
+  category: string;
+  categoryLabels?: Record<string, string>;
+  colours?: Record<string, string>;
+}
+
+export interface ValueMapOptions extends MapOptions {
+  value: string;
+  /** Half-width of the symmetric colour scale around 0, in the value's unit; give the same to maps that must compare. */
+  range: number;
+  colorbarTitle: string;
+  unit?: string;
+  decimals?: number;
+}
+
+/**
+ * A map with each municipality filled by its category's colour from the shared palette
+ * (region types in their fixed colours). With `outlineBy` (e.g. region), the groups' outlines
+ * are drawn thick and neighbouring groups of the same category get lighter shades of its colour.
+ * Municipalities with no row are drawn light grey ("no data").
+ * @example
+ * const geo = parseGeoJson(JSON.parse(readFileSync(file, "utf8")));
+ * categoryMapFigure(mapping, geo, { key: "municipality_code_2008", featureKey: "municipality_code_2008",
+ *   category: "region_type", outlineBy: "region", labelGroups: true, title: "Regions (report13)",
+ *   marked: { codes: ["0533", "0534"], label: "region centred outside Innlandet" }, attribution: "© Kartverket" });
+ */
+export function categoryMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts: CategoryMapOptions): PlotlyFigure {
+  const fn = "categoryMapFigure";
+  const prep = prepare(fn, df, geo, opts);
+  const cats = column(fn, df, opts.category).map((v) => (v === null ? null : String(v)));
+  const keys = [...new Set(cats.filter((c): c is string => c !== null))];
+  const colours = colourMap(keys, { colours: opts.colours });
+  // shade index per outline group: greedy, groups by name, neighbours of the same category differ
+  const shade = new Map<string, number>();
+  if (opts.outlineBy) {
+    const { neighbours } = groupBoundaries(geo.features, (f) => prep.groupOfCode(prep.codeOf(f)));
+    const catOfGroup = new Map<string, string | null>();
+    for (const d of prep.drawn) if (d.row !== undefined) catOfGroup.set(prep.groupOfCode(d.code) ?? "", cats[d.row] ?? null);
+    for (const g of [...catOfGroup.keys()].sort()) {
+      const used = new Set(
+        [...(neighbours.get(g) ?? [])].filter((n) => catOfGroup.get(n) === catOfGroup.get(g) && shade.has(n)).map((n) => shade.get(n)),
+      );
+      let k = 0;
+      while (used.has(k)) k++;
+      shade.set(g, k);
+    }
+  }
+  const SHADES = [0, 0.45, 0.7];
+  const data: Record<string, unknown>[] = [];
+  let noData = false;
+  for (const d of prep.drawn) {
+    const cat = d.row === undefined ? null : (cats[d.row] ?? null);
+    const g = prep.groupOfCode(d.code);
+    const base = cat === null ? NO_DATA : colours[cat]!;
+    const fill = cat === null ? base : lighten(base, SHADES[(shade.get(g ?? "") ?? 0) % SHADES.length]!);
+    noData ||= cat === null;
+    const label = cat === null ? "no data" : displayName(cat, opts.categoryLabels);
+    const hover = `${d.name} (${d.code})<br>${g !== null ? `${opts.outlineBy}: ${g}<br>` : ""}${opts.category}: ${label}`;
+    data.push(...polygonTraces(d, fill, hover, prep.marked.has(d.code), "#FFFFFF", cat ?? "no data"));
+  }
+  const legend = [
+    ...keys.map((k) => ({ k, c: colours[k]!, t: displayName(k, opts.categoryLabels) })),
+    ...(noData ? [{ k: "no data", c: NO_DATA, t: "no data" }] : []),
+  ];
+  for (const { k, c, t } of legend) {
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      x: [null],
+      y: [null],
+      marker: { symbol: "square", size: 14, color: c, line: { color: "#666666", width: 0.5 } },
+      name: t,
+      legendgroup: k,
+    });
+  }
+  return finish(geo, opts, prep, data);
+}
+
+/**
+ * A map of a value on the shared diverging scale (red below 0, blue above) from
+ * `-range` to `+range`, with a colour bar; municipalities with no value are light grey.
+ * @throws PlotInputError when a value lies outside ±range (the scale would hide it).
+ * @example
+ * const range = 20; // the same for both periods, so the maps compare
+ * valueMapFigure(change9808, geo, { key: "municipality_code_2008", featureKey: "municipality_code_2008",
+ *   value: "change_pct", range, colorbarTitle: "population change", unit: "%", outlineBy: "region",
+ *   title: "Population change 1998–2008", attribution: "© Kartverket" });
+ */
+export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts: ValueMapOptions): PlotlyFigure {
+  const fn = "valueMapFigure";
+  if (!(opts.range > 0)) throw new PlotInputError(fn, `range must be > 0 (found ${opts.range})`);
+  const prep = prepare(fn, df, geo, opts);
+  const values = numericColumn(fn, df, opts.value);
+  const off = values.find((v) => v !== null && Math.abs(v) > opts.range);
+  if (off !== undefined) throw new PlotInputError(fn, `value ${off} in '${opts.value}' lies outside the scale ±${opts.range}; pass a wider range`);
+  const unit = opts.unit ? ` ${opts.unit}` : "";
+  const data: Record<string, unknown>[] = [];
+  let noData = false;
+  for (const d of prep.drawn) {
+    const v = d.row === undefined ? null : (values[d.row] ?? null);
+    noData ||= v === null;
+    const g = prep.groupOfCode(d.code);
+    const shown = v === null ? "no data" : `${v > 0 ? "+" : ""}${v.toFixed(opts.decimals ?? 1)}${unit}`;
+    const hover = `${d.name} (${d.code})<br>${g !== null ? `${opts.outlineBy}: ${g}<br>` : ""}${opts.colorbarTitle}: ${shown}`;
+    data.push(...polygonTraces(d, v === null ? NO_DATA : divergingColour(v, opts.range), hover, prep.marked.has(d.code), "#AAAAAA"));
+  }
+  if (noData)
+    data.push({ type: "scatter", mode: "markers", x: [null], y: [null], marker: { symbol: "square", size: 14, color: NO_DATA }, name: "no data" });
+  // colour-bar legend: an invisible two-point scatter carrying the scale
+  const { lon0, lat0 } = prep.bbox;
+  data.push({
+    type: "scatter",
+    mode: "markers",
+    x: [lon0, lon0],
+    y: [lat0, lat0],
+    hoverinfo: "skip",
+    showlegend: false,
+    name: "scale",
+    marker: {
+      size: 1,
+      opacity: 0,
+      color: [-opts.range, opts.range],
+      cmin: -opts.range,
+      cmax: opts.range,
+      colorscale: divergingColorscale(),
+      showscale: true,
+      colorbar: {
+        title: { text: opts.colorbarTitle + (opts.unit ? ` (${opts.unit})` : "") },
+        x: 0,
+        xanchor: "left",
+        len: 0.5,
+        y: 0.05,
+        yanchor: "bottom",
+        thickness: 14,
+      },
+    },
+  });
+  return finish(geo, opts, prep, data);
+}

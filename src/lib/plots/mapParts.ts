@@ -1,0 +1,217 @@
+/**
+ * The drawing shared by the two map kinds of map.ts: municipalities matched
+ * to frame rows, polygon traces, group outlines and labels, the marked-set
+ * legend entry, hidden equal-scale axes and the attribution.
+ */
+import * as pl from "nodejs-polars";
+import { baseLayout, column, PlotInputError, type PlotlyFigure } from "./common";
+import {
+  centroid,
+  chainSegments,
+  groupBoundaries,
+  insidePolygon,
+  polygonParts,
+  type GeoFeature,
+  type GeoFeatureCollection,
+  type PolygonRings,
+} from "./geometry";
+import { readableText } from "./palette";
+
+export interface MapOptions {
+  /** Frame column with the municipality code (one row per code). */
+  key: string;
+  /** GeoJSON property holding the same code, e.g. "municipality_code_2008". */
+  featureKey: string;
+  /** GeoJSON property with the display name (default "name"). */
+  nameProperty?: string;
+  title: string;
+  /** Frame column whose groups (e.g. region) get thick outlines and, with `labelGroups`, a name label. */
+  outlineBy?: string;
+  labelGroups?: boolean;
+  /** Municipalities drawn hatched with a dark outline, and the legend text saying why. */
+  marked?: { codes: readonly string[]; label: string };
+  /** Source credit shown under the map, e.g. "© Kartverket". */
+  attribution?: string;
+  /** Figure height in px (default 600). */
+  height?: number;
+}
+
+/** Fill of a municipality without a row or value. */
+export const NO_DATA = "#EEEEEE";
+
+export interface Drawn {
+  code: string;
+  name: string;
+  parts: PolygonRings[];
+  row: number | undefined;
+  /** Fill colour, set when drawn. */
+  fill?: string;
+}
+
+/**
+ * Match features to rows (one row per code, every code with a boundary) and find the extent.
+ * @example
+ * const prep = prepare("valueMapFigure", df, geo, { key: "code", featureKey: "municipality_code_2008", title: "t" });
+ */
+export function prepare(fn: string, df: pl.DataFrame, geo: GeoFeatureCollection, opts: MapOptions) {
+  const codes = column(fn, df, opts.key).map((v) => String(v));
+  const rowOf = new Map<string, number>();
+  codes.forEach((c, i) => {
+    if (rowOf.has(c)) throw new PlotInputError(fn, `column '${opts.key}' repeats code ${c}: one row per municipality expected`);
+    rowOf.set(c, i);
+  });
+  const codeOf = (f: GeoFeature): string => {
+    const c = f.properties?.[opts.featureKey];
+    if (c === undefined || c === null)
+      throw new PlotInputError(fn, `a feature has no property '${opts.featureKey}' (properties: ${Object.keys(f.properties ?? {}).join(", ")})`);
+    return String(c);
+  };
+  const drawn: Drawn[] = geo.features.map((f) => ({
+    code: codeOf(f),
+    name: String(f.properties?.[opts.nameProperty ?? "name"] ?? codeOf(f)),
+    parts: polygonParts(f),
+    row: rowOf.get(codeOf(f)),
+  }));
+  const known = new Set(drawn.map((d) => d.code));
+  const stray = codes.filter((c) => !known.has(c));
+  if (stray.length)
+    throw new PlotInputError(fn, `codes without a boundary in the GeoJSON (property '${opts.featureKey}'): ${stray.slice(0, 5).join(", ")}`);
+  const all = drawn.flatMap((d) => d.parts.flatMap((p) => p.flatMap((r) => r)));
+  if (all.length === 0) throw new PlotInputError(fn, "the GeoJSON has no polygons");
+  const lons = all.map((p) => p[0]);
+  const lats = all.map((p) => p[1]);
+  const bbox = { lon0: Math.min(...lons), lon1: Math.max(...lons), lat0: Math.min(...lats), lat1: Math.max(...lats) };
+  const kx = Math.cos((((bbox.lat0 + bbox.lat1) / 2) * Math.PI) / 180);
+  const groups = opts.outlineBy ? column(fn, df, opts.outlineBy).map((v) => (v === null ? null : String(v))) : undefined;
+  const groupOfCode = (c: string): string | null => (groups ? (groups[rowOf.get(c) ?? -1] ?? null) : null);
+  const marked = new Set(opts.marked?.codes ?? []);
+  // marked municipalities last, so their outline is not overdrawn by neighbours
+  drawn.sort((a, b) => Number(marked.has(a.code)) - Number(marked.has(b.code)));
+  return { drawn, bbox, kx, groupOfCode, marked, codeOf };
+}
+
+/** x, y arrays of a polygon's rings, null between rings. */
+function ringsXY(p: PolygonRings): { x: (number | null)[]; y: (number | null)[] } {
+  const x: (number | null)[] = [];
+  const y: (number | null)[] = [];
+  p.forEach((ring, k) => {
+    if (k > 0) (x.push(null), y.push(null));
+    for (const [lon, lat] of ring) (x.push(lon), y.push(lat));
+  });
+  return { x, y };
+}
+
+/**
+ * One filled trace per polygon part of a municipality; marked ones hatched with a dark outline.
+ * @example
+ * data.push(...polygonTraces(prep.drawn[0], "#0072B2", "Hamar (0403)", false, "#FFFFFF"));
+ */
+export function polygonTraces(d: Drawn, fill: string, hover: string, marked: boolean, border: string, group?: string): Record<string, unknown>[] {
+  d.fill = fill;
+  return d.parts.map((p) => ({
+    type: "scatter",
+    mode: "lines",
+    ...ringsXY(p),
+    fill: "toself",
+    fillcolor: fill,
+    line: marked ? { color: "#000000", width: 1.6 } : { color: border, width: 0.7 },
+    ...(marked ? { fillpattern: { shape: "/", fgcolor: "#000000", bgcolor: fill, size: 7, solidity: 0.15 } } : {}),
+    hoveron: "fills",
+    name: hover,
+    showlegend: false,
+    ...(group ? { legendgroup: group } : {}),
+  }));
+}
+
+/**
+ * Outlines, labels, marked-legend entry, axes and attribution shared by both map kinds.
+ * @example
+ * return finish(geo, opts, prep, data);
+ */
+export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: ReturnType<typeof prepare>, data: Record<string, unknown>[]): PlotlyFigure {
+  const { bbox, kx, groupOfCode, codeOf } = prep;
+  if (opts.outlineBy) {
+    const { segments } = groupBoundaries(geo.features, (f) => groupOfCode(codeOf(f)));
+    const x: (number | null)[] = [];
+    const y: (number | null)[] = [];
+    for (const line of chainSegments(segments)) {
+      for (const [lon, lat] of line) (x.push(lon), y.push(lat));
+      x.push(null);
+      y.push(null);
+    }
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x,
+      y,
+      line: { color: "#222222", width: 1.8 },
+      hoverinfo: "skip",
+      showlegend: false,
+      name: `${opts.outlineBy} outlines`,
+    });
+    if (opts.labelGroups) {
+      const byGroup = new Map<string, PolygonRings[]>();
+      for (const d of prep.drawn) {
+        const g = groupOfCode(d.code);
+        if (g !== null) byGroup.set(g, [...(byGroup.get(g) ?? []), ...d.parts]);
+      }
+      const names = [...byGroup.keys()].sort();
+      const cs = names.map((g) => centroid(byGroup.get(g)!, kx));
+      // text colour that reads on the fill under the label
+      const under = cs.map((c) => prep.drawn.find((d) => d.parts.some((p) => insidePolygon(c.lon, c.lat, p)))?.fill ?? "#FFFFFF");
+      data.push({
+        type: "scatter",
+        mode: "text",
+        x: cs.map((c) => c.lon),
+        y: cs.map((c) => c.lat),
+        text: names,
+        textfont: { size: 11, color: under.map(readableText), shadow: "auto" },
+        hoverinfo: "skip",
+        showlegend: false,
+        name: `${opts.outlineBy} names`,
+      });
+    }
+  }
+  if (opts.marked && prep.marked.size > 0) {
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: [null],
+      y: [null],
+      fill: "toself",
+      fillcolor: "#FFFFFF",
+      line: { color: "#000000", width: 1.6 },
+      fillpattern: { shape: "/", fgcolor: "#000000", bgcolor: "#FFFFFF", size: 7, solidity: 0.15 },
+      name: opts.marked.label,
+      hoverinfo: "skip",
+    });
+  }
+  const padLon = (bbox.lon1 - bbox.lon0) * 0.02;
+  const padLat = (bbox.lat1 - bbox.lat0) * 0.02;
+  const hidden = { visible: false, showgrid: false, zeroline: false };
+  const layout: Record<string, unknown> = {
+    ...baseLayout(opts.title),
+    height: opts.height ?? 600,
+    margin: { t: 60, r: 20, b: 30, l: 20 },
+    xaxis: { ...hidden, range: [bbox.lon0 - padLon, bbox.lon1 + padLon] },
+    yaxis: { ...hidden, range: [bbox.lat0 - padLat, bbox.lat1 + padLat], scaleanchor: "x", scaleratio: 1 / kx },
+    hovermode: "closest",
+    legend: { x: 1, xanchor: "right", y: 1, bgcolor: "rgba(255,255,255,0.85)" },
+  };
+  if (opts.attribution) {
+    layout["annotations"] = [
+      {
+        xref: "paper",
+        x: 1,
+        xanchor: "right",
+        yref: "paper",
+        y: 0,
+        yanchor: "top",
+        text: opts.attribution,
+        showarrow: false,
+        font: { size: 10, color: "#666666" },
+      },
+    ];
+  }
+  return { data, layout };
+}
