@@ -152,7 +152,7 @@ export function validateRecords(records: string[][], spec: FileSpec, file: strin
  */
 export function parseTable(text: string, spec: FileSpec, file: string = `data/${spec.path}`): Table {
   if (spec.format !== undefined && spec.format !== "csv")
-    throw new ManifestError({ file }, "a CSV entry (use parseGeoJson for GeoJSON)", `format '${spec.format}'`);
+    throw new ManifestError({ file }, "a CSV entry (use parseGeoJsonTable for GeoJSON)", `format '${spec.format}'`);
   const records = parseRecords(text, file);
   const expected = spec.columns.map((c) => c.name);
   const header = records[0];

@@ -93,9 +93,9 @@ function checkGeometry(g: unknown, file: string, n: number): AreaGeometry {
  * the entry's single-file contracts, as for CSV.
  * @throws GeometryError | ValueError | DuplicateKeyError | ContractError
  * @example
- * parseGeoJson('{"type":"FeatureCollection","features":[…]}', spec, "copy.geojson").collection.features.length;
+ * parseGeoJsonTable('{"type":"FeatureCollection","features":[…]}', spec, "copy.geojson").collection.features.length;
  */
-export function parseGeoJson(text: string, spec: FileSpec, file: string = `data/${spec.path}`): GeoTable {
+export function parseGeoJsonTable(text: string, spec: FileSpec, file: string = `data/${spec.path}`): GeoTable {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ""));

@@ -5,7 +5,7 @@ import * as pl from "nodejs-polars";
 import { checkCrossFileContracts } from "./contracts";
 import { parseTable, type Table } from "./csv";
 import { ManifestError, UnlistedFileError, ValueError } from "./errors";
-import { parseGeoJson } from "./geojson";
+import { parseGeoJsonTable } from "./geojson";
 import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Manifest } from "./manifest";
 
 function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {
@@ -14,7 +14,7 @@ function loadChecked(path: string, dir: string, manifest: Manifest, stack: strin
   }
   const spec = fileSpec(path, manifest);
   const text = readVerified(spec, dir).toString("utf8");
-  const table = spec.format === "geojson" ? parseGeoJson(text, spec) : parseTable(text, spec);
+  const table = spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
   checkCrossFileContracts(table, (other) => loadChecked(other, dir, manifest, [...stack, path]));
   return table;
 }

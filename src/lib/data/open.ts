@@ -90,7 +90,7 @@ export function loadEconomicRegionTypes(dir: string = dataDir()): pl.DataFrame {
 
 export { loadMunicipalityBoundaries, MUNICIPALITY_BOUNDARIES, type MunicipalityBoundaries, type MunicipalityProperties } from "./geo";
 // Re-exported here because the library index re-exports this module.
-export { parseGeoJson, type AreaCollection, type AreaFeature, type AreaGeometry, type GeoTable } from "./geojson";
+export { parseGeoJsonTable, type AreaCollection, type AreaFeature, type AreaGeometry, type GeoTable } from "./geojson";
 export { verifyReport, rehashManifest, type VerifyReport, type FileReport } from "./verify";
 export { unlistedFiles } from "./manifest";
 export { checkContracts, checkCrossFileContracts } from "./contracts";
