@@ -77,8 +77,15 @@ async function main(opts: Options): Promise<void> {
   const notebooks = chapterNotebooks(opts.only);
   if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
   const build = resolve(opts.out ?? buildDir());
-  if (opts.only && !existsSync(join(build, "findings.json")))
-    throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
+  if (opts.only) {
+    if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
+      throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
+    const built = (JSON.parse(readFileSync(join(build, "parameters.json"), "utf8")) as { parameters: RunParameters }).parameters;
+    if (describeParams(built) !== describeParams(params))
+      throw new ReproduceError(
+        `--only updates a build made with the same parameters; ${build} was made with ${describeParams(built)}, this run asks for ${describeParams(params)} (use --out DIR for another build)`,
+      );
+  }
 
   const cellTimeout = opts.cellTimeout === undefined ? 600 : Number(opts.cellTimeout);
   if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) throw new ReproduceError(`--cell-timeout expects a positive whole number of seconds, got '${opts.cellTimeout}'`);
@@ -190,7 +197,7 @@ async function runInto(
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
   const site = buildSite({ build: out, python, findings: all, params, tables: [] });
-  log(`[site] ${site}/index.html and one page per notebook (plotly.js served from the site)`);
+  log(`[site] ${join(build, "site", "index.html")} and one page per notebook (plotly.js served from the site; written to the stage ${site})`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
 }
