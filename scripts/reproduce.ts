@@ -197,7 +197,7 @@ async function runInto(
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
   const site = buildSite({ build: out, python, findings: all, params, tables: [] });
-  log(`[site] ${join(build, "site", "index.html")} and one page per notebook (plotly.js served from the site; written to the stage ${site})`);
+  log(`[site] ${join(build, "site", "index.html")} (swapped in when the run completes) and one page per notebook`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
 }
