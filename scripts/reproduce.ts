@@ -196,7 +196,7 @@ async function runInto(
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
-  const site = buildSite({ build: out, python, findings: all, params, tables: [] });
+  buildSite({ build: out, python, findings: all, params, tables: [] });
   log(`[site] ${join(build, "site", "index.html")} (swapped in when the run completes) and one page per notebook`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);

@@ -47,3 +47,13 @@ describe("chapter notebooks run as modules", () => {
     expect(diff, `findings differ from tests/golden/findings.json (${which}):\n${diff.join("\n")}`).toEqual([]);
   });
 });
+
+describe("the worked example in explore/", () => {
+  it("runs as a module and emits its own finding (a user's notebook, not collected by reproduce)", { timeout: 120_000 }, async () => {
+    const { runAsModule } = await import("../scripts/lib/nbmodule");
+    const r = await runAsModule(join(__dirname, "..", "explore", "worked-example.ipynb"));
+    expect(r.ok, r.error ? `${r.error.name}: ${r.error.message}` : r.stderr).toBe(true);
+    expect(r.findings.map((f) => f.id)).toEqual(["ch3.inverse_size_job_growth.explore_size_year"]);
+    expect(r.outputs.some((o) => o.mime === "text/html" && o.data.includes("share_pct"))).toBe(true);
+  });
+});
