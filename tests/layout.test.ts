@@ -42,7 +42,7 @@ describe("project layout", () => {
         for (const c of cells(join(root, dir, nb)).filter((x) => x.cell_type === "code")) {
           expect(c.outputs ?? [], `${dir}/${nb}: outputs committed`).toEqual([]);
           for (const line of src(c).split("\n").filter((l) => /^import\s/.test(l))) {
-            expect(line, `${dir}/${nb}: imports are one line each and name files`).toMatch(/from "(tslab|nodejs-polars|danfojs-node|\.\/lib\/index)";$/);
+            expect(line, `${dir}/${nb}: imports are one line each and name files`).toMatch(/from "(tslab|nodejs-polars|\.\/lib\/index|\.\/lib\/interop\/danfo)";$/);
           }
         }
       }
