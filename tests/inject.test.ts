@@ -37,4 +37,10 @@ describe("parseParams", () => {
     expect(() => parseParams(["colour=red"])).toThrow(/colour|unknown|Unrecognized/i);
     expect(() => parseParams(["regions"])).toThrow(/KEY=VALUE/);
   });
+
+  it("suggests the nearest known name for a misspelt parameter", () => {
+    expect(() => parseParams(["region=ba2020"])).toThrow("unknown parameter 'region' — did you mean 'regions'?");
+    expect(() => parseParams(["peroid=both"])).toThrow(/did you mean 'period'/);
+    expect(() => parseParams(["zzzzzzzzz=1"])).toThrow(/unknown parameter 'zzzzzzzzz' \(parameters: regions, period\)/);
+  });
 });

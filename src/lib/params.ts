@@ -27,15 +27,46 @@ export function parseParams(pairs: string[] = [], fromFile: Record<string, unkno
   const raw: Record<string, unknown> = { ...fromFile };
   for (const p of pairs) {
     const i = p.indexOf("=");
-    if (i <= 0) throw new Error(`--param expects KEY=VALUE, got '${p}'`);
+    if (i <= 0) throw new ParameterError(`--param expects KEY=VALUE, got '${p}'`);
     raw[p.slice(0, i)] = p.slice(i + 1);
+  }
+  const known = Object.keys(paramsSchema.shape);
+  for (const k of Object.keys(raw)) {
+    if (!known.includes(k)) {
+      const near = nearest(k, known);
+      throw new ParameterError(`unknown parameter '${k}'${near ? ` — did you mean '${near}'?` : ""} (parameters: ${known.join(", ")})`);
+    }
   }
   const r = paramsSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new Error(`parameter ${issue.path.join(".") || "(unknown key)"}: ${issue.message}`);
+    throw new ParameterError(`parameter ${issue.path.join(".") || "(unknown key)"}: ${issue.message}`);
   }
   return r.data;
+}
+
+/** A run parameter that is not known or has a value outside its allowed set. */
+export class ParameterError extends Error {
+  override name = "ParameterError";
+}
+
+/** The candidate within edit distance 3 of `word` (the closest), if any. */
+function nearest(word: string, candidates: string[]): string | undefined {
+  const d = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j += 1) {
+        const tmp = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = candidates.map((c) => [c, d(word.toLowerCase(), c)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= 3 ? best[0] : undefined;
 }
 
 /** "regions=report13, period=both" */
