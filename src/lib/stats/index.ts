@@ -1,3 +1,5 @@
+export { StatisticsInputError } from "./errors";
 export { rank, pearson, spearman } from "./rank";
-export { permutationTest, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
+export { permutationTest, EXACT_MAX_LIMIT, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
 export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
+export { spearmanPower, type PowerOptions, type PowerResult } from "./power";
