@@ -41,11 +41,19 @@ interface FetchFlags {
   region?: string;
   years?: string;
   var: string[];
-  api: string;
+  api?: string;
   online: boolean;
   refresh: boolean;
-  timeout: string;
+  timeout?: string;
   out?: string;
+}
+
+/** A commander option parser that refuses a second occurrence (instead of the last one silently winning). */
+function once(flag: string): (value: string, previous: string | undefined) => string {
+  return (value, previous) => {
+    if (previous !== undefined) throw new CliArgumentError(`${flag} is given twice ('${previous}' and '${value}')`);
+    return value;
+  };
 }
 
 function codeList(option: string, spec: string): string[] {
@@ -62,14 +70,19 @@ function codeList(option: string, spec: string): string[] {
   return items;
 }
 
-function fetchCommand(table: string, o: FetchFlags): SsbCliCommand {
+function fetchCommand(table: string, flags: FetchFlags): SsbCliCommand {
+  const o = { ...flags, api: flags.api ?? "v2", timeout: flags.timeout ?? "30000" };
   if (!/^[0-9]{5}$/.test(table)) throw new CliArgumentError(`table must be a 5-digit StatBank id (e.g. 07459), got '${table}'`);
   if (!API_VERSIONS.includes(o.api as ApiVersion)) throw new CliArgumentError(`--api must be ${API_VERSIONS.join(" or ")}, got '${o.api}'`);
   if (!/^[0-9]{1,7}$/.test(o.timeout) || Number(o.timeout) < 1 || Number(o.timeout) > MAX_TIMEOUT_MS) {
     throw new CliArgumentError(`--timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got '${o.timeout}'`);
   }
   if (o.refresh && !o.online) throw new CliArgumentError("--refresh fetches again and needs --online");
-  if (o.out !== undefined && (o.out.trim() === "" || o.out.endsWith("/"))) throw new CliArgumentError(`--out expects a file name, got '${o.out}'`);
+  if (o.out !== undefined && (o.out.trim() === "" || o.out.endsWith("/") || o.out.startsWith("-"))) {
+    throw new CliArgumentError(
+      `--out expects a file name, got '${o.out}'${o.out.startsWith("-") ? " (an option where the file name should be?)" : ""}`,
+    );
+  }
   const selection: Record<string, string[]> = {};
   const add = (code: string, values: string[], from: string): void => {
     if (code in selection) throw new CliArgumentError(`variable '${code}' is selected twice (${from})`);
@@ -124,19 +137,19 @@ export function parseSsbArgs(argv: readonly string[]): SsbCliCommand {
   program
     .command("fetch <table>")
     .description("fetch a table for a selection; prints the long table (or writes --out as CSV)")
-    .option("--region <codes>", "Region value codes, comma separated (e.g. K-0501,K-0502)")
-    .option("--years <spec>", "Tid value codes as a range or list (e.g. 2000-2009)")
+    .option("--region <codes>", "Region value codes, comma separated (e.g. K-0501,K-0502)", once("--region"))
+    .option("--years <spec>", "Tid value codes as a range or list (e.g. 2000-2009)", once("--years"))
     .option(
       "--var <code=values>",
       "other variables, e.g. ContentsCode=Personer1 (repeatable)",
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
-    .option("--api <version>", `PxWebApi version: ${API_VERSIONS.join(" (default) or ")}`, "v2")
+    .option("--api <version>", `PxWebApi version: ${API_VERSIONS.join(" (default) or ")}`, once("--api"))
     .option("--online", "allow network access (otherwise only the cache is read)", false)
     .option("--refresh", "fetch again even if cached (with --online)", false)
-    .option("--timeout <ms>", `request time limit in ms (1 to ${MAX_TIMEOUT_MS})`, "30000")
-    .option("--out <file>", "write the table as CSV")
+    .option("--timeout <ms>", `request time limit in ms (1 to ${MAX_TIMEOUT_MS}, default 30000)`, once("--timeout"))
+    .option("--out <file>", "write the table as CSV", once("--out"))
     .allowExcessArguments(false)
     .action((table: string, o: FetchFlags) => {
       result = fetchCommand(table, o);

@@ -117,6 +117,7 @@ export function yearRange(spec: string): string[] {
     const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(part);
     if (!m) throw new SsbQueryError("", `years: expected e.g. 2000-2009 or 2000,2005, got '${spec}'`);
     const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+    if (a < 1000 || b < 1000) throw new SsbQueryError("", `years: expected years from 1000 to 9999, got '${spec}'`);
     if (b < a) throw new SsbQueryError("", `years: ${a}-${b} runs backwards (write ${b}-${a})`);
     if (out.length + b - a + 1 > MAX_YEARS) throw new SsbQueryError("", `years: '${spec}' gives more than ${MAX_YEARS} years`);
     for (let y = a; y <= b; y += 1) {
