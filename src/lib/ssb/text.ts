@@ -4,7 +4,11 @@
  * JSON error further on.
  */
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or −1. */
+/**
+ * Offset of the first byte that does not start or continue a valid UTF-8 sequence, or −1.
+ * @example
+ * firstInvalidUtf8(Buffer.from([0x47, 0x6a, 0xf8])); // 2 (Latin-1 "ø")
+ */
 export function firstInvalidUtf8(buf: Uint8Array): number {
   let i = 0;
   while (i < buf.length) {

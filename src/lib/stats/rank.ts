@@ -55,6 +55,8 @@ function checkVaries(fn: string, side: string, v: readonly number[]): void {
  * The checks shared by the correlation coefficients and the permutation test:
  * equal lengths, at least 3 pairs, finite values, and neither side constant.
  * @throws StatisticsInputError naming the function and the first offending value
+ * @example
+ * checkPairs("spearman", [1, 1, 1], [1, 2, 3]); // throws: spearman: expected x with at least two distinct values …
  */
 export function checkPairs(fn: string, x: readonly number[], y: readonly number[]): void {
   if (!Array.isArray(x) || !Array.isArray(y)) throw new StatisticsInputError(fn, "two arrays of numbers");
