@@ -2,53 +2,63 @@
  * `npm run ssb -- fetch 07459 --region K-0501,K-0502 --years 2000-2009 [--online]`
  * Reads SSB StatBank tables through PxWebApi (v2 by default, v0 with --api v0)
  * into a long table; offline by default (cache under data/cache/ssb/).
+ *
+ * Exit codes: 0 done (or help shown), 2 an argument cannot be used (one line
+ * on stderr, see parseSsbArgs), 1 the fetch or the output failed (one line).
  */
-import { Command } from "commander";
-import { fetchSsb, yearRange, type ApiVersion } from "../src/lib/ssb/index";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { CliArgumentError, parseSsbArgs } from "../src/lib/ssb/cli";
+import { fetchSsb } from "../src/lib/ssb/index";
 
-const program = new Command("ssb").description("Fetch SSB StatBank tables (JSON-stat 2) with an offline cache");
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
 
-program
-  .command("fetch <table>")
-  .description("fetch a table for a selection; prints the long table (or writes --out as CSV)")
-  .option("--region <codes>", "Region value codes, comma separated (e.g. K-0501,K-0502)")
-  .option("--years <spec>", "Tid value codes as a range or list (e.g. 2000-2009)")
-  .option("--var <code=values...>", "other variables, e.g. ContentsCode=Personer1 (repeatable)")
-  .option("--api <version>", "v2 (default) or v0", "v2")
-  .option("--online", "allow network access (otherwise only the cache is read)", false)
-  .option("--refresh", "fetch again even if cached (with --online)", false)
-  .option("--timeout <ms>", "request time limit", "30000")
-  .option("--out <file>", "write the table as CSV")
-  .action(
-    async (
-      table: string,
-      o: { region?: string; years?: string; var?: string[]; api: string; online: boolean; refresh: boolean; timeout: string; out?: string },
-    ) => {
-      const selection: Record<string, string[]> = {};
-      if (o.region) selection["Region"] = o.region.split(",").map((s) => s.trim());
-      if (o.years) selection["Tid"] = yearRange(o.years);
-      for (const v of o.var ?? []) {
-        const [k, vals] = v.split("=");
-        if (!k || !vals) throw new Error(`--var expects CODE=v1,v2, got '${v}'`);
-        selection[k] = vals.split(",");
-      }
+async function main(argv: string[]): Promise<number> {
+  let cmd;
+  try {
+    cmd = parseSsbArgs(argv);
+  } catch (e) {
+    if (e instanceof CliArgumentError) {
+      console.error(`ssb: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (cmd.kind === "help") {
+    process.stdout.write(cmd.text);
+    return 0;
+  }
+  if (cmd.out !== undefined) {
+    const folder = dirname(resolve(cmd.out));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      console.error(`ssb: --out: the folder ${folder} does not exist`);
+      return 2;
+    }
+  }
+  try {
+    const r = await fetchSsb(cmd.query, cmd.options);
+    console.error(`${r.fromCache ? "from cache" : "fetched"}: ${r.cacheFile} (${r.frame.height} rows)`);
+    if (cmd.out !== undefined) {
       try {
-        const r = await fetchSsb(
-          { table, selection, api: o.api as ApiVersion },
-          { online: o.online, refresh: o.refresh, timeoutMs: Number(o.timeout) },
-        );
-        console.error(`${r.fromCache ? "from cache" : "fetched"}: ${r.cacheFile} (${r.frame.height} rows)`);
-        if (o.out) {
-          r.frame.writeCSV(o.out);
-          console.error(`wrote ${o.out}`);
-        } else {
-          console.log(r.frame.toString());
-        }
+        r.frame.writeCSV(cmd.out);
       } catch (e) {
-        console.error(`ssb fetch failed: ${(e as Error).message}`);
-        process.exitCode = 1;
+        throw new Error(`cannot write ${cmd.out}: ${oneLine(e)}`);
       }
-    },
-  );
+      console.error(`wrote ${cmd.out}`);
+    } else {
+      console.log(r.frame.toString());
+    }
+    return 0;
+  } catch (e) {
+    console.error(`ssb fetch failed: ${oneLine(e)}`);
+    return 1;
+  }
+}
 
-program.parseAsync();
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(`ssb: unexpected error: ${oneLine(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -29,6 +29,49 @@ describe("weightedRate", () => {
   });
 });
 
+describe("weightedRate refusals", () => {
+  const base = { g: ["a", "a", "b"], w: [10, 30, 5] };
+  const run = (r: pl.Series, w: pl.Series = pl.Series("w", base.w, pl.Float64), range?: [number, number]) =>
+    weightedRate(pl.DataFrame({ g: base.g, w, r }), { rate: "r", weight: "w", by: ["g"], range });
+
+  it("a text rate is refused, naming the value and row (it used to be dropped as unpublished)", () => {
+    expect(() => run(pl.Series("r", ["10", "abc", "5"]))).toThrow(/column 'r' must be numeric \(found String, e.g. 'abc' at row 2 \(g=a\)\)/);
+  });
+
+  it("rates outside 0–100 and NaN/Infinity are refused; null stays 'not published'", () => {
+    expect(() => run(pl.Series("r", [500, 6, 7], pl.Float64))).toThrow(/rate from 0 to 100 or null.*found 500 at row 1 \(g=a\)/);
+    expect(() => run(pl.Series("r", [5, -0.5, 7], pl.Float64))).toThrow(/found -0.5 at row 2/);
+    expect(() => run(pl.Series("r", [5, NaN, 7], pl.Float64))).toThrow(/found NaN/);
+    expect(() => run(pl.Series("r", [5, 6, Infinity], pl.Float64))).toThrow(/found Infinity at row 3 \(g=b\)/);
+    // fractions with their own range: a: (10·0.2 + 30·0.1)/40 = 5/40 = 0.125
+    expect(
+      run(pl.Series("r", [0.2, 0.1, 0.5], pl.Float64), undefined, [0, 1])
+        .getColumn("rate")
+        .get(0),
+    ).toBeCloseTo(0.125, 12);
+    expect(() => run(pl.Series("r", [20, 10, 50], pl.Float64), undefined, [0, 1])).toThrow(/rate from 0 to 1/);
+    expect(() => run(pl.Series("r", [1, 1, 1], pl.Float64), undefined, [1, 0])).toThrow(/range must be/);
+  });
+
+  it("infinite, NaN and negative weights are refused (an infinite weight gave a NaN rate)", () => {
+    const r = pl.Series("r", [5, 6, 7], pl.Float64);
+    expect(() => run(r, pl.Series("w", [Infinity, 1, 1], pl.Float64))).toThrow(/known weight ≥ 0.*found Infinity at row 1 \(g=a\)/);
+    expect(() => run(r, pl.Series("w", [1, NaN, 1], pl.Float64))).toThrow(/found NaN at row 2/);
+    expect(() => run(r, pl.Series("w", [1, 1, -3], pl.Float64))).toThrow(/found -3 at row 3/);
+    expect(() => run(r, pl.Series("w", ["1", "x", "1"]))).toThrow(/column 'w' must be numeric/);
+    // finite weights whose total overflows: 1.5e308 + 1.5e308 = Infinity
+    expect(() => run(r, pl.Series("w", [1.5e308, 1.5e308, 1], pl.Float64))).toThrow(/overflows/);
+  });
+
+  it("an empty frame after leaving units out is refused by name, not deep inside polars", () => {
+    const df = pl.DataFrame({ g: base.g, w: base.w, r: [5, 6, 7] });
+    const left = df.filter(pl.col("g").eq(pl.lit("none")));
+    expect(() => weightedRate(left, { rate: "r", weight: "w", by: ["g"] })).toThrow(/the frame has no rows, so there is no 'r' to weight/);
+    const unpublished = pl.DataFrame({ g: base.g, w: base.w, r: pl.Series("r", [5, 6, null], pl.Float64) });
+    expect(() => weightedRate(unpublished, { rate: "r", weight: "w", by: ["g"] })).toThrow(/a group \(g=b\) has no published 'r'/);
+  });
+});
+
 describe("firmDynamics", () => {
   it("gives entry, exit, net growth and gross turnover rates, and the residual", () => {
     const df = pl.DataFrame({ region: ["x", "y"], firms: [200, 40], new: [30, 2], closed: [20, 6], end: [212, 36] });

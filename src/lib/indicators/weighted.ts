@@ -7,7 +7,10 @@
  *   coverage_G = Σ_{j∈G, r_j known} w_j / Σ_{j∈G} w_j
  *
  * Units whose rate is not published (null) are left out of the rate and
- * counted in `coverage` and `units_missing`, never treated as 0.
+ * counted in `coverage` and `units_missing`, never treated as 0. Anything
+ * else that is not a rate in range is refused: a text or NaN rate, a rate
+ * outside `range` (default 0–100 %), a weight that is null, NaN, infinite or
+ * negative, an empty frame, and totals that overflow.
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
@@ -15,15 +18,38 @@ import { IndicatorInputError } from "../data/errors";
 export interface WeightedRateOptions {
   /** Column with the rate (e.g. percent); null = not published. */
   rate: string;
-  /** Column with the weight (e.g. firms); must be known and ≥ 0. */
+  /** Column with the weight (e.g. firms); must be known, finite and ≥ 0. */
   weight: string;
   /** Grouping columns (default: one group of all rows). */
   by?: string[];
+  /** Inclusive range a published rate must lie in (default [0, 100]: percent; [0, 1] for fractions). */
+  range?: readonly [number, number];
+}
+
+const ROW = "__row";
+
+/** "row 3 (type=city)": the first row of `bad`, 1-based, with its group keys. */
+function where(bad: pl.DataFrame, by: string[]): string {
+  const rec = bad.head(1).toRecords()[0] ?? {};
+  const keys = by.map((k) => `${k}=${String(rec[k])}`).join(", ");
+  return `row ${Number(rec[ROW]) + 1}${keys ? ` (${keys})` : ""}`;
+}
+
+function checkNumeric(fn: string, df: pl.DataFrame, col: string, by: string[]): void {
+  const s = df.getColumn(col);
+  if (s.isNumeric() || s.dtype.variant === "Null") return;
+  const text = pl.col(col).cast(pl.Utf8);
+  const bad = df.filter(text.isNotNull().and(text.cast(pl.Float64, false).isNull()));
+  const rec = bad.head(1).toRecords()[0];
+  const example = rec ? `, e.g. '${String(rec[col])}' at ${where(bad, by)}` : "";
+  throw new IndicatorInputError(fn, `column '${col}' must be numeric (found ${s.dtype.variant}${example})`);
 }
 
 /**
  * @returns `...by, rate, weight_total, weight_covered, coverage, units, units_missing`, sorted by `by`.
- * @throws IndicatorInputError when a weight is null/negative or a group has no published rate.
+ * @throws IndicatorInputError naming the column, the row and the value when a rate is not numeric,
+ *   NaN/infinite or outside `range`, a weight is null/NaN/infinite/negative, the frame has no rows,
+ *   a group has no published rate with positive weight, or a total overflows.
  * @example
  * weightedRate(df, { rate: "pct_innovative", weight: "firms", by: ["region_type"] });
  * // firms 100 at 20 % and 300 at 10 % → 12.5 %
@@ -31,13 +57,35 @@ export interface WeightedRateOptions {
 export function weightedRate(df: pl.DataFrame, opts: WeightedRateOptions): pl.DataFrame {
   const fn = "weightedRate";
   const by = opts.by ?? [];
-  for (const c of [opts.rate, opts.weight, ...by]) if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found`);
-  if (df.height === 0) throw new IndicatorInputError(fn, "the frame has no rows");
+  const [lo, hi] = opts.range ?? [0, 100];
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi))
+    throw new IndicatorInputError(fn, `range must be [low, high] with finite low ≤ high, got [${lo}, ${hi}]`);
+  for (const c of [opts.rate, opts.weight, ...by])
+    if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${df.columns.join(", ")})`);
+  if (df.height === 0)
+    throw new IndicatorInputError(fn, `the frame has no rows, so there is no '${opts.rate}' to weight (were all units left out or filtered away?)`);
+  const indexed = df.withRowIndex(ROW);
+  checkNumeric(fn, indexed, opts.rate, by);
+  checkNumeric(fn, indexed, opts.weight, by);
   const w = pl.col(opts.weight).cast(pl.Float64);
   const r = pl.col(opts.rate).cast(pl.Float64);
-  const bad = df.filter(w.isNull().or(w.lt(0)).or(w.isNan()));
-  if (bad.height > 0) throw new IndicatorInputError(fn, `column '${opts.weight}' must be a known weight ≥ 0`);
-  const known = r.isNotNull().and(r.isNan().not());
+  const badW = indexed.filter(w.isNull().or(w.isNan()).or(w.isInfinite()).or(w.lt(0)));
+  if (badW.height > 0) {
+    const v = badW.getColumn(opts.weight).get(0) as unknown;
+    throw new IndicatorInputError(
+      fn,
+      `column '${opts.weight}' must be a known weight ≥ 0 (finite, not NaN); found ${String(v)} at ${where(badW, by)}`,
+    );
+  }
+  const badR = indexed.filter(r.isNotNull().and(r.isNan().or(r.isInfinite()).or(r.lt(lo)).or(r.gt(hi))));
+  if (badR.height > 0) {
+    const v = badR.getColumn(opts.rate).get(0) as unknown;
+    throw new IndicatorInputError(
+      fn,
+      `column '${opts.rate}' must be a rate from ${lo} to ${hi} or null (not published); found ${String(v)} at ${where(badR, by)}`,
+    );
+  }
+  const known = r.isNotNull();
   const data = df.withColumns(pl.lit("all").alias("__all"));
   const keys = by.length ? by : ["__all"];
   const out = data
@@ -52,6 +100,13 @@ export function weightedRate(df: pl.DataFrame, opts: WeightedRateOptions): pl.Da
     .withColumns(pl.col("__num").div(pl.col("weight_covered")).alias("rate"), pl.col("weight_covered").div(pl.col("weight_total")).alias("coverage"))
     .sort(keys);
   const empty = out.filter(pl.col("weight_covered").eq(0).or(pl.col("weight_covered").isNull()));
-  if (empty.height > 0) throw new IndicatorInputError(fn, `a group has no published '${opts.rate}' with positive weight`);
+  if (empty.height > 0) {
+    const rec = empty.head(1).toRecords()[0] ?? {};
+    const group = by.length ? ` (${by.map((k) => `${k}=${String(rec[k])}`).join(", ")})` : "";
+    throw new IndicatorInputError(fn, `a group${group} has no published '${opts.rate}' with positive weight`);
+  }
+  const overflow = out.filter(pl.col("__num").isInfinite().or(pl.col("weight_total").isInfinite()));
+  if (overflow.height > 0)
+    throw new IndicatorInputError(fn, `the total of '${opts.weight}' (or of weight × rate) overflows a 64-bit float in a group`);
   return out.select(...by, "rate", "weight_total", "weight_covered", "coverage", "units", "units_missing");
 }

@@ -3,14 +3,28 @@
  * used only when `online` is set; otherwise the cached response (under
  * data/cache/ssb/, keyed by table + query) is read, or an SsbOfflineError
  * says how to fetch it. Timeouts and a size cap bound every request.
+ *
+ * Every failure is a typed SsbError: a network failure names the URL and its
+ * cause, a cache problem names the cache file, text that is not UTF-8 says so.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as pl from "nodejs-polars";
 import { dataDir } from "../data/manifest";
-import { SsbHttpError, SsbLimitError, SsbOfflineError, SsbFormatError } from "./errors";
+import {
+  SsbCacheError,
+  SsbEncodingError,
+  SsbError,
+  SsbFormatError,
+  SsbHttpError,
+  SsbLimitError,
+  SsbNetworkError,
+  SsbOfflineError,
+  SsbQueryError,
+} from "./errors";
 import { checkDimensions, jsonStatToFrame } from "./jsonstat";
 import { buildRequest, cacheKey, type SsbQuery, type SsbRequest } from "./query";
+import { decodeUtf8 } from "./text";
 
 export interface FetchOptions {
   /** Allow network access (default false: cache only). */
@@ -19,7 +33,7 @@ export interface FetchOptions {
   refresh?: boolean;
   /** Cache folder (default data/cache/ssb). */
   cacheDir?: string;
-  /** Milliseconds before a request is abandoned (default 30 000). */
+  /** Milliseconds before a request is abandoned (default 30 000; 1 … 3 600 000). */
   timeoutMs?: number;
   /** Largest response accepted, in bytes (default 20 MB). */
   maxBytes?: number;
@@ -41,14 +55,34 @@ interface CacheEntry {
   response: unknown;
 }
 
+/** Longest timeout accepted, in ms (one hour). */
+export const MAX_TIMEOUT_MS = 3_600_000;
+
+/**
+ * @example
+ * defaultCacheDir(); // "<repo>/data/cache/ssb"
+ */
 export function defaultCacheDir(): string {
   return join(dataDir(), "cache", "ssb");
 }
 
-async function readCapped(res: Response, maxBytes: number, table: string): Promise<string> {
+function checkOptions(table: string, opts: FetchOptions): { timeoutMs: number; maxBytes: number } {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new SsbQueryError(table, `timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+  }
+  const maxBytes = opts.maxBytes ?? 20_000_000;
+  if (typeof maxBytes !== "number" || !Number.isInteger(maxBytes) || maxBytes < 1) {
+    throw new SsbQueryError(table, `maxBytes must be a whole number of bytes ≥ 1, got ${String(maxBytes)}`);
+  }
+  if (opts.refresh && !opts.online) throw new SsbQueryError(table, "refresh needs online (network access) to fetch again");
+  return { timeoutMs, maxBytes };
+}
+
+async function readCapped(res: Response, maxBytes: number, table: string): Promise<Buffer> {
   const declared = Number(res.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new SsbLimitError(table, `response of ${declared} bytes exceeds the cap of ${maxBytes}`);
-  if (!res.body) return "";
+  if (!res.body) return Buffer.alloc(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -62,30 +96,64 @@ async function readCapped(res: Response, maxBytes: number, table: string): Promi
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The frame of a cache file, or an SsbCacheError naming the file and what is wrong with it. */
+function readCache(cacheFile: string, query: SsbQuery, request: SsbRequest): pl.DataFrame {
+  const t = query.table;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch (e) {
+    throw new SsbCacheError(t, cacheFile, `cannot be read (${(e as Error).message})`, { cause: e });
+  }
+  const decoded = decodeUtf8(bytes, "the file");
+  if (decoded.error !== undefined) throw new SsbCacheError(t, cacheFile, `${decoded.error}; delete it, or fetch again with --online --refresh`);
+  let entry: CacheEntry;
+  try {
+    entry = JSON.parse(decoded.text) as CacheEntry;
+  } catch (e) {
+    throw new SsbCacheError(t, cacheFile, `is not valid JSON (${(e as Error).message}); delete it, or fetch again with --online --refresh`, {
+      cause: e,
+    });
+  }
+  if (!entry || typeof entry !== "object" || !("response" in entry)) {
+    throw new SsbCacheError(t, cacheFile, "is not a cache entry (expected an object with request, query, fetched_at and response)");
+  }
+  if (entry.request && entry.request.url !== request.url) {
+    throw new SsbCacheError(t, cacheFile, `was written for ${String(entry.request.url)}, not for ${request.url}`);
+  }
+  try {
+    checkDimensions(entry.response, query.selection, t);
+    return jsonStatToFrame(entry.response, t);
+  } catch (e) {
+    if (e instanceof SsbFormatError) throw new SsbCacheError(t, cacheFile, `holds an answer that fails its checks: ${e.message}`, { cause: e });
+    throw e;
+  }
 }
 
 /**
+ * @throws SsbQueryError (bad query or options), SsbOfflineError, SsbNetworkError (URL and cause),
+ *   SsbHttpError, SsbLimitError, SsbEncodingError, SsbFormatError, SsbCacheError (naming the file)
  * @example
  * const { frame } = await fetchSsb({ table: "07459", selection: { Region: ["K-0501"], Tid: ["2000", "2001"] } }, { online: true });
  */
 export async function fetchSsb(query: SsbQuery, opts: FetchOptions = {}): Promise<FetchResult> {
   const request = buildRequest(query);
+  const { timeoutMs, maxBytes } = checkOptions(query.table, opts);
   const dir = opts.cacheDir ?? defaultCacheDir();
   const cacheFile = join(dir, `${cacheKey(query)}.json`);
   if (existsSync(cacheFile) && !opts.refresh) {
-    const entry = JSON.parse(readFileSync(cacheFile, "utf8")) as CacheEntry;
-    checkDimensions(entry.response, query.selection, query.table);
-    return { frame: jsonStatToFrame(entry.response, query.table), fromCache: true, cacheFile, request };
+    return { frame: readCache(cacheFile, query, request), fromCache: true, cacheFile, request };
   }
   if (!opts.online) {
     throw new SsbOfflineError(query.table, `no cached response for this query (${cacheFile}); fetch it once with --online (network access)`);
   }
   const doFetch = opts.fetchImpl ?? fetch;
-  const timeoutMs = opts.timeoutMs ?? 30_000;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let text: string;
+  let bytes: Buffer;
   try {
     const res = await doFetch(request.url, {
       method: request.method,
@@ -93,24 +161,39 @@ export async function fetchSsb(query: SsbQuery, opts: FetchOptions = {}): Promis
       headers: request.body ? { "content-type": "application/json" } : undefined,
       signal: controller.signal,
     });
-    if (!res.ok) throw new SsbHttpError(query.table, request.url, res.status, await readCapped(res, 10_000, query.table).catch(() => ""));
-    text = await readCapped(res, opts.maxBytes ?? 20_000_000, query.table);
+    if (!res.ok) {
+      const body = await readCapped(res, 10_000, query.table).catch(() => Buffer.alloc(0));
+      throw new SsbHttpError(query.table, request.url, res.status, decodeUtf8(body, "body").text ?? "");
+    }
+    bytes = await readCapped(res, maxBytes, query.table);
   } catch (e) {
-    if ((e as Error).name === "AbortError") throw new SsbLimitError(query.table, `no complete answer within ${timeoutMs} ms from ${request.url}`);
-    throw e;
+    if (controller.signal.aborted || (e as Error)?.name === "AbortError") {
+      throw new SsbLimitError(query.table, `no complete answer within ${timeoutMs} ms from ${request.url}`);
+    }
+    if (e instanceof SsbError) throw e;
+    throw new SsbNetworkError(query.table, request.url, e);
   } finally {
     clearTimeout(timer);
   }
+  const decoded = decodeUtf8(bytes, `the response from ${request.url}`);
+  if (decoded.error !== undefined) throw new SsbEncodingError(query.table, decoded.error);
   let response: unknown;
   try {
-    response = JSON.parse(text);
+    response = JSON.parse(decoded.text);
   } catch {
-    throw new SsbFormatError(query.table, `the response is not JSON (${text.slice(0, 80)})`);
+    throw new SsbFormatError(query.table, `the response from ${request.url} is not JSON (${JSON.stringify(decoded.text.slice(0, 80))})`);
   }
   checkDimensions(response, query.selection, query.table);
   const frame = jsonStatToFrame(response, query.table);
-  mkdirSync(dir, { recursive: true });
   const entry: CacheEntry = { request, query, fetched_at: new Date().toISOString(), response };
-  writeFileSync(cacheFile, JSON.stringify(entry, null, 1));
+  try {
+    mkdirSync(dir, { recursive: true });
+    // write beside, then rename: an interrupted write never leaves a half cache file
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry, null, 1));
+    renameSync(tmp, cacheFile);
+  } catch (e) {
+    throw new SsbCacheError(query.table, cacheFile, `cannot be written (${(e as Error).message})`, { cause: e });
+  }
   return { frame, fromCache: false, cacheFile, request };
 }

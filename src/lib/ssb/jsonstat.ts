@@ -3,6 +3,11 @@
  * with jsonstat-toolkit: one column per dimension (its codes), one
  * `<dimension>_label` column per dimension, `value` (Float64, null where SSB
  * has no figure) and `status` (SSB's symbol, e.g. "." or ":", else null).
+ *
+ * A value must be a finite number or null. Anything else (a string such as
+ * "12,5" or "..", a boolean, an object) is an SsbFormatError naming the cell —
+ * unless SSB's status symbol for that cell says there is no figure
+ * (MISSING_SYMBOLS), in which case the value is null and the symbol is kept.
  */
 import * as pl from "nodejs-polars";
 import { SsbFormatError } from "./errors";
@@ -22,10 +27,26 @@ interface JsonStatDoc {
   id?: string[];
   size?: number[];
   dimension?: Record<string, { label?: string; category?: { index?: string[] | Record<string, number>; label?: Record<string, string> } }>;
-  value?: (number | null)[] | Record<string, number | null>;
+  value?: unknown[] | Record<string, unknown>;
+  status?: string | (string | null)[] | Record<string, string | null>;
 }
 
-function categoryCodes(doc: JsonStatDoc, dim: string): string[] {
+/**
+ * SSB's standard symbols that stand in place of a figure: "." not applicable,
+ * ".." not available, "..." not yet available, ":" confidential, "-" nil
+ * (nothing to report; kept as a symbol, not turned into 0).
+ */
+export const MISSING_SYMBOLS: readonly string[] = [".", "..", "...", ":", "-"];
+
+/** The raw value and status symbol of cell `i` (row-major index). */
+function cell(d: JsonStatDoc, i: number): { value: unknown; status: string | null } {
+  const v = Array.isArray(d.value) ? d.value[i] : (d.value ?? {})[String(i)];
+  const st = d.status;
+  const raw = typeof st === "string" ? st : Array.isArray(st) ? st[i] : st && typeof st === "object" ? st[String(i)] : undefined;
+  return { value: v === undefined ? null : v, status: raw === undefined || raw === null ? null : String(raw) };
+}
+
+function categoryCodes(doc: JsonStatDoc, dim: string, table: string): string[] {
   const cat = doc.dimension?.[dim]?.category;
   const index = cat?.index;
   if (Array.isArray(index)) return index;
@@ -35,13 +56,16 @@ function categoryCodes(doc: JsonStatDoc, dim: string): string[] {
       .map(([k]) => k);
   const labels = cat?.label;
   if (labels && Object.keys(labels).length === 1) return Object.keys(labels);
-  throw new SsbFormatError("?", `dimension '${dim}' has no category index`);
+  throw new SsbFormatError(table, `dimension '${dim}' has no category index`);
 }
 
 /**
  * @param doc a parsed JSON-stat 2 dataset
  * @param table table id for error messages
- * @throws SsbFormatError when it is not a JSON-stat 2 dataset or its sizes do not add up
+ * @throws SsbFormatError when it is not a JSON-stat 2 dataset, its sizes do not add up,
+ *   or a cell holds something other than a number or null that no status symbol explains
+ * @example
+ * jsonStatToFrame(JSON.parse(text), "07459"); // Region, Region_label, Tid, Tid_label, value, status
  */
 export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
   const d = doc as JsonStatDoc;
@@ -50,15 +74,49 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
   }
   if (d.id.length !== d.size.length) throw new SsbFormatError(table, `id has ${d.id.length} dimensions but size has ${d.size.length}`);
   d.id.forEach((dim, i) => {
-    const n = categoryCodes(d, dim).length;
+    const n = categoryCodes(d, dim, table).length;
     if (n !== d.size![i]) throw new SsbFormatError(table, `dimension '${dim}' has ${n} categories but size says ${d.size![i]}`);
   });
   const cells = d.size.reduce((a, b) => a * b, 1);
   const nValues = Array.isArray(d.value) ? d.value.length : Object.keys(d.value ?? {}).length;
   if (Array.isArray(d.value) && nValues !== cells) throw new SsbFormatError(table, `value has ${nValues} cells, dimensions give ${cells}`);
-  const ds = JSONstat(doc);
-  const rows = ds.toTable({ type: "arrobj", content: "id", status: true }) as Record<string, unknown>[];
-  const labelled = ds.toTable({ type: "arrobj", content: "label" }) as Record<string, unknown>[];
+  if (d.value !== undefined && (d.value === null || typeof d.value !== "object"))
+    throw new SsbFormatError(table, `value must be an array or an object of cells, got ${typeof d.value}`);
+  if (!Array.isArray(d.value)) {
+    const badKey = Object.keys(d.value ?? {}).find((k) => !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= cells);
+    if (badKey !== undefined) throw new SsbFormatError(table, `value has a cell '${badKey}' outside 0…${cells - 1}`);
+  }
+  let ds: JsonStatDataset;
+  let rows: Record<string, unknown>[];
+  let labelled: Record<string, unknown>[];
+  try {
+    ds = JSONstat(doc);
+    rows = ds.toTable({ type: "arrobj", content: "id" });
+    labelled = ds.toTable({ type: "arrobj", content: "label" });
+  } catch (e) {
+    throw new SsbFormatError(table, `jsonstat-toolkit could not read the dataset: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(rows) || !Array.isArray(labelled) || labelled.length !== rows.length)
+    throw new SsbFormatError(table, "jsonstat-toolkit could not read the dataset");
+  if (rows.length !== cells) throw new SsbFormatError(table, `jsonstat-toolkit gave ${rows.length} rows for ${cells} cells`);
+  const values: (number | null)[] = [];
+  const status: (string | null)[] = [];
+  rows.forEach((r, i) => {
+    const c = cell(d, i);
+    status.push(c.status);
+    if (c.value === null || (typeof c.value === "number" && Number.isFinite(c.value))) values.push(c.value as number | null);
+    else if (c.status !== null && MISSING_SYMBOLS.includes(c.status)) values.push(null);
+    else {
+      const where = d.id!.map((dim) => `${dim}=${String(r[dim])}`).join(", ");
+      throw new SsbFormatError(
+        table,
+        `cell ${i} (${where}) has the value ${JSON.stringify(c.value) ?? String(c.value)} (${typeof c.value}); expected a number, or null with a status symbol` +
+          (c.status === null
+            ? " — the cell has no status symbol"
+            : ` — its status '${c.status}' is not one of ${MISSING_SYMBOLS.map((m) => `'${m}'`).join(", ")}`),
+      );
+    }
+  });
   const columns: pl.Series[] = [];
   for (const dim of d.id) {
     columns.push(
@@ -68,7 +126,7 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
         pl.Utf8,
       ),
     );
-    const dimLabel = ds.Dimension(dim).label ?? dim;
+    const dimLabel = (ds.Dimension(dim) as { label: string | null } | null)?.label ?? dim;
     columns.push(
       pl.Series(
         `${dim}_label`,
@@ -77,32 +135,25 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
       ),
     );
   }
-  columns.push(
-    pl.Series(
-      "value",
-      rows.map((r) => (typeof r["value"] === "number" ? r["value"] : null)),
-      pl.Float64,
-    ),
-  );
-  columns.push(
-    pl.Series(
-      "status",
-      rows.map((r) => (r["status"] === null || r["status"] === undefined ? null : String(r["status"]))),
-      pl.Utf8,
-    ),
-  );
+  columns.push(pl.Series("value", values, pl.Float64));
+  columns.push(pl.Series("status", status, pl.Utf8));
   return pl.DataFrame(columns);
 }
 
 /**
  * Check that a response holds exactly the categories the query selected.
  * @throws SsbFormatError naming the dimension and the codes missing or extra
+ * @example
+ * checkDimensions(doc, { Region: ["K-0501"], Tid: ["2000", "2001"] }, "07459");
  */
 export function checkDimensions(doc: unknown, selection: Record<string, string[]>, table = "?"): void {
   const d = doc as JsonStatDoc;
+  if (!d || typeof d !== "object" || !d.dimension || typeof d.dimension !== "object") {
+    throw new SsbFormatError(table, "expected a JSON-stat 2 dataset with a 'dimension' object");
+  }
   for (const [dim, wanted] of Object.entries(selection)) {
     if (!d.dimension?.[dim]) throw new SsbFormatError(table, `the response has no dimension '${dim}' (has: ${(d.id ?? []).join(", ")})`);
-    const got = new Set(categoryCodes(d, dim));
+    const got = new Set(categoryCodes(d, dim, table));
     const missing = wanted.filter((w) => !got.has(w));
     const extra = [...got].filter((g) => !wanted.includes(g));
     if (missing.length || extra.length) {

@@ -7,9 +7,16 @@
  * p (two-sided)  = #{|T*| ≥ |T_obs|} / N      (exact)
  *                = (#{|T*| ≥ |T_obs|} + 1) / (N + 1)   (Monte Carlo, never 0)
  * "less" / "greater" count T* ≤ T_obs / T* ≥ T_obs instead.
+ *
+ * Input on which the statistic is undefined is refused with a
+ * StatisticsInputError, never answered with p = 0 or a NaN statistic:
+ * unequal lengths, fewer than 3 pairs, non-finite values, a constant x or y
+ * (every shuffle is then the same pairing), a statistic that is not a finite
+ * number on the data or on a shuffle, and impossible options.
  */
 import * as prand from "pure-rand";
-import { spearman } from "./rank";
+import { StatisticsInputError } from "./errors";
+import { checkPairs, spearman } from "./rank";
 
 export type Alternative = "two-sided" | "less" | "greater";
 
@@ -60,37 +67,73 @@ function* permutations(n: number): Generator<number[]> {
   }
 }
 
+const ALTERNATIVES: readonly Alternative[] = ["two-sided", "less", "greater"];
+
+/** Largest `exactMax` accepted: 10! = 3 628 800 orderings. */
+export const EXACT_MAX_LIMIT = 10;
+
 /**
+ * Check an `alternative` given at run time (e.g. from JavaScript or a parameter file).
+ * @throws StatisticsInputError when it is not "two-sided", "less" or "greater"
+ * @example
+ * checkAlternative("permutationTest", "less"); // "less"
+ */
+export function checkAlternative(fn: string, alt: unknown): Alternative {
+  if (!ALTERNATIVES.includes(alt as Alternative)) throw new StatisticsInputError(fn, `alternative ${ALTERNATIVES.join(" | ")}`, JSON.stringify(alt));
+  return alt as Alternative;
+}
+
+/**
+ * Check a count option: an integer in [min, max].
+ * @throws StatisticsInputError naming the option
+ * @example
+ * checkInteger("permutationTest", "draws", 5000, 1, 1e7); // 5000
+ */
+export function checkInteger(fn: string, name: string, v: unknown, min: number, max: number): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw new StatisticsInputError(fn, `${name} an integer from ${min} to ${max}`, String(v));
+  }
+  return v;
+}
+
+function finiteStat(t: number, what: string): number {
+  if (typeof t !== "number" || !Number.isFinite(t)) throw new StatisticsInputError("permutationTest", `a finite statistic ${what}`, String(t));
+  return t;
+}
+
+/**
+ * @throws StatisticsInputError on degenerate input (see the module comment)
  * @example
  * permutationTest([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], { alternative: "less" });
  * // { statistic: −1, pValue: 1/120, method: "exact", n: 120 }
  */
 export function permutationTest(x: readonly number[], y: readonly number[], opts: PermutationOptions = {}): PermutationResult {
+  const fn = "permutationTest";
+  checkPairs(fn, x, y);
   const stat = opts.statistic ?? spearman;
-  const alt = opts.alternative ?? "two-sided";
-  const obs = stat(x, y);
+  const alt = checkAlternative(fn, opts.alternative ?? "two-sided");
+  const exactMax = checkInteger(fn, "exactMax", opts.exactMax ?? 8, 0, EXACT_MAX_LIMIT);
+  const draws = checkInteger(fn, "draws", opts.draws ?? 20_000, 1, 10_000_000);
+  const seed = checkInteger(fn, "seed", opts.seed ?? 20091114, -(2 ** 31), 2 ** 31 - 1);
+  const obs = finiteStat(stat(x, y), "on the data");
   const n = x.length;
-  if (n <= (opts.exactMax ?? 8)) {
+  if (n <= exactMax) {
     let hits = 0;
     let total = 0;
     for (const p of permutations(n)) {
       total += 1;
-      if (
-        hit(
-          stat(
-            x,
-            p.map((i) => y[i]!),
-          ),
-          obs,
-          alt,
-        )
-      )
-        hits += 1;
+      const t = finiteStat(
+        stat(
+          x,
+          p.map((i) => y[i]!),
+        ),
+        "on every shuffle",
+      );
+      if (hit(t, obs, alt)) hits += 1;
     }
     return { statistic: obs, pValue: hits / total, method: "exact", n: total };
   }
-  const draws = opts.draws ?? 20_000;
-  const rng = prand.xoroshiro128plus(opts.seed ?? 20091114);
+  const rng = prand.xoroshiro128plus(seed);
   const perm = [...y];
   let hits = 0;
   for (let d = 0; d < draws; d += 1) {
@@ -98,7 +141,7 @@ export function permutationTest(x: readonly number[], y: readonly number[], opts
       const j = prand.unsafeUniformIntDistribution(0, i, rng);
       [perm[i], perm[j]] = [perm[j]!, perm[i]!];
     }
-    if (hit(stat(x, perm), obs, alt)) hits += 1;
+    if (hit(finiteStat(stat(x, perm), "on every shuffle"), obs, alt)) hits += 1;
   }
   return { statistic: obs, pValue: (hits + 1) / (draws + 1), method: "monte-carlo", n: draws };
 }

@@ -4,10 +4,25 @@
  * Spearman's ρ = Pearson correlation of the ranks of x and of y, with tied
  * values given the average of the ranks they span (so ρ is correct with ties).
  * Without ties it equals 1 − 6 Σ d² / (n (n² − 1)).
+ *
+ * Both refuse input on which the coefficient is undefined (StatisticsInputError):
+ * unequal lengths, fewer than 3 pairs, a non-finite value, or a side with no
+ * variance (a constant vector: 0/0).
  */
+import { StatisticsInputError } from "./errors";
 
-/** Ranks 1…n; ties get the mean of the ranks they occupy. */
+/**
+ * Ranks 1…n; ties get the mean of the ranks they occupy.
+ * @throws StatisticsInputError on a non-finite value (NaN cannot be ordered)
+ * @example
+ * rank([10, 20, 20, 5]); // [2, 3.5, 3.5, 1]
+ */
 export function rank(values: readonly number[]): number[] {
+  checkFinite("rank", "values", values);
+  return rankUnchecked(values);
+}
+
+function rankUnchecked(values: readonly number[]): number[] {
   const idx = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(values.length);
   let i = 0;
@@ -21,8 +36,40 @@ export function rank(values: readonly number[]): number[] {
   return out;
 }
 
-/** Pearson's correlation; NaN when either side has no variance. */
-export function pearson(x: readonly number[], y: readonly number[]): number {
+function checkFinite(fn: string, side: string, v: readonly number[]): void {
+  const i = v.findIndex((x) => typeof x !== "number" || !Number.isFinite(x));
+  if (i >= 0) throw new StatisticsInputError(fn, "finite numbers", `${String(v[i])} at ${side}[${i}]`);
+}
+
+function checkVaries(fn: string, side: string, v: readonly number[]): void {
+  if (v.every((x) => x === v[0])) {
+    throw new StatisticsInputError(
+      fn,
+      `${side} with at least two distinct values (the correlation is 0/0 otherwise)`,
+      `all ${v.length} values equal ${v[0]}`,
+    );
+  }
+}
+
+/**
+ * The checks shared by the correlation coefficients and the permutation test:
+ * equal lengths, at least 3 pairs, finite values, and neither side constant.
+ * @throws StatisticsInputError naming the function and the first offending value
+ * @example
+ * checkPairs("spearman", [1, 1, 1], [1, 2, 3]); // throws: spearman: expected x with at least two distinct values …
+ */
+export function checkPairs(fn: string, x: readonly number[], y: readonly number[]): void {
+  if (!Array.isArray(x) || !Array.isArray(y)) throw new StatisticsInputError(fn, "two arrays of numbers");
+  if (x.length !== y.length) throw new StatisticsInputError(fn, "x and y of equal length", `x has ${x.length} values, y has ${y.length}`);
+  if (x.length < 3) throw new StatisticsInputError(fn, "at least 3 pairs", `${x.length}`);
+  checkFinite(fn, "x", x);
+  checkFinite(fn, "y", y);
+  checkVaries(fn, "x", x);
+  checkVaries(fn, "y", y);
+}
+
+/** Pearson's r without checks (the callers have checked). */
+function pearsonUnchecked(x: readonly number[], y: readonly number[]): number {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
@@ -36,21 +83,31 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
     sxx += dx * dx;
     syy += dy * dy;
   }
-  return sxy / Math.sqrt(sxx * syy);
+  const r = sxy / Math.sqrt(sxx * syy);
+  // Distinct values may still leave no variance after rounding, or squares may overflow.
+  if (!Number.isFinite(r))
+    throw new StatisticsInputError("pearson", "values whose sums of squares are positive and finite in floating point", `sxx = ${sxx}, syy = ${syy}`);
+  return r;
 }
 
-function checkPairs(fn: string, x: readonly number[], y: readonly number[]): void {
-  if (x.length !== y.length) throw new RangeError(`${fn}: x has ${x.length} values, y has ${y.length}`);
-  if (x.length < 3) throw new RangeError(`${fn}: needs at least 3 pairs, got ${x.length}`);
-  if ([...x, ...y].some((v) => !Number.isFinite(v))) throw new RangeError(`${fn}: values must be finite numbers`);
+/**
+ * Pearson's correlation r of paired values.
+ * @throws StatisticsInputError on unequal lengths, fewer than 3 pairs, a non-finite value or a constant side
+ * @example
+ * pearson([1, 2, 3], [2, 4, 6]); // 1
+ */
+export function pearson(x: readonly number[], y: readonly number[]): number {
+  checkPairs("pearson", x, y);
+  return pearsonUnchecked(x, y);
 }
 
 /**
  * Spearman's rank correlation ρ of paired values.
+ * @throws StatisticsInputError on unequal lengths, fewer than 3 pairs, a non-finite value or a constant side
  * @example
  * spearman([1, 2, 3, 4], [40, 30, 20, 10]); // −1
  */
 export function spearman(x: readonly number[], y: readonly number[]): number {
   checkPairs("spearman", x, y);
-  return pearson(rank(x), rank(y));
+  return pearsonUnchecked(rankUnchecked(x), rankUnchecked(y));
 }
