@@ -40,16 +40,16 @@ describe("weightedMeanBounds", () => {
   });
 
   it("agrees with a brute-force search over the corners of the weights", () => {
-    const units = [
-      { rate: [3, 4] as const, weight: [1, 5] as const },
-      { rate: [8, 9] as const, weight: [2, 3] as const },
-      { rate: [5, 5] as const, weight: [0, 4] as const },
-      { rate: [12, 13] as const, weight: [1, 1.5] as const },
+    const units: { rate: [number, number]; weight: [number, number] }[] = [
+      { rate: [3, 4], weight: [1, 5] },
+      { rate: [8, 9], weight: [2, 3] },
+      { rate: [5, 5], weight: [0, 4] },
+      { rate: [12, 13], weight: [1, 1.5] },
     ];
     let lo = Infinity;
     let hi = -Infinity;
     for (let m = 0; m < 16; m += 1) {
-      const w = units.map((u, i) => ((m >> i) & 1 ? u.weight[1] : u.weight[0]));
+      const w: number[] = units.map((u, i) => ((m >> i) & 1 ? u.weight[1] : u.weight[0]));
       const den = w.reduce((a, b) => a + b, 0);
       lo = Math.min(lo, units.reduce((a, u, i) => a + w[i]! * u.rate[0], 0) / den);
       hi = Math.max(hi, units.reduce((a, u, i) => a + w[i]! * u.rate[1], 0) / den);
