@@ -48,5 +48,5 @@ export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from 
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
-export { roundingBounds, weightedMeanBounds, weightedMeanBoundsBy, exceedsAtEveryValue, spreadBounds, cornerBounds, type Bounds, type WeightedUnit } from "./stats/bounds";
+export { roundingBounds, weightedMeanBounds, weightedMeanBoundsBy, exceedsAtEveryValue, spreadBounds, cornerBounds, allOf, type Bounds, type WeightedUnit } from "./stats/bounds";
 export { leaveOutSets, leaveKOut, leaveOutReadings, leaveOutSkippedText, type LeaveOutCase, type LeaveOutSkip, type LeaveOutResult } from "./stats/leaveOut";

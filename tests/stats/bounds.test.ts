@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cornerBounds, exceedsAtEveryValue, IndicatorInputError, roundingBounds, spreadBounds, weightedMeanBounds, weightedMeanBoundsBy } from "../../src/lib/index";
+import { allOf, cornerBounds, exceedsAtEveryValue, IndicatorInputError, roundingBounds, spreadBounds, weightedMeanBounds, weightedMeanBoundsBy } from "../../src/lib/index";
 
 describe("roundingBounds", () => {
   it("is the value ± half a unit of its last digit, clamped", () => {
@@ -112,5 +112,14 @@ describe("cornerBounds", () => {
     expect(lo).toBeCloseTo(444 / 0.785 - 444 - 86, 9);
     expect(hi).toBeCloseTo(446 / 0.775 - 446 - 83, 9);
     expect(() => cornerBounds(() => 1 / 0, [[0, 1]])).toThrow(IndicatorInputError);
+  });
+});
+
+describe("allOf", () => {
+  it("is a three-valued and", () => {
+    expect(allOf([true, true])).toBe(true);
+    expect(allOf([true, "undecided"])).toBe("undecided");
+    expect(allOf(["undecided", false])).toBe(false);
+    expect(() => allOf([])).toThrow(IndicatorInputError);
   });
 });

@@ -148,3 +148,16 @@ export function cornerBounds(f: (x: number[]) => number, box: readonly Bounds[])
   }
   return [lo, hi];
 }
+
+/**
+ * Three-valued "and" of comparisons decided over bounds: `false` when any part is false, `true`
+ * when every part is true, `"undecided"` otherwise (a claim of several parts holds only if all do).
+ * @example allOf([true, true]); // true
+ * allOf([true, "undecided"]); // "undecided"
+ * allOf(["undecided", false]); // false
+ */
+export function allOf(outcomes: readonly (boolean | "undecided")[]): boolean | "undecided" {
+  if (outcomes.length === 0) throw new IndicatorInputError("allOf", "at least one outcome is needed");
+  if (outcomes.some((o) => o === false)) return false;
+  return outcomes.every((o) => o === true) ? true : "undecided";
+}
