@@ -30,14 +30,6 @@ export { regionComponents, incompleteRegionYears, countyComponents } from "./fin
 export { regionSizeAndJobs } from "./findings/chapter3/jobs";
 export { regionTypology } from "./findings/chapter3/typology";
 export { syntheticFirmPanel } from "./synthetic/firms";
-export {
-  economicRegionInnovation,
-  rateBy,
-  nationalInnovationRate,
-  regionalInnovation,
-  innovationByCountyAndType,
-} from "./findings/chapter4/innovation";
-export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
 export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
