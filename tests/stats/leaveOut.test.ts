@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IndicatorInputError, leaveKOut, leaveOutReadings, leaveOutSets, leaveOutSkippedText, weightedMeanBoundsBy } from "../../src/lib/index";
+import * as pl from "nodejs-polars";
+import { IndicatorInputError, weightedRate, leaveKOut, leaveOutReadings, leaveOutSets, leaveOutSkippedText, weightedMeanBoundsBy } from "../../src/lib/index";
 
 describe("leaveOutSets", () => {
   it("singles, then pairs, in the units' order", () => {
@@ -40,5 +41,20 @@ describe("leaveKOut", () => {
     expect(r.skipped.map((s) => s.dropped)).toEqual([["x"], ["y"]]);
     expect(leaveOutSkippedText(r)).toMatch(/^skipped: without x \(weightedMeanBoundsBy: group 'city' has no units\); without y/);
     expect(() => leaveKOut([1], { k: 1, id: String, evaluate: () => { throw new RangeError("boom"); } })).toThrow(RangeError);
+  });
+
+  it("skips a case where weightedRate meets an empty frame (its typed error), keeping the others", () => {
+    const units = [
+      { id: "a", firms: 100, pct: 20 },
+      { id: "b", firms: 300, pct: 10 },
+    ];
+    const rate = (kept: typeof units): number => {
+      const df = pl.DataFrame({ firms: kept.map((u) => u.firms), pct: kept.map((u) => u.pct) });
+      return weightedRate(df.filter(pl.col("pct").lt(15)), { rate: "pct", weight: "firms" }).getColumn("rate").get(0) as number;
+    };
+    const r = leaveKOut(units, { k: 1, id: (u) => u.id, evaluate: rate });
+    // without a: only b (10 %) → 10; without b: a's 20 % is filtered out → empty frame → IndicatorInputError → skipped
+    expect(r.cases).toEqual([{ dropped: ["a"], value: 10 }]);
+    expect(r.skipped).toEqual([{ dropped: ["b"], reason: "weightedRate: the frame has no rows" }]);
   });
 });
