@@ -136,31 +136,3 @@ describe("findings registry", () => {
     }
   });
 });
-
-describe("chapter 4 findings (hand computations from SSB's 2006 table and the report's numbers)", () => {
-  it("Innlandet's firm-weighted innovation rate (967·20 + 926·18)/1893 exceeds Norway's 17 %", () => {
-    const f = byId("ch4.innovation_rate_above_norway");
-    expect(f.note).toContain(((967 * 20 + 926 * 18) / 1893).toFixed(2));
-    expect(f.verdict).toBe("corroborated");
-  });
-
-  it("city vs small-town: (243·15 + 463·20 + 172·25 + 182·20 + 337·23)/1397 against (88·21 + 82·6 + 114·1)/284", () => {
-    const city = (243 * 15 + 463 * 20 + 172 * 25 + 182 * 20 + 337 * 23) / 1397;
-    const small = (88 * 21 + 82 * 6 + 114 * 1) / 284;
-    const f = byId("ch4.city_regions_innovation_above_small_town");
-    expect(f.note).toContain(`city ${city.toFixed(1)} %`);
-    expect(f.note).toContain(`small_town ${small.toFixed(1)} %`);
-    expect(f.verdict).toBe("corroborated");
-  });
-
-  it("R&D: 445 / 0.78 − 529 = 41.5 MNOK outside the five city regions → consistent", () => {
-    const f = byId("ch4.rd_figures_consistent");
-    expect(f.note).toContain(`${(445 / 0.78).toFixed(1)} MNOK`);
-    expect(f.note).toContain(`leaving ${(445 / 0.78 - 529).toFixed(1)} MNOK`);
-    expect(f).toMatchObject({ computed: true, verdict: "reproduced" });
-  });
-
-  it("§4.7's 'zero growth' against §5.2's +1 % diverges by one point", () => {
-    expect(byId("ch4.innovation_industries_zero_growth_4_7")).toMatchObject({ published: 0, computed: 1, verdict: "diverges" });
-  });
-});

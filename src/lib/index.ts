@@ -29,14 +29,6 @@ export { regionComponents, incompleteRegionYears, countyComponents } from "./fin
 export { regionSizeAndJobs } from "./findings/chapter3/jobs";
 export { regionTypology } from "./findings/chapter3/typology";
 export { syntheticFirmPanel } from "./synthetic/firms";
-export {
-  economicRegionInnovation,
-  rateBy,
-  nationalInnovationRate,
-  regionalInnovation,
-  innovationByCountyAndType,
-} from "./findings/chapter4/innovation";
-export { rdImplications, rdByRegion } from "./findings/chapter4/rd";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
 export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
@@ -47,3 +39,5 @@ export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from 
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
+export { roundingBounds, weightedMeanBounds, weightedMeanBoundsBy, exceedsAtEveryValue, spreadBounds, cornerBounds, allOf, type Bounds, type WeightedUnit } from "./stats/bounds";
+export { leaveOutSets, leaveKOut, leaveOutReadings, leaveOutSkippedText, type LeaveOutCase, type LeaveOutSkip, type LeaveOutResult } from "./stats/leaveOut";

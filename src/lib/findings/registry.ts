@@ -14,9 +14,6 @@ import { populationFindings } from "./chapter3/population";
 import { sectorFindings } from "./chapter3/sectors";
 import { typologyFindings } from "./chapter3/typology";
 import { chapter3OtherFindings } from "./chapter3/untestable";
-import { innovationFindings } from "./chapter4/innovation";
-import { chapter4OtherFindings } from "./chapter4/other";
-import { rdFindings } from "./chapter4/rd";
 
 /** All finding specs, in report order. */
 export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
@@ -27,9 +24,6 @@ export const FINDING_SPECS: FindingSpec<FindingContext>[] = [
   ...jobFindings,
   ...typologyFindings,
   ...chapter3OtherFindings,
-  ...rdFindings,
-  ...innovationFindings,
-  ...chapter4OtherFindings,
 ];
 
 /** A finding with the tables its computation produced. */
@@ -93,7 +87,7 @@ export function findingSpec(id: string): FindingSpec<FindingContext> {
   return spec;
 }
 
-/** Check the registry: unique ids, every claim tested by a finding, every spec computable or explained. */
+/** Check the registry: unique ids, known claims, every spec computable or explained. */
 export function checkRegistry(claims: Map<string, Claim>, specs: FindingSpec<FindingContext>[] = FINDING_SPECS): void {
   const ids = new Set<string>();
   for (const s of specs) {
@@ -104,9 +98,8 @@ export function checkRegistry(claims: Map<string, Claim>, specs: FindingSpec<Fin
     }
     if (!s.compute && !s.untestable) throw new Error(`finding ${s.id}: needs a computation or an untestable reason`);
   }
-  const tested = new Set(specs.map((s) => s.claimKey).filter((k): k is string => k !== undefined));
-  const untested = [...claims.keys()].filter((k) => !tested.has(k));
-  if (untested.length > 0) throw new Error(`claims without a finding: ${untested.join(", ")}`);
+  // Claims are no longer all tested here: notebook cells emit findings too (issue 10), so "every claim has a
+  // finding" is a property of the emitted findings, not of this registry.
 }
 
 /** The specs evaluated under the context's run parameters. */

@@ -1,0 +1,120 @@
+/**
+ * Chapter 4 (and chapter 5's statements about it): the findings the notebook cells of
+ * notebooks/04-innovation.ipynb emit, against hand computations from SSB's 2006 table
+ * (data/ssb/innovation_2006_county_economic_region.csv) and the report's printed numbers.
+ */
+import { describe, expect, it } from "vitest";
+import { finding } from "../support/runs";
+
+describe("§4.2 R&D: the project's consistency check", () => {
+  it("445 / 0.78 − 529 = 41.5 MNOK outside the five city regions, ≥ 0 at every rounding → a check, reproduced", () => {
+    const f = finding("ch4.rd_figures_consistent");
+    // at the printed figures: (367 + 78) / 0.78 = 570.51; five regions 367 + 78 + 45 + 22 + 17 = 529
+    expect(f.note).toContain(`${(445 / 0.78).toFixed(1)} MNOK`);
+    expect(f.note).toContain(`leaving ${(445 / 0.78 - 529).toFixed(1)} MNOK`);
+    // lowest: (366.5 + 77.5) / 0.785 − (366.5 + 77.5 + 45.5 + 22.5 + 17.5) = 565.61 − 529.5 = 36.1
+    // highest: (367.5 + 78.5) / 0.775 − (367.5 + 78.5 + 44.5 + 21.5 + 16.5) = 575.48 − 528.5 = 47.0
+    expect(f.note).toContain(`(${(444 / 0.785 - 529.5).toFixed(1)}–${(446 / 0.775 - 528.5).toFixed(1)} at every value`);
+    expect(f).toMatchObject({ kind: "check", computed: true, verdict: "reproduced" });
+  });
+
+  it("the R&D claims themselves are untestable", () => {
+    for (const id of ["ch4.rd_gjovik_region_mnok", "ch4.rd_share_gjovik_hamar", "ch4.all_sectors_lower_rd_intensity"]) expect(finding(id).verdict).toBe("untestable");
+  });
+});
+
+describe("§4.3 innovation rates", () => {
+  it("Innlandet (967·20 + 926·18)/1893 = 19.02 % exceeds Norway's 17 % at every rounding → corroborated", () => {
+    const f = finding("ch4.innovation_rate_above_norway");
+    expect(f.note).toContain(((967 * 20 + 926 * 18) / 1893).toFixed(2));
+    // low (967·19.5 + 926·17.5)/1893 = 18.52 > Norway's high 17.5
+    expect(f.note).toContain(`${((967 * 19.5 + 926 * 17.5) / 1893).toFixed(2)}–${((967 * 20.5 + 926 * 18.5) / 1893).toFixed(2)}`);
+    expect(f).toMatchObject({ rule: "litt", computed: true, verdict: "corroborated" });
+    expect(f.robustness.status).toBe("robust");
+  });
+
+  it("city vs small-town: corroborated but fragile — leaving out both Gudbrandsdalen regions leaves Tynset's 21 % against the cities' 20.5 %", () => {
+    const city = (243 * 15 + 463 * 20 + 172 * 25 + 182 * 20 + 337 * 23) / 1397; // 28596 / 1397 = 20.47
+    const small = (88 * 21 + 82 * 6 + 114 * 1) / 284; // 2454 / 284 = 8.64
+    const f = finding("ch4.city_regions_innovation_above_small_town");
+    expect(f.note).toContain(`city ${city.toFixed(1)} %`);
+    expect(f.note).toContain(`small-town ${small.toFixed(1)} %`);
+    expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
+    // without Midt- and Nord-Gudbrandsdalen: city [19.97, 20.97] vs Tynset [20.5, 21.5] overlap → undecided → inconclusive
+    expect(f.robustness.status).toBe("fragile");
+    expect(f.robustness.flips).toEqual(["without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen"]);
+    // 8 single regions + 28 pairs = 36 leave-out cases, plus the reading at the printed values
+    expect(f.robustness.alternatives).toHaveLength(37);
+    expect(f.note).toMatch(/small_town: 284 firms, ≈ 25 innovators/); // 88·0.21 + 82·0.06 + 114·0.01 = 24.5
+  });
+
+  it("Hedmark: Tynset 21 % above the cities' (243·15 + 463·20 + 172·25)/878 = 19.6 %, but leaving out Kongsvinger flips it; leaving out Tynset is skipped, saying so", () => {
+    const f = finding("ch4.hedmark_small_towns_above_cities");
+    expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
+    // without Kongsvinger: cities (463·20 + 172·25)/635 = 21.35 ± 0.5 overlaps Tynset 20.5–21.5 → undecided
+    // without Kongsvinger and Hamar: Elverum 25 > Tynset → the claim fails at every value
+    expect(f.robustness.flips).toEqual(["without Kongsvinger", "without Kongsvinger and Hamar", "without Kongsvinger and Elverum"]);
+    expect(f.robustness.alternatives.find((a) => a.label === "without Kongsvinger and Hamar")?.verdict).toBe("contradicted");
+    expect(f.note).toMatch(/skipped: without Tynset \(weightedMeanBoundsBy: group 'small_town' has no units\)/);
+  });
+
+  it("Oppland: cities (182·20 + 337·23)/519 = 21.9 % far above Midt- and Nord-Gudbrandsdalen (82·6 + 114·1)/196 = 3.1 % → robust", () => {
+    const f = finding("ch4.oppland_cities_above_small_towns");
+    expect(f.note).toContain(`city ${((182 * 19.5 + 337 * 22.5) / 519).toFixed(1)}–${((182 * 20.5 + 337 * 23.5) / 519).toFixed(1)} %`);
+    expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
+    expect(f.robustness.status).toBe("robust");
+  });
+});
+
+describe("§4.4 cooperation", () => {
+  it("nationally 56 / 46 / 38 % are not 'about equal': spread 17–19 points against 1 → contradicted", () => {
+    const f = finding("ch4.partner_areas_equally_important_nationally");
+    expect(f.note).toContain("the spread is 17–19 points"); // 55.5 − 38.5 = 17; 56.5 − 37.5 = 19
+    expect(f).toMatchObject({ rule: "paa_nivaa_med", computed: false, verdict: "contradicted" });
+  });
+
+  it("Innlandet's own-region and rest-of-Norway shares beat Norway's by more than 2 points → corroborated", () => {
+    // weights: Hedmark 967·0.20·0.62 = 119.9, Oppland 926·0.18·0.58 = 96.7 cooperating innovators
+    // own region (119.9·74 + 96.7·62)/216.6 = 68.6 vs 56; rest of Norway (119.9·61 + 96.7·51)/216.6 = 56.5 vs 46
+    const f = finding("ch4.home_orientation_stronger_than_norway");
+    expect(f).toMatchObject({ rule: "klart", computed: true, verdict: "corroborated" });
+    expect(f.claim).not.toMatch(/less abroad/);
+  });
+
+  it("small-town vs city partners: the international part fails (small-town 54.9 % abroad vs city 21.7 %) → contradicted, on about 11 firms", () => {
+    const f = finding("ch4.small_town_firms_rest_of_norway_cities_international");
+    // small-town cooperating innovators: Tynset 88·0.21·0.47 = 8.69, Midt-Gudbrandsdalen 82·0.06·0.40 = 1.97 → 10.7
+    expect(f.note).toContain("small_town: ≈ 10.7 cooperating innovators");
+    expect(f.note).toContain("city firms more often cooperate abroad: false");
+    expect(f).toMatchObject({ computed: false, verdict: "contradicted" });
+    expect(f.robustness.status).toBe("robust");
+  });
+});
+
+describe("§4.7, §5.2–5.3", () => {
+  it("§4.7's 'zero growth' against §5.2's +1 %: a check that diverges, fragile at the rounding edge", () => {
+    const f = finding("ch4.innovation_industries_zero_growth_4_7");
+    expect(f).toMatchObject({ kind: "check", rule: "nullvekst", published: 0, computed: 1, verdict: "diverges" });
+    // +1 % stands for [0.5, 1.5]; "nullvekst" is |g| < 0.5: they touch at 0.5 → inconclusive
+    expect(f.robustness.alternatives[0]).toMatchObject({ computed: [0.5, 1.5], verdict: "inconclusive" });
+  });
+
+  it("+1 % below +10 % at every rounding → reproduced", () => {
+    expect(finding("ch5.innovation_industries_below_norway")).toMatchObject({ computed: true, verdict: "reproduced" });
+  });
+
+  it("home orientation does not grow toward the small towns: own region 56 % vs 67.1 %, abroad 54.9 % vs 21.7 % → contradicted", () => {
+    // city own region: (21.5·95 + 50.9·55 + 37.0·92 + 23.7·50 + 55.0·58)/188.1 = 67.1 (weights: firms × % innovating × % cooperating)
+    const f = finding("ch5.home_orientation_grows_city_to_small_town");
+    expect(f).toMatchObject({ section: "5.2", computed: false, verdict: "contradicted" });
+  });
+
+  it("Innlandet 18.5–19.5 % is below Oslo's 21.5–22.5 % → contradicted; the national-equivalents half is untestable", () => {
+    const f = finding("ch5.innovation_above_big_cities");
+    expect(f.note).toContain("Oslo 21.5–22.5 %");
+    expect(f).toMatchObject({ section: "5.3", computed: false, verdict: "contradicted" });
+    // Oslo + Akershus: (3791·21.5 + 2441·17.5)/6232 = 19.93 > Innlandet's high 19.52 → still contradicted
+    expect(f.robustness.alternatives.find((a) => a.label === "big cities as Oslo + Akershus")?.verdict).toBe("contradicted");
+    expect(finding("ch5.region_types_above_national_equivalents").verdict).toBe("untestable");
+  });
+});

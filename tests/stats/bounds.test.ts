@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { allOf, cornerBounds, exceedsAtEveryValue, IndicatorInputError, roundingBounds, spreadBounds, weightedMeanBounds, weightedMeanBoundsBy } from "../../src/lib/index";
+
+describe("roundingBounds", () => {
+  it("is the value ± half a unit of its last digit, clamped", () => {
+    expect(roundingBounds(18)).toEqual([17.5, 18.5]);
+    expect(roundingBounds(0, { min: 0 })).toEqual([0, 0.5]);
+    expect(roundingBounds(100, { max: 100 })).toEqual([99.5, 100]);
+    const [lo, hi] = roundingBounds(18.7, { decimals: 1 });
+    expect(lo).toBeCloseTo(18.65, 12);
+    expect(hi).toBeCloseTo(18.75, 12);
+    expect(() => roundingBounds(Number.NaN)).toThrow(IndicatorInputError);
+  });
+});
+
+describe("weightedMeanBounds", () => {
+  it("with exact weights it is the weighted mean of the rate bounds", () => {
+    // firms 967 at 20 % and 926 at 18 %, each rate ± 0.5:
+    // low = (967·19.5 + 926·17.5) / 1893 = 35061.5 / 1893, high = (967·20.5 + 926·18.5) / 1893 = 36954.5 / 1893
+    const [lo, hi] = weightedMeanBounds([
+      { rate: [19.5, 20.5], weight: [967, 967] },
+      { rate: [17.5, 18.5], weight: [926, 926] },
+    ]);
+    expect(lo).toBeCloseTo(35061.5 / 1893, 12);
+    expect(hi).toBeCloseTo(36954.5 / 1893, 12);
+  });
+
+  it("with uncertain weights it moves weight toward the extreme rates", () => {
+    // rates 10 and 20, weights in [1, 3]: min = (3·10 + 1·20)/4 = 12.5; max = (1·10 + 3·20)/4 = 17.5
+    expect(weightedMeanBounds([{ rate: [10, 10], weight: [1, 3] }, { rate: [20, 20], weight: [1, 3] }])).toEqual([12.5, 17.5]);
+    // three units, rates 0, 10, 30; weights [0, 1], [1, 1], [0, 2]:
+    // min: weight on 0 high (1), on 30 low (0): (0 + 10)/2 = 5; max: weight on 30 high (2), on 0 low (0): (10 + 60)/3 = 70/3
+    const [lo, hi] = weightedMeanBounds([
+      { rate: [0, 0], weight: [0, 1] },
+      { rate: [10, 10], weight: [1, 1] },
+      { rate: [30, 30], weight: [0, 2] },
+    ]);
+    expect(lo).toBeCloseTo(5, 12);
+    expect(hi).toBeCloseTo(70 / 3, 12);
+  });
+
+  it("agrees with a brute-force search over the corners of the weights", () => {
+    const units: { rate: [number, number]; weight: [number, number] }[] = [
+      { rate: [3, 4], weight: [1, 5] },
+      { rate: [8, 9], weight: [2, 3] },
+      { rate: [5, 5], weight: [0, 4] },
+      { rate: [12, 13], weight: [1, 1.5] },
+    ];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let m = 0; m < 16; m += 1) {
+      const w: number[] = units.map((u, i) => ((m >> i) & 1 ? u.weight[1] : u.weight[0]));
+      const den = w.reduce((a, b) => a + b, 0);
+      lo = Math.min(lo, units.reduce((a, u, i) => a + w[i]! * u.rate[0], 0) / den);
+      hi = Math.max(hi, units.reduce((a, u, i) => a + w[i]! * u.rate[1], 0) / den);
+    }
+    const b = weightedMeanBounds(units);
+    expect(b[0]).toBeCloseTo(lo, 12);
+    expect(b[1]).toBeCloseTo(hi, 12);
+  });
+
+  it("refuses an empty group, all-zero weights, negative weights and reversed bounds", () => {
+    expect(() => weightedMeanBounds([])).toThrow(IndicatorInputError);
+    expect(() => weightedMeanBounds([{ rate: [1, 1], weight: [0, 0] }])).toThrow(/every weight is 0/);
+    expect(() => weightedMeanBounds([{ rate: [1, 1], weight: [-1, 1] }])).toThrow(/≥ 0/);
+    expect(() => weightedMeanBounds([{ rate: [2, 1], weight: [1, 1] }])).toThrow(/low ≤ high/);
+  });
+
+  it("by group, in the order asked; a group with no member is a typed error", () => {
+    const units = [
+      { g: "a", rate: [10, 10] as const, weight: [1, 1] as const },
+      { g: "b", rate: [4, 6] as const, weight: [2, 2] as const },
+    ];
+    expect(weightedMeanBoundsBy(units, (u) => u.g, ["b", "a"])).toEqual([
+      [4, 6],
+      [10, 10],
+    ]);
+    expect(() => weightedMeanBoundsBy(units, (u) => u.g, ["c"])).toThrow(IndicatorInputError);
+  });
+});
+
+describe("exceedsAtEveryValue", () => {
+  it("true, false or undecided", () => {
+    expect(exceedsAtEveryValue([18.5, 19.5], [16.5, 17.5])).toBe(true); // 18.5 − 17.5 = 1 > 0
+    expect(exceedsAtEveryValue([17.5, 18.5], [16.5, 17.5])).toBe("undecided"); // can be equal at 17.5
+    expect(exceedsAtEveryValue([10, 11], [12, 13])).toBe(false); // 11 − 12 < 0
+    expect(exceedsAtEveryValue([5, 5], [5, 5])).toBe(false); // equal: not above
+  });
+
+  it("with a threshold: at least the threshold at every value", () => {
+    expect(exceedsAtEveryValue([20, 22], [10, 17], 2)).toBe(true); // 20 − 17 = 3 ≥ 2
+    expect(exceedsAtEveryValue([20, 22], [10, 19], 2)).toBe("undecided"); // 1 … 12
+    expect(exceedsAtEveryValue([20, 21], [19.5, 19.5], 2)).toBe(false); // at most 1.5 < 2
+  });
+});
+
+describe("spreadBounds", () => {
+  it("largest minus smallest over the box", () => {
+    // 56, 46, 38 ± 0.5: at least 55.5 − 38.5 = 17, at most 56.5 − 37.5 = 19
+    expect(spreadBounds([[55.5, 56.5], [45.5, 46.5], [37.5, 38.5]])).toEqual([17, 19]);
+    // overlapping values can be equal: spread from 0
+    expect(spreadBounds([[1, 3], [2, 4]])).toEqual([0, 3]);
+    expect(() => spreadBounds([[1, 1]])).toThrow(IndicatorInputError);
+  });
+});
+
+describe("cornerBounds", () => {
+  it("gives the exact bounds of a function monotone in each input", () => {
+    // (g + h)/s − (g + h + r): lowest at g, h low, s high, r high; highest at g, h high, s low, r low
+    const f = ([g, h, r, s]: number[]): number => (g! + h!) / s! - (g! + h! + r!);
+    const [lo, hi] = cornerBounds(f, [[366.5, 367.5], [77.5, 78.5], [83, 86], [0.775, 0.785]]);
+    expect(lo).toBeCloseTo(444 / 0.785 - 444 - 86, 9);
+    expect(hi).toBeCloseTo(446 / 0.775 - 446 - 83, 9);
+    expect(() => cornerBounds(() => 1 / 0, [[0, 1]])).toThrow(IndicatorInputError);
+  });
+});
+
+describe("allOf", () => {
+  it("is a three-valued and", () => {
+    expect(allOf([true, true])).toBe(true);
+    expect(allOf([true, "undecided"])).toBe("undecided");
+    expect(allOf(["undecided", false])).toBe(false);
+    expect(() => allOf([])).toThrow(IndicatorInputError);
+  });
+});
