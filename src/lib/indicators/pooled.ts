@@ -36,6 +36,8 @@ export function poolComponents(df: pl.DataFrame, opts: PoolOptions = {}): pl.Dat
   if (df.height === 0) throw new IndicatorInputError("poolComponents", "the frame has no rows");
   const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
   const per1000 = (c: string): pl.Expr => pl.col(c).div(pl.col("person_years")).mul(1000);
+  // years listed as written: whole years stored as floats print without ".0"
+  const t = df.getColumn(time).dtype.equals(pl.Float64) ? pl.col(time).cast(pl.Int64) : pl.col(time);
   const migration = pl
     .when(f("in_migration").isNull().any().or(f("out_migration").isNull().any()))
     .then(pl.lit(null))
@@ -44,7 +46,7 @@ export function poolComponents(df: pl.DataFrame, opts: PoolOptions = {}): pl.Dat
     .sort([...by, time])
     .groupBy(by)
     .agg(
-      pl.col(time).cast(pl.Utf8).str.concat(", ").alias("years"),
+      t.cast(pl.Utf8).str.concat(", ").alias("years"),
       pl.col(time).count().cast(pl.Int64).alias("n_years"),
       f("births").sum().alias("births"),
       f("deaths").sum().alias("deaths"),
