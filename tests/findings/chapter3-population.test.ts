@@ -29,14 +29,30 @@ describe("§3.1", () => {
     expect(g).toMatchObject({ published: -3.1, tolerance: 0.05, verdict: "contradicted" });
     expect(finding("ch3.krd_check.population_2009.totalt")).toMatchObject({ computed: 344293, verdict: "corroborated" });
     // BA-2020 as published makes Åsnes (7,610 residents in 2009) a region of its own
-    expect(finding("ch3.krd_check.population_2009.smaa_og_mellomstore_byregionar_innanfor_DPV", "ba2020")).toMatchObject({ computed: 49303 - 7610, verdict: "contradicted" });
+    expect(finding("ch3.krd_check.population_2009.smaa_og_mellomstore_byregionar_innanfor_DPV", "ba2020")).toMatchObject({
+      computed: 49303 - 7610,
+      verdict: "contradicted",
+    });
   });
 
   it("small-town share of Hedmark + Oppland 2007 is within the printed 20 %; without Hadeland and Os it is not", () => {
     // independent sum of the small-town municipalities of 'report13' from the CSV files themselves
-    const csv = (f: string): string[][] => readFileSync(join(dataDir(), f), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
-    const small = new Set(csv("regions/mappings.csv").filter((r) => r[0] === "report13" && r[5] === "small_town").map((r) => r[1]));
-    const outside = new Set(csv("regions/mappings.csv").filter((r) => r[0] === "report13" && r[5] === "outside").map((r) => r[1]));
+    const csv = (f: string): string[][] =>
+      readFileSync(join(dataDir(), f), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(","));
+    const small = new Set(
+      csv("regions/mappings.csv")
+        .filter((r) => r[0] === "report13" && r[5] === "small_town")
+        .map((r) => r[1]),
+    );
+    const outside = new Set(
+      csv("regions/mappings.csv")
+        .filter((r) => r[0] === "report13" && r[5] === "outside")
+        .map((r) => r[1]),
+    );
     const pop2007 = csv("ssb/population_municipality_2000_2009.csv").filter((r) => r[4] === "2007");
     const sum = (keep: (code: string) => boolean): number => pop2007.filter((r) => keep(r[0]!)).reduce((s, r) => s + Number(r[5]), 0);
     expect(sum(() => true)).toBe(innlandet(2007));
@@ -69,8 +85,14 @@ describe("§3.2", () => {
   });
 
   it("Innlandet's change 2001–07 (§5.1's +1 %) on Hedmark + Oppland: 371,729 / 371,418 − 1 and 372,926 / 371,418 − 1", () => {
-    expect(finding("ch5.innlandet_population_change_2001_07.jan2001_jan2007").computed as number).toBeCloseTo(100 * (innlandet(2007) / innlandet(2001) - 1), 9);
-    expect(finding("ch5.innlandet_population_change_2001_07.jan2001_jan2008").computed as number).toBeCloseTo(100 * (innlandet(2008) / innlandet(2001) - 1), 9);
+    expect(finding("ch5.innlandet_population_change_2001_07.jan2001_jan2007").computed as number).toBeCloseTo(
+      100 * (innlandet(2007) / innlandet(2001) - 1),
+      9,
+    );
+    expect(finding("ch5.innlandet_population_change_2001_07.jan2001_jan2008").computed as number).toBeCloseTo(
+      100 * (innlandet(2008) / innlandet(2001) - 1),
+      9,
+    );
   });
 
   it("from the printed changes: 3,8 − 2,5 ∈ [1.2, 1.4] is short of 'klart' (2 pp); |−3,7 + 3,3| ∈ [0.3, 0.5] is 'på nivå med' (1 pp); 7.1 > 6.2", () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { FindingError, PERIOD_2001_07, activePeriods, otherPeriod, referenceClaim } from "../../src/lib/index";
 
 describe("referenceClaim", () => {
-  const base = { key: "k", section: "3.1", statement: "s", unit: "percent", location: "St.meld. 25, Tabell 1.1", source: "data/krd/x.csv#Innlandet/totalt" };
+  const base = {
+    key: "k",
+    section: "3.1",
+    statement: "s",
+    unit: "percent",
+    location: "St.meld. 25, Tabell 1.1",
+    source: "data/krd/x.csv#Innlandet/totalt",
+  };
   it("takes the published value and its tolerance from the figure as printed", () => {
     expect(referenceClaim({ ...base, printed: "-1,0" })).toMatchObject({ published: -1, tolerance: 0.05, chapter: 3, rule: "printed", parts: 1 });
     expect(referenceClaim({ ...base, printed: "220064" })).toMatchObject({ published: 220064, tolerance: 0.5 });

@@ -32,7 +32,8 @@ export interface ReferenceInput {
  */
 export function referenceClaim(r: ReferenceInput): Claim {
   const chapter = Number(r.section.split(".")[0]);
-  if (!Number.isInteger(chapter) || chapter < 1) throw new FindingError(`reference ${r.key}: section '${r.section}' must start with a chapter number`);
+  if (!Number.isInteger(chapter) || chapter < 1)
+    throw new FindingError(`reference ${r.key}: section '${r.section}' must start with a chapter number`);
   return {
     key: r.key,
     chapter,

@@ -56,7 +56,24 @@ export function poolComponents(df: pl.DataFrame, opts: PoolOptions = {}): pl.Dat
     )
     .withColumns(pl.col("births").sub(pl.col("deaths")).alias("natural_change"))
     .withColumns(pl.col("change").sub(pl.col("natural_change")).alias("implied_net_migration"))
-    .withColumns(per1000("natural_change").alias("natural_rate"), per1000("net_migration").alias("net_migration_rate"), per1000("implied_net_migration").alias("implied_net_migration_rate"))
-    .select(...by, "years", "n_years", "births", "deaths", "natural_change", "net_migration", "implied_net_migration", "person_years", "natural_rate", "net_migration_rate", "implied_net_migration_rate")
+    .withColumns(
+      per1000("natural_change").alias("natural_rate"),
+      per1000("net_migration").alias("net_migration_rate"),
+      per1000("implied_net_migration").alias("implied_net_migration_rate"),
+    )
+    .select(
+      ...by,
+      "years",
+      "n_years",
+      "births",
+      "deaths",
+      "natural_change",
+      "net_migration",
+      "implied_net_migration",
+      "person_years",
+      "natural_rate",
+      "net_migration_rate",
+      "implied_net_migration_rate",
+    )
     .sort(by);
 }

@@ -22,7 +22,10 @@ export function parsePrinted(printed: string): number {
   printedDecimals(printed); // validates the format
   const s = printed.trim().replace(/\s/g, "");
   const negative = /^[−-]/.test(s);
-  const digits = s.replace(/^[+−-]/, "").replace(/\./g, "").replace(",", ".");
+  const digits = s
+    .replace(/^[+−-]/, "")
+    .replace(/\./g, "")
+    .replace(",", ".");
   const v = Number(digits);
   return negative ? -v : v;
 }
@@ -41,7 +44,8 @@ export function printedBounds(printed: string, parts = 1): Bounds {
 }
 
 function check(b: Bounds, what: string): void {
-  if (!Number.isFinite(b[0]) || !Number.isFinite(b[1]) || b[0] > b[1]) throw new FindingError(`${what}: bounds need finite low ≤ high, got [${b[0]}, ${b[1]}]`);
+  if (!Number.isFinite(b[0]) || !Number.isFinite(b[1]) || b[0] > b[1])
+    throw new FindingError(`${what}: bounds need finite low ≤ high, got [${b[0]}, ${b[1]}]`);
 }
 
 /**
@@ -97,7 +101,10 @@ export function bracketed(df: pl.DataFrame, opts: BracketOptions): Bounds {
   const time = opts.time ?? "year";
   const value = opts.value ?? "value";
   for (const c of [time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError("bracketed", `column '${c}' not found`);
-  const rows = df.select(pl.col(time).cast(pl.Float64).alias("t"), pl.col(value).cast(pl.Float64).alias("v")).sort("t").toRecords() as { t: number; v: number }[];
+  const rows = df.select(pl.col(time).cast(pl.Float64).alias("t"), pl.col(value).cast(pl.Float64).alias("v")).sort("t").toRecords() as {
+    t: number;
+    v: number;
+  }[];
   if (new Set(rows.map((r) => r.t)).size !== rows.length) throw new IndicatorInputError("bracketed", `${time} repeats: one series at a time`);
   const exact = rows.find((r) => r.t === opts.at);
   if (exact) return [exact.v, exact.v];
@@ -114,7 +121,8 @@ export function bracketed(df: pl.DataFrame, opts: BracketOptions): Bounds {
 export function boundsGrowth(from: Bounds, to: Bounds): Bounds {
   check(from, "boundsGrowth");
   check(to, "boundsGrowth");
-  if (from[0] <= 0 || to[0] < 0) throw new FindingError(`boundsGrowth: needs a positive start and a non-negative end, got [${from[0]}, ${from[1]}] → [${to[0]}, ${to[1]}]`);
+  if (from[0] <= 0 || to[0] < 0)
+    throw new FindingError(`boundsGrowth: needs a positive start and a non-negative end, got [${from[0]}, ${from[1]}] → [${to[0]}, ${to[1]}]`);
   return [100 * (to[0] / from[1] - 1), 100 * (to[1] / from[0] - 1)];
 }
 
