@@ -23,9 +23,6 @@ export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./r
 export { toRegions, type ToRegionsOptions } from "./regions/aggregate";
 export { componentsByRegion } from "./regions/components";
 export * from "./data/open";
-export { typePopulation, regionPopulationIn, PERIOD_2001_07 } from "./findings/chapter3/population";
-export { krdTypePopulation } from "./findings/chapter3/krd";
-export { regionComponents, incompleteRegionYears, countyComponents } from "./findings/chapter3/components";
 export { regionSizeAndJobs } from "./findings/chapter3/jobs";
 export { regionTypology } from "./findings/chapter3/typology";
 export { syntheticFirmPanel } from "./synthetic/firms";
@@ -41,3 +38,8 @@ export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict
 export { one, num } from "./findings/lookup";
 export { roundingBounds, weightedMeanBounds, weightedMeanBoundsBy, exceedsAtEveryValue, spreadBounds, cornerBounds, allOf, type Bounds, type WeightedUnit } from "./stats/bounds";
 export { leaveOutSets, leaveKOut, leaveOutReadings, leaveOutSkippedText, type LeaveOutCase, type LeaveOutSkip, type LeaveOutResult } from "./stats/leaveOut";
+export { typePopulation, krdTypePopulation, regionComponents, incompleteRegionYears, countyComponents, KRD_TYPES, KRD_TYPE_LABELS } from "./regions/tables";
+export { PERIOD_2001_07, activePeriods, otherPeriod, type PeriodReading } from "./findings/periods";
+export { referenceClaim, type ReferenceInput } from "./findings/reference";
+export { parsePrinted, printedBounds, boundsAdd, boundsSub, boundsAbs, boundsGrowth, bracketed, holdsForEvery, countBounds, type BracketOptions } from "./stats/printed";
+export { poolComponents, type PoolOptions } from "./indicators/pooled";

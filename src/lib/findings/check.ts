@@ -66,7 +66,7 @@ export function claimKeyOf(id: string, claims: Map<string, Claim>): string {
  * // → verdict "reproduced" (82 = 44 + 38: tolerance 2 × 0.5)
  */
 export function makeFinding(id: string, input: CheckInput, claims: Map<string, Claim>, rules: Map<string, PhraseRule>, run: string): Finding {
-  if (!/^ch\d+\.[a-z0-9_.]+$/.test(id)) throw new FindingError(`finding id '${id}' must look like ch3.some_claim[.reading]`);
+  if (!/^ch\d+\.[A-Za-z0-9_.]+$/.test(id)) throw new FindingError(`finding id '${id}' must look like ch3.some_claim[.reading]`);
   const claim = input.reference ?? claims.get(input.claim ?? claimKeyOf(id, claims));
   if (!claim) throw new FindingError(`finding ${id}: claim '${input.claim}' is not in data/${CLAIMS_FILE}`);
   const ruleId = input.rule ?? claim.rule;
