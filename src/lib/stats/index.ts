@@ -2,3 +2,5 @@ export { rank, pearson, spearman } from "./rank";
 export { permutationTest, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
 export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
 export { associationOverRanges, type AssociationTest } from "./association";
+export { roundingSet, roundingVertices, type RoundingSet, type RoundingGroup, type RoundingSetOptions } from "./rounding";
+export { rangeOver, projectOnRoundingSet, type RangeOverResult, type Shape } from "./roundingRange";
