@@ -48,3 +48,4 @@ export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from 
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
+export { printedRowSet, type PrintedRow } from "./data/printedRow";

@@ -4,3 +4,4 @@ export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, 
 export { associationOverRanges, type AssociationTest } from "./association";
 export { roundingSet, roundingVertices, type RoundingSet, type RoundingGroup, type RoundingSetOptions } from "./rounding";
 export { rangeOver, projectOnRoundingSet, type RangeOverResult, type Shape } from "./roundingRange";
+export { shannonOf, hhiOf } from "./concentration";
