@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assess, CONCLUSIONS, FINDING_SPECS, HYPOTHESES, summarise, type Finding, type Proposition } from "../src/lib/index";
+import { emitted } from "./support/runs";
 
 const f = (id: string, verdict: Finding["verdict"]): Finding => ({
   id,
@@ -19,8 +20,8 @@ const f = (id: string, verdict: Finding["verdict"]): Finding => ({
 });
 
 describe("propositions", () => {
-  it("link only to findings the registry has", () => {
-    const ids = new Set(FINDING_SPECS.map((s) => s.id));
+  it("link only to findings the registry has or a notebook cell emits", () => {
+    const ids = new Set([...FINDING_SPECS.map((s) => s.id), ...emitted().map((f) => f.id)]);
     for (const p of [...HYPOTHESES, ...CONCLUSIONS]) for (const l of p.links) expect(ids.has(l.finding), `${p.id} → ${l.finding}`).toBe(true);
     expect(HYPOTHESES.length).toBeGreaterThanOrEqual(5);
     expect(CONCLUSIONS.some((c) => c.id === "c.main_conclusion_decentralised_growth")).toBe(true);

@@ -14,7 +14,6 @@ export { FindingContext } from "./findings/context";
 export { FINDING_SPECS, activeSpecs, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
 export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, frameMarkdown, formatValue, verdictCounts } from "./findings/render";
 export { ChapterSession, buildDir } from "./findings/notebook";
-export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
 export * from "./plots/plotly";
 export { FIGUR_3_6_AREA_LABELS } from "./labels";
 export { collectFindings, type CollectResult } from "./findings/collect";
@@ -27,8 +26,6 @@ export * from "./data/open";
 export { typePopulation, regionPopulationIn, PERIOD_2001_07 } from "./findings/chapter3/population";
 export { krdTypePopulation } from "./findings/chapter3/krd";
 export { regionComponents, incompleteRegionYears, countyComponents } from "./findings/chapter3/components";
-export { regionSizeAndJobs } from "./findings/chapter3/jobs";
-export { regionTypology } from "./findings/chapter3/typology";
 export { syntheticFirmPanel } from "./synthetic/firms";
 export {
   economicRegionInnovation,

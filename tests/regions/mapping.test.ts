@@ -132,10 +132,10 @@ describe("toRegions", () => {
 });
 
 describe("mappingSensitivity", () => {
-  it("lists every mapping-dependent finding with both verdicts; Kongsvinger's type flips with Åsnes", () => {
+  it("lists every mapping-dependent finding of the registry with both verdicts", () => {
+    // (Kongsvinger's type flipping with Åsnes is now checked on the emitted finding: tests/findings/chapter3-sectors-jobs.test.ts)
     const s = mappingSensitivity();
     expect(s.columns).toEqual(["id", "computed_report13", "verdict_report13", "computed_ba2020", "verdict_ba2020", "verdict_changes"]);
-    const row = s.filter(pl.col("id").eq(pl.lit("ch3.all_city_regions_type_1"))).toRecords()[0]!;
-    expect(row).toMatchObject({ verdict_report13: "contradicted", verdict_ba2020: "corroborated", verdict_changes: true });
+    for (const row of s.toRecords()) expect(row["verdict_changes"]).toBe(row["verdict_report13"] !== row["verdict_ba2020"]);
   }, 60_000);
 });

@@ -50,19 +50,4 @@ export const chapter3OtherFindings: Spec[] = [
     "highly_educated_leakage_hamar_only_net_gain",
     "migration by education 1996–2006 per region (Figur 3.5, SSB) is not in the open data found",
   ),
-  untestable(
-    "ch3.innlandet_job_gap_from_private_sector_and_cities",
-    "innlandet_job_gap_from_private_sector_and_cities",
-    "employment 1998–2008 by sector and region (the report's SSB/BoF extract, Tabell 3.2) is not public",
-  ),
-  untestable(
-    "ch3.sector_growth_patterns_small_towns_and_cities",
-    "sector_growth_patterns_small_towns_and_cities",
-    "employment change 1998–2008 by industry and region (Tabell 3.2–3.3, Figur 3.8, SSB/BoF) is not public",
-  ),
-  untestable(
-    "ch3.national_growth_increases_with_size",
-    "national_growth_increases_with_size",
-    "population and job change 1998–2008 for all the country's regions (Figur 3.9–3.10) is not in the open data found",
-  ),
 ];
