@@ -13,7 +13,6 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { verifyAll } from "../src/lib/data/load";
-import { buildDir } from "../src/lib/findings/notebook";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
 import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
@@ -26,7 +25,7 @@ import { ensureLibBuilt } from "./lib/buildLib";
 import { injectParameters } from "./lib/inject";
 import { buildSite } from "./lib/site";
 import { duplicateIds, emittedFindings } from "./lib/collect";
-import { chapterNotebooks, ROOT, runAllAsModules, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { buildDir, chapterNotebooks, ROOT, runAllAsModules, NOTEBOOK_ORDER } from "./lib/notebooks";
 
 const log = (s: string): void => console.log(s);
 

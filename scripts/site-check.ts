@@ -1,7 +1,7 @@
 /** `npm run site:check` — open build/site in Chromium, check every page, save screenshots to build/screenshots/. */
+import { buildDir } from "./lib/notebooks";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildDir } from "../src/lib/findings/notebook";
 import { checkSite } from "./lib/browser";
 
 async function main(): Promise<void> {

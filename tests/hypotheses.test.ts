@@ -21,7 +21,7 @@ const f = (id: string, verdict: Finding["verdict"]): Finding => ({
 
 describe("propositions", () => {
   it("link only to findings the registry has or a notebook cell emits", () => {
-    const ids = new Set([...FINDING_SPECS.map((s) => s.id), ...emitted().map((x) => x.id)]);
+    const ids = new Set([...FINDING_SPECS.map((s) => s.id), ...emitted().map((f) => f.id)]);
     for (const p of [...HYPOTHESES, ...CONCLUSIONS]) for (const l of p.links) expect(ids.has(l.finding), `${p.id} → ${l.finding}`).toBe(true);
     expect(HYPOTHESES.length).toBeGreaterThanOrEqual(5);
     expect(CONCLUSIONS.some((c) => c.id === "c.main_conclusion_decentralised_growth")).toBe(true);

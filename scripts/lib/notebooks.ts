@@ -10,6 +10,11 @@ import { runAsModule, type ModuleRun } from "./nbmodule";
 import { ensureLibBuilt } from "./buildLib";
 
 export const ROOT = resolve(__dirname, "..", "..");
+
+/** The build folder: `$INNLANDET_BUILD_DIR` or `<project>/build`. */
+export function buildDir(): string {
+  return process.env["INNLANDET_BUILD_DIR"] ?? join(ROOT, "build");
+}
 export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
 
 /** The chapter notebooks present, in run order (optionally only those whose name contains `only`). */

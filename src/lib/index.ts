@@ -11,10 +11,7 @@ export * from "./findings/types";
 export { decideVerdict, roundingTolerance } from "./findings/verdict";
 export { loadClaims, type Claim } from "./findings/claims";
 export { FindingContext } from "./findings/context";
-export { FINDING_SPECS, activeSpecs, evaluateAll, evaluateSpec, findingSpec, checkRegistry } from "./findings/registry";
 export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, frameMarkdown, formatValue, verdictCounts } from "./findings/render";
-export { ChapterSession, buildDir } from "./findings/notebook";
-export { groupShares, figur36Diversity, figur36LocationQuotients } from "./findings/chapter3/sectors";
 export * from "./plots/plotly";
 export { FIGUR_3_6_AREA_LABELS } from "./labels";
 export * from "./stats/index";
@@ -23,8 +20,6 @@ export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./r
 export { toRegions, type ToRegionsOptions } from "./regions/aggregate";
 export { componentsByRegion } from "./regions/components";
 export * from "./data/open";
-export { regionSizeAndJobs } from "./findings/chapter3/jobs";
-export { regionTypology } from "./findings/chapter3/typology";
 export { syntheticFirmPanel } from "./synthetic/firms";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
@@ -43,3 +38,4 @@ export { PERIOD_2001_07, activePeriods, otherPeriod, type PeriodReading } from "
 export { referenceClaim, type ReferenceInput } from "./findings/reference";
 export { parsePrinted, printedBounds, boundsAdd, boundsSub, boundsAbs, boundsGrowth, bracketed, holdsForEvery, countBounds, type BracketOptions } from "./stats/printed";
 export { poolComponents, type PoolOptions } from "./indicators/pooled";
+export { printedRowSet, type PrintedRow } from "./data/printedRow";

@@ -2,7 +2,6 @@
  * A finding: one claim of the report, the value the project computes for it,
  * and a verdict computed by comparing the two.
  */
-import type * as pl from "nodejs-polars";
 import type { Claim } from "./claims";
 
 /**
@@ -76,21 +75,3 @@ export interface Finding {
 
 /** A claim with where its published value comes from (claims.csv or another publication's table). */
 export type ClaimRef = Claim;
-
-/** @deprecated the chapter spec files are being dissolved into notebook cells (issue 10). */
-export interface Computation {
-  value: ComputedValue;
-  note: string;
-  tables?: Record<string, pl.DataFrame>;
-}
-
-/** @deprecated the chapter spec files are being dissolved into notebook cells (issue 10). */
-export interface FindingSpec<C> {
-  id: string;
-  claimKey?: string;
-  reference?: (ctx: C) => Claim;
-  basis: Basis;
-  inputs: string[];
-  compute?: (ctx: C) => Computation;
-  untestable?: string;
-}

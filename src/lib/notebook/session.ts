@@ -75,18 +75,20 @@ export class Notebook {
     return r;
   }
 
-  /** Decide, show and emit one finding. Returns it (a cell may read its verdict). */
-  check(id: string, input: CheckInput): Finding {
+  /**
+   * Decide, show and emit one finding. Returns nothing, so that tslab does not echo the finding as
+   * the cell's value; read it back with `nb.findings`.
+   */
+  check(id: string, input: CheckInput): void {
     if (this.emitted.some((f) => f.id === id)) throw new FindingError(`finding ${id} emitted twice in ${this.name}`);
     const f = makeFinding(id, input, this.ctx.claims, this.rules, describeParams(this.params));
     this.emitted.push(f);
     this.display.html(findingHtml(f));
     this.display.raw(FINDING_MIME, JSON.stringify(f));
-    return f;
   }
 
   /** Several untestable claims of one section in one table: [id, reason, claim key?]. */
-  untestable(rows: { id: string; reason: string; claim?: string }[]): Finding[] {
+  untestable(rows: { id: string; reason: string; claim?: string }[]): void {
     const out = rows.map((r) => {
       if (this.emitted.some((f) => f.id === r.id)) throw new FindingError(`finding ${r.id} emitted twice in ${this.name}`);
       const f = makeFinding(r.id, { claim: r.claim, computed: null, untestable: r.reason, basis: "report", note: "", inputs: [] }, this.ctx.claims, this.rules, describeParams(this.params));
@@ -95,11 +97,10 @@ export class Notebook {
     });
     this.display.html(findingsTableHtml(out));
     for (const f of out) this.display.raw(FINDING_MIME, JSON.stringify(f));
-    return out;
   }
 
   /**
-   * Show a table (and, when the runner asks, save it under build/tables/ as CSV and Markdown).
+   * Show a table (and, when the runner asks, save it under build/tables/ as CSV, Parquet and Markdown).
    * @param name a file-safe name for the saved copy, e.g. "region_size_and_jobs"
    */
   table(df: pl.DataFrame, opts: { name?: string; caption?: string; decimals?: number; maxRows?: number } = {}): void {
@@ -109,6 +110,7 @@ export class Notebook {
       mkdirSync(dir, { recursive: true });
       const base = join(dir, `${this.name}__${opts.name}`);
       writeFileSync(`${base}.csv`, df.writeCSV().toString());
+      df.writeParquet(`${base}.parquet`);
       writeFileSync(`${base}.md`, `# ${opts.caption ?? opts.name} (${this.name})\n\n${frameMarkdown(df, opts.decimals ?? 3)}`);
     }
   }

@@ -4,3 +4,6 @@ export { permutationTest, EXACT_MAX_LIMIT, type PermutationOptions, type Permuta
 export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
 export { associationOverRanges, type AssociationTest } from "./association";
 export { spearmanPower, type PowerOptions, type PowerResult } from "./power";
+export { roundingSet, roundingVertices, type RoundingSet, type RoundingGroup, type RoundingSetOptions } from "./rounding";
+export { rangeOver, projectOnRoundingSet, type RangeOverResult, type Shape } from "./roundingRange";
+export { shannonOf, hhiOf } from "./concentration";
