@@ -70,7 +70,7 @@ export function sensitivityText(summary: string, flips: Flip[]): string {
   const name = (f: Flip): string => `${linkIds(f.link).join(" + ")} (${readingText(f.link)} → ${readingText(f.to)})`;
   if (changing.length === 0) return `No single judgement call changes \`${summary}\` (${flips.length} tried: ${flips.map(name).join("; ")}).`;
   return (
-    changing.map((f) => `Flipping ${name(f)} would make it \`${f.summary}\` — ${f.link.judgement!.reason}`).join(" ") +
+    changing.map((f) => `Flipping ${name(f)} would make it \`${f.summary}\` — ${f.link.judgement!.reason}.`).join(" ") +
     (flips.length > changing.length ? ` The other ${flips.length - changing.length} judgement call(s) would not change it.` : "")
   );
 }
