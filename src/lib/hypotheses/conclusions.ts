@@ -44,6 +44,12 @@ const populationLinks = (reading: "supports" | "weakens", parts: [smallTowns: st
     ...(judgement ? { judgement } : {}),
   }));
 
+/** The county splits of Innlandet's city / small-town innovation gap: other units than the statements' (all of Innlandet). */
+const COUNTY_SPLITS: Link[] = [
+  { finding: "ch4.hedmark_small_towns_above_cities", reading: "context", about: "one county's regions", why: "innovation by region type in one county's regions (Hedmark: the small towns above)" },
+  { finding: "ch4.oppland_cities_above_small_towns", reading: "context", about: "one county's regions", why: "innovation by region type in one county's regions (Oppland: the cities above)" },
+];
+
 export const CONCLUSIONS: Proposition[] = [
   {
     id: "c.stagnation_weaker_than_norway",
@@ -156,8 +162,7 @@ export const CONCLUSIONS: Proposition[] = [
       { finding: "ch4.resource_industries_highest_innovation", reading: "supports", part: "processing industry", why: "processing industry innovates most" },
       { finding: "ch4.processing_innovation_above_high_tech", reading: "supports", part: "processing industry", why: "processing above high-tech, the reverse of the national pattern" },
       { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", part: "cities above small towns", why: "cities above small towns" },
-      { finding: "ch4.hedmark_small_towns_above_cities", reading: "weakens", part: "cities above small towns", why: "in Hedmark the small towns innovate more" },
-      { finding: "ch4.oppland_cities_above_small_towns", reading: "supports", part: "cities above small towns", why: "in Oppland the cities innovate more" },
+      ...COUNTY_SPLITS,
     ],
   },
   {
@@ -206,7 +211,7 @@ export const CONCLUSIONS: Proposition[] = [
     source: "§5.3",
     lines: [1840, 1884],
     statement:
-      "Main conclusion: Innlandet is a good example of considerable decentralised creativity, innovation capacity and job growth. Its patterns of innovation and growth break with the view that such processes concentrate in larger city regions (the international 'urban turn'): high innovation capacity, job growth balanced between cities and small towns and inversely related to region size against national and international trends, in a pattern of dispersed production and settlement. The international models have limited relevance for Innlandet.",
+      "Main conclusion: Innlandet is a good example of considerable decentralised creativity, innovation capacity and job growth. Its patterns of innovation and growth break with the view that such processes concentrate in larger city regions (the international 'urban turn'): high innovation capacity (above Norway's big cities, and in both region types above their national equivalents), job growth balanced between cities and small towns and inversely related to region size against national and international trends, in a pattern of dispersed production and settlement. The international models have limited relevance for Innlandet.",
     parts: ["job growth", "innovation", "population"],
     links: [
       { finding: SMALL_TOWNS_OUTGREW_CITIES, reading: "supports", part: "job growth", why: "the small towns out-grew the cities in jobs (+18 % against +14 %, one piece)" },
@@ -221,8 +226,7 @@ export const CONCLUSIONS: Proposition[] = [
         part: "innovation",
         why: "decentralised innovation: within Innlandet innovation is higher in the city regions",
       },
-      { finding: "ch4.hedmark_small_towns_above_cities", reading: "supports", part: "innovation", why: "in Hedmark the small towns innovate more" },
-      { finding: "ch4.oppland_cities_above_small_towns", reading: "weakens", part: "innovation", why: "in Oppland the cities innovate more" },
+      ...COUNTY_SPLITS,
       {
         finding: "ch4.cities_above_national_cities_small_towns_as_national",
         reading: "supports",

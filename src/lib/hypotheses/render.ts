@@ -36,6 +36,18 @@ function basisText(fs: Finding[]): string {
 }
 
 /**
+ * A proposition as Markdown: id, source, seed lines, statement, prediction and the parts its links test.
+ * @example nb.say(propositionText(proposition("h.agglomeration")));
+ */
+export function propositionText(p: Proposition): string {
+  return (
+    `**\`${p.id}\`** · ${p.source} (seed lines ${p.lines[0]}–${p.lines[1]}) — ${p.statement}` +
+    (p.predicts ? `\n\n*Predicts:* ${p.predicts}` : "") +
+    `\n\n*Parts tested:* ${p.parts.join(" · ")}`
+  );
+}
+
+/**
  * One row per link: finding(s), what it tests, verdict(s), basis, reading, how it counts, detail.
  * @example nb.table(assessmentFrame(assess(p, findings)), { caption: p.id });
  */

@@ -9,9 +9,9 @@ import type { LinkReading, Proposition } from "./types";
 
 /** The reading rule, as Markdown. */
 export const READING_RULE = [
-  "**The reading rule.** Each proposition is a paraphrase of the report's statement, split into the *parts* that findings can test. A link from a finding to a proposition is read as follows.",
-  "1. A finding that tests any part of the statement — the same quantity (what is measured, over which units and period) — is `supports` or `weakens`, by what the statement predicts: `supports` when the finding's claim holding is what the statement predicts, `weakens` when its holding is the opposite. It is counted, and the link names the part it tests.",
-  "2. `context` is only for a finding about a different quantity (another variable, other units or another period, the consistency of the report's own figures); the link's `why` names that quantity. Context is shown beside the proposition and never counted.",
+  "**The reading rule.** Each proposition is a paraphrase of the report's statement, split into the *parts* that findings can test. A link from a finding to a proposition is read as follows.\n",
+  "1. A finding that tests any part of the statement is `supports` or `weakens`, by what the statement predicts: `supports` when the finding's claim holding is what the statement predicts, `weakens` when its holding is the opposite. It is counted, and the link names the part it tests. A finding tests a part when it measures the same quantity: the same variable, for the units and the period the statement speaks of (chapter 2's perspectives speak of region types anywhere, so any sample of regions tests them; chapter 5's conclusions speak of Innlandet's regions over the report's periods).",
+  "2. `context` is only for a finding about a different quantity — another variable, other units (one county's regions, when the statement is about all of Innlandet's), another period, or the consistency of the report's own figures; the link's `why` names that quantity. Context is shown beside the proposition and never counted.",
   "3. A finding that checks an exact printed number counts by its verdict only where the statement states that number. Where the statement asserts a direction only, the link reads the sign of the computed value (an interval must lie wholly on one side of zero).",
   "4. Each piece of evidence counts once. Findings that rest on the same comparison — the readings of one claim (the two readings of \"2001–07\"; Shannon and HHI) or the same figures tested twice (the group reading of the inverse size–growth relation and \"small towns grew more than cities\", both the report's +18 % against +14 %) — form one link. It holds (fails) when every one of them that could be tested holds (fails), and is inconclusive when they disagree.",
   "5. The project's own checks (finding kind `check`: the region mapping against KRD, the consistency of the report's numbers) are not evidence for the report's propositions: shown, never counted.",
@@ -21,7 +21,7 @@ export const READING_RULE = [
 
 /** The summary rule, as Markdown. */
 export const SUMMARY_RULE = [
-  "**The summary rule.** From the counted links (pieces of evidence, not findings): `supported` — at least one for and none against; `weakened` — at least one against and none for; `mixed` — at least one of each; `untestable` — none for or against (every linked finding untestable, inconclusive, context, a project check, or not emitted in this run).",
+  "**The summary rule.** From the counted links (pieces of evidence, not findings): `supported` — at least one for and none against; `weakened` — at least one against and none for; `mixed` — at least one of each; `untestable` — none for or against (every linked finding untestable, inconclusive, context, a project check, or not emitted in this run).\n",
   "An `inconclusive` link is a test whose evidence cannot tell the claim from its negation: it counts neither for nor against, and is shown in its own count beside the summary (\"supported — 3 for, 0 against, 1 inconclusive\"), never hidden.",
 ].join("\n");
 
