@@ -3,6 +3,8 @@
  * rule's form, and the assessment follows from hand-built (synthetic) findings by the stated rules.
  * No test reads the findings of a run: every finding here is built in the test.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   assess,
@@ -22,6 +24,8 @@ import {
   MAIN_CONCLUSION,
   partAssessments,
   proposition,
+  READING_RULE,
+  SUMMARY_RULE,
   summaryOf,
   type ComputedValue,
   type Finding,
@@ -94,6 +98,15 @@ describe("the registry keeps the reading rule", () => {
     expect(reading("ch3.inverse_size_job_growth.regions")).toBe("supports");
     expect(reading("ch4.city_regions_innovation_above_small_town")).toBe("weakens");
     expect(main.parts).toEqual(["job growth", "innovation", "population"]);
+  });
+
+  it("chapter 2's notebook states both rules word for word", () => {
+    const nb = JSON.parse(readFileSync(join(__dirname, "..", "notebooks", "02-perspectives.ipynb"), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    const md = nb.cells
+      .filter((c) => c.cell_type === "markdown")
+      .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source))
+      .join("\n");
+    for (const line of [...READING_RULE.split("\n"), ...SUMMARY_RULE.split("\n")].filter((l) => l.trim())) expect(md).toContain(line);
   });
 
   it("proposition() names the known ids when one is unknown", () => {
@@ -206,7 +219,9 @@ describe("the summary rule", () => {
     expect(summaryOf(c([2, 0, 1, 3]))).toBe("supported");
     expect(summaryOf(c([0, 1, 4, 0]))).toBe("weakened");
     expect(summaryOf(c([1, 1, 0, 0]))).toBe("mixed");
-    expect(summaryOf(c([0, 0, 2, 5]))).toBe("untestable"); // inconclusive counts neither way
+    expect(summaryOf(c([2, 0, 3, 0]))).toBe("supported"); // inconclusive counts neither way
+    expect(summaryOf(c([0, 0, 2, 5]))).toBe("inconclusive"); // tested, undecided
+    expect(summaryOf(c([0, 0, 0, 5]))).toBe("untestable");
   });
 
   it("summarises each part from its own links", () => {

@@ -81,14 +81,15 @@ function outcomeOf(evidence: Evidence, reading: "supports" | "weakens"): Outcome
 
 /**
  * The summary rule: `mixed` when some links count for and some against, `supported` / `weakened`
- * when they count only one way, `untestable` when none counts either way.
- * @example summaryOf({ for: 2, against: 0, inconclusive: 1, untestable: 0, context: 0, check: 0, absent: 0 }); // "supported"
+ * when they count only one way; when none counts either way, `inconclusive` if some link was tested
+ * without a decision, else `untestable`.
+ * @example summaryOf({ for: 2, against: 0, inconclusive: 1 }); // "supported"
  */
-export function summaryOf(c: Pick<Counts, "for" | "against">): Summary {
+export function summaryOf(c: Pick<Counts, "for" | "against" | "inconclusive">): Summary {
   if (c.for > 0 && c.against > 0) return "mixed";
   if (c.for > 0) return "supported";
   if (c.against > 0) return "weakened";
-  return "untestable";
+  return c.inconclusive > 0 ? "inconclusive" : "untestable";
 }
 
 /**

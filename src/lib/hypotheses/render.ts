@@ -96,13 +96,14 @@ export function assessmentText(a: Assessment, flips: Flip[]): string {
   const decided = a.links.filter((l) => l.outcome === "for" || l.outcome === "against");
   const report = decided.filter((l) => l.findings.every((f) => findingBasis(f) === "report")).length;
   const open = decided.filter((l) => l.findings.every((f) => findingBasis(f) === "open_data")).length;
-  const basis = decided.length ? ` Of the ${decided.length} deciding links, ${report} rest on the report's own figures, ${open} on open data${decided.length - report - open ? `, ${decided.length - report - open} on both` : ""}.` : "";
+  const both = decided.length - report - open;
+  const basis = decided.length ? ` Deciding links: ${decided.length} (${report} on the report's own figures, ${open} on open data${both ? `, ${both} on both` : ""}).` : "";
   const parts = a.proposition.parts.length > 1 ? `\n\n${partsText(a)}` : "";
   return `**${a.proposition.id}: \`${a.summary}\`** — ${countsText(a.counts)}.${basis}${parts}\n\n**Sensitivity.** ${sensitivityText(a.summary, flips)}`;
 }
 
 /**
- * Which parts of the statement the evidence bears out (supported), goes against (weakened), splits on (mixed) or leaves untested.
+ * Which parts of the statement the evidence bears out (supported), goes against (weakened), splits on (mixed), cannot decide (inconclusive) or leaves untested.
  * @example partsText(assess(main, findings)); // "By part — borne out: job growth (3 for, 0 against, 1 inconclusive); …"
  */
 export function partsText(a: Assessment): string {
@@ -111,7 +112,7 @@ export function partsText(a: Assessment): string {
     const xs = ps.filter((p) => p.summary === s);
     return `${label}: ${xs.length ? xs.map((p) => `${p.part} (${p.counts.for} for, ${p.counts.against} against, ${p.counts.inconclusive} inconclusive, ${p.counts.untestable} untestable)`).join("; ") : "none"}`;
   };
-  return `By part — ${group("supported", "borne out")}. ${group("weakened", "not borne out")}. ${group("mixed", "mixed")}. ${group("untestable", "untested")}.`;
+  return `By part — ${group("supported", "borne out")}. ${group("weakened", "not borne out")}. ${group("mixed", "mixed")}. ${group("inconclusive", "inconclusive")}. ${group("untestable", "untested")}.`;
 }
 
 /**

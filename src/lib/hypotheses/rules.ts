@@ -21,8 +21,8 @@ export const READING_RULE = [
 
 /** The summary rule, as Markdown. */
 export const SUMMARY_RULE = [
-  "**The summary rule.** From the counted links (pieces of evidence, not findings): `supported` — at least one for and none against; `weakened` — at least one against and none for; `mixed` — at least one of each; `untestable` — none for or against (every linked finding untestable, inconclusive, context, a project check, or not emitted in this run).\n",
-  "An `inconclusive` link is a test whose evidence cannot tell the claim from its negation: it counts neither for nor against, and is shown in its own count beside the summary (\"supported — 3 for, 0 against, 1 inconclusive\"), never hidden.",
+  "**The summary rule.** From the counted links (pieces of evidence, not findings): `supported` — at least one for and none against; `weakened` — at least one against and none for; `mixed` — at least one of each; `inconclusive` — none for or against, but at least one link tested without a decision; `untestable` — nothing tested (every linked finding untestable, context, a project check, or not emitted in this run).\n",
+  "An `inconclusive` link is a test whose evidence cannot tell the claim from its negation: it counts neither for nor against, so it cannot turn `supported` into `mixed`; it is shown in its own count beside the summary (\"supported — 3 for, 0 against, 1 inconclusive\"), never hidden, and decides the summary only where nothing else was tested.",
 ].join("\n");
 
 const ID = /^ch\d+\.[a-z0-9_.]+$/;

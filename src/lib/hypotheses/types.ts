@@ -71,7 +71,7 @@ export interface Proposition {
 export type Outcome = "for" | "against" | "inconclusive" | "untestable" | "context" | "check" | "absent";
 
 /** The one-word summary of a proposition's assessment (rules.ts: SUMMARY_RULE). */
-export type Summary = "supported" | "mixed" | "weakened" | "untestable";
+export type Summary = "supported" | "mixed" | "weakened" | "inconclusive" | "untestable";
 
 export type Counts = Record<Outcome, number>;
 
