@@ -18,7 +18,7 @@ export {
   type Flip,
   type PartAssessment,
 } from "./assess";
-export { assessmentFrame, assessmentTable, assessmentText, countsText, partsText, propositionText, readingText, sensitivityText } from "./render";
+export { assessmentFrame, assessmentTable, assessmentText, countsText, partsFrame, partsText, propositionText, readingText, sensitivityText } from "./render";
 export {
   HypothesisError,
   type AssessedLink,

@@ -104,7 +104,7 @@ export function assessmentText(a: Assessment, flips: Flip[]): string {
 
 /**
  * Which parts of the statement the evidence bears out (supported), goes against (weakened), splits on (mixed), cannot decide (inconclusive) or leaves untested.
- * @example partsText(assess(main, findings)); // "By part — borne out: job growth (3 for, 0 against, 1 inconclusive); …"
+ * @example partsText(assess(main, findings)); // "**Which parts the evidence bears out** — borne out: job growth (3 for, 0 against, 1 inconclusive, 1 untestable). …"
  */
 export function partsText(a: Assessment): string {
   const ps = partAssessments(a);
@@ -112,7 +112,17 @@ export function partsText(a: Assessment): string {
     const xs = ps.filter((p) => p.summary === s);
     return `${label}: ${xs.length ? xs.map((p) => `${p.part} (${p.counts.for} for, ${p.counts.against} against, ${p.counts.inconclusive} inconclusive, ${p.counts.untestable} untestable)`).join("; ") : "none"}`;
   };
-  return `By part — ${group("supported", "borne out")}. ${group("weakened", "not borne out")}. ${group("mixed", "mixed")}. ${group("inconclusive", "inconclusive")}. ${group("untestable", "untested")}.`;
+  return `**Which parts the evidence bears out** — ${group("supported", "Borne out")}. ${group("weakened", "Not borne out")}. ${group("mixed", "Mixed")}. ${group("inconclusive", "Inconclusive")}. ${group("untestable", "Untested")}.`;
+}
+
+/**
+ * One row per part of the statement: its summary and the counts of the links that test it.
+ * @example nb.table(partsFrame(assess(main, findings)), { caption: "main conclusion by part" });
+ */
+export function partsFrame(a: Assessment): pl.DataFrame {
+  return pl.DataFrame(
+    partAssessments(a).map((p) => ({ part: p.part, summary: p.summary, for: p.counts.for, against: p.counts.against, inconclusive: p.counts.inconclusive, untestable: p.counts.untestable })),
+  );
 }
 
 /**
