@@ -3,7 +3,8 @@
  * rule's form, and the assessment follows from hand-built (synthetic) findings by the stated rules.
  * No test reads the findings of a run: every finding here is built in the test.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -22,6 +23,7 @@ import {
   linkProblems,
   loadClaims,
   MAIN_CONCLUSION,
+  Notebook,
   partAssessments,
   proposition,
   READING_RULE,
@@ -318,5 +320,24 @@ describe("the main conclusion (§5.3), on synthetic findings", () => {
     );
     const a = assess(proposition("c.cities_gain_small_towns_lose"), fs);
     expect(a.links.find((l) => l.link.part === "city population" && l.link.sign)!.outcome).toBe("for");
+  });
+});
+
+describe("chapters 2 and 5 read the findings the chapter notebooks emitted", () => {
+  it("findingsOf skips a missing optional notebook and still refuses a missing required one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hypotheses-findings-"));
+    writeFileSync(join(dir, "03-structures.json"), JSON.stringify([f("ch3.a", "corroborated"), f("ch3.b", "untestable")]));
+    const quiet = { html: () => undefined, markdown: () => undefined, raw: () => undefined };
+    const before = process.env["INNLANDET_FINDINGS_DIR"];
+    process.env["INNLANDET_FINDINGS_DIR"] = dir;
+    try {
+      const nb = new Notebook("02-perspectives", quiet);
+      expect(nb.findingsOf(["03-structures", "06-fifteen-years-on"], { optional: ["06-fifteen-years-on"] }).map((x) => x.id)).toEqual(["ch3.a", "ch3.b"]);
+      expect(() => nb.findingsOf(["03-structures", "06-fifteen-years-on"])).toThrow(/06-fifteen-years-on\.json does not exist/);
+      expect(() => nb.findingsOf(["04-innovation"], { optional: ["06-fifteen-years-on"] })).toThrow(/04-innovation\.json does not exist/);
+    } finally {
+      if (before === undefined) delete process.env["INNLANDET_FINDINGS_DIR"];
+      else process.env["INNLANDET_FINDINGS_DIR"] = before;
+    }
   });
 });
