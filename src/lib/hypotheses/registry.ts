@@ -1,64 +1,136 @@
 /**
- * The report's chapter-2 perspectives (Tabell 2.1 and the "geographic
- * innovation patterns" of the literature) as hypotheses about city vs
- * small-town regions, and its chapter-5 conclusions, each linked to findings.
- * Statements are paraphrases; lines refer to shared/seed/000_71fac511997fe12e.txt.
+ * The report's chapter-2 perspectives (Tabell 2.1 and the "geographic innovation patterns" of the
+ * literature) as hypotheses about city vs small-town regions, each linked to the findings that bear
+ * on it under the reading rule (rules.ts). Statements are paraphrases; lines refer to
+ * shared/seed/000_71fac511997fe12e.txt. Chapter 5's conclusions are in conclusions.ts.
  */
-import type { Proposition } from "./types";
+import { CONCLUSIONS, PERIOD_READINGS } from "./conclusions";
+import { HypothesisError, type LinkReading, type Proposition } from "./types";
+
+/** The Shannon and HHI readings of a claim about sector variety: one piece of evidence. */
+const VARIETY_MEASURES = (id: string): string[] => [`${id}.shannon_normalized`, `${id}.hhi`];
+
+const NET_JOBS_NOT_NEW: { alternative: LinkReading; reason: string } = {
+  alternative: { reading: "context", about: "net job growth in all sectors" },
+  reason:
+    "Tabell 2.1 speaks of creating firms and jobs in new industries; net job growth in all sectors (public care included) is arguably a different quantity",
+};
 
 export const HYPOTHESES: Proposition[] = [
   {
     id: "h.agglomeration",
     chapter: 2,
     source: "§2.2, Tabell 2.1 (1)",
-    lines: [463, 515],
+    lines: [463, 521],
     statement:
-      "Agglomeration economies: large, varied regions have the resources, spill-overs and related variety that bring innovation, new firms and growth; small places rely on specialised or dispersed resources and process innovation.",
-    predicts: "Big-city regions > city regions > small-town regions in innovation, new firms and job growth; cities more varied than small towns.",
+      "Agglomeration economies: large, varied regions have the resources, spill-overs and related variety that bring innovation, new firms and growth in new industries; small places rely on specialised or dispersed (natural) resources and process innovation, lose human capital and create few firms and jobs.",
+    predicts:
+      "Big-city regions > city regions > small-town regions in sector variety, innovation, new firms and job creation; small towns specialised in natural resources and losing the highly educated.",
+    parts: ["sector variety", "specialisation", "innovation", "new firms", "job growth", "human capital"],
     links: [
       {
-        finding: "ch3.city_regions_more_diverse_than_small_town.shannon_normalized",
+        finding: VARIETY_MEASURES("ch3.city_regions_more_diverse_than_small_town"),
         reading: "supports",
-        why: "premise: the cities' sector structure is more varied",
+        part: "sector variety",
+        why: "Innlandet's cities are more varied than its small towns (Shannon and HHI, one piece)",
       },
-      { finding: "ch3.city_regions_more_diverse_than_small_town.hhi", reading: "supports", why: "the same premise by another measure" },
-      { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", why: "cities innovate more" },
-      { finding: "ch3.small_town_job_growth_above_city", reading: "weakens", why: "small towns gained jobs faster than cities" },
-      { finding: "ch3.inverse_size_job_growth.groups", reading: "weakens", why: "the larger group of regions grew less" },
-      { finding: "ch3.inverse_size_job_growth.regions", reading: "context", why: "across single regions job growth shows no clear relation to size" },
+      {
+        finding: VARIETY_MEASURES("ch3.city_regions_far_from_big_cities"),
+        reading: "supports",
+        part: "sector variety",
+        why: "the big-city regions are far more varied than Innlandet's cities",
+      },
+      { finding: "ch3.small_town_regions_specialised_agriculture", reading: "supports", part: "specialisation", why: "small towns specialised in a resource-based industry" },
+      { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", part: "innovation", why: "Innlandet's cities innovate more than its small towns" },
+      { finding: "ch4.hedmark_small_towns_above_cities", reading: "weakens", part: "innovation", why: "in Hedmark the small towns innovate more than the cities" },
+      { finding: "ch4.oppland_cities_above_small_towns", reading: "supports", part: "innovation", why: "in Oppland the cities innovate more than the small towns" },
+      { finding: "ch4.innovation_rises_with_region_size_nationally", reading: "supports", part: "innovation", why: "nationally, innovation rises with region size" },
+      { finding: "ch4.entry_rates_rise_with_size_nationally", reading: "supports", part: "new firms", why: "nationally, entry rates rise with region size" },
+      { finding: "ch4.cities_higher_entry_districts_net_decline", reading: "supports", part: "new firms", why: "Innlandet's cities start more firms than its districts" },
+      {
+        finding: ["ch3.small_town_job_growth_above_city", "ch3.inverse_size_job_growth.groups"],
+        reading: "weakens",
+        part: "job growth",
+        why: "the small towns gained jobs faster than the cities (the report's +18 % against +14 %, two findings on the same rates)",
+        judgement: NET_JOBS_NOT_NEW,
+      },
+      {
+        finding: "ch3.inverse_size_job_growth.regions",
+        reading: "weakens",
+        part: "job growth",
+        why: "across the regions, job growth falls with size",
+        judgement: NET_JOBS_NOT_NEW,
+      },
+      { finding: "ch3.national_growth_increases_with_size", reading: "supports", part: "job growth", why: "nationally, job growth rises with region size" },
+      { finding: "ch3.highly_educated_leakage_hamar_only_net_gain", reading: "supports", part: "human capital", why: "the small towns lose the most university-educated people" },
     ],
   },
   {
     id: "h.attractive_creative",
     chapter: 2,
     source: "§2.2, Tabell 2.1 (2)",
-    lines: [445, 461],
+    lines: [445, 527],
     statement:
       "Attractive and creative regions: economic and socio-cultural diversity draws people, in particular the highly educated, and with them innovation and new industries; mostly the largest cities, but smaller places can share in it.",
-    predicts: "City regions gain people by migration and keep the highly educated; small-town regions lose them.",
+    predicts: "The (more varied) city regions gain people by migration and keep the highly educated; the small-town regions lose them.",
+    parts: ["migration", "population", "highly educated"],
     links: [
-      { finding: "ch3.cities_net_in_migration", reading: "supports", why: "the cities gain people by migration" },
-      { finding: "ch3.small_towns_out_migration_and_birth_deficit", reading: "supports", why: "the small towns lose people by migration" },
-      { finding: "ch3.highly_educated_leakage_hamar_only_net_gain", reading: "supports", why: "migration of the highly educated" },
-      { finding: "ch3.kongsvinger_strongest_growth.jan2001_jan2008", reading: "context", why: "which city grew most" },
+      { finding: "ch3.cities_net_in_migration", reading: "supports", part: "migration", why: "the cities gain people by migration" },
+      {
+        finding: "ch3.small_towns_out_migration_and_birth_deficit",
+        reading: "supports",
+        part: "migration",
+        why: "the small towns lose people by migration",
+        judgement: {
+          alternative: { reading: "context", about: "the birth deficit" },
+          reason: "the claim joins out-migration with the birth deficit, which the perspective does not predict; it can fail on the birth side alone",
+        },
+      },
+      ...(
+        [
+          ["ch3.city_regions_population_change_2001_07", "positive", "the city regions grew"],
+          ["ch3.small_town_regions_population_change_2001_07", "negative", "the small-town regions shrank"],
+        ] as const
+      ).map(([id, sign, why]) => ({
+        finding: PERIOD_READINGS(id),
+        reading: "supports" as const,
+        part: "population",
+        sign,
+        why: `${why} (2001–07, both readings of the period, read for the direction)`,
+        judgement: {
+          alternative: { reading: "context" as const, about: "total population change" },
+          reason: "attraction shows in migration; total population change mixes in births and deaths",
+        },
+      })),
+      { finding: "ch3.highly_educated_leakage_hamar_only_net_gain", reading: "supports", part: "highly educated", why: "the highly educated leave the small towns most" },
     ],
   },
   {
     id: "h.value_chains_innovation_systems",
     chapter: 2,
     source: "§2.2, Tabell 2.1 (3)",
-    lines: [529, 560],
+    lines: [529, 567],
     statement:
-      "Value chains and innovation systems: firms innovate through relations with suppliers, customers and knowledge organisations, in systems that may be regional, national or global.",
-    predicts: "Innovation rests on cooperation; its geography depends on the firms' systems rather than on region size alone.",
+      "Value chains and innovation systems: firms innovate through relations with suppliers, customers and knowledge organisations, in systems that may be regional, national or global; nations and sub-national regions are stressed as the most important territorial units.",
+    predicts: "Innovating firms cooperate with value-chain partners and knowledge organisations, mostly within their region or country.",
+    parts: ["cooperation partners", "geography of cooperation"],
     links: [
-      { finding: "ch4.home_orientation_stronger_than_norway", reading: "supports", why: "Innlandet's innovators cooperate mostly within Norway" },
       {
-        finding: "ch4.small_town_firms_rest_of_norway_cities_international",
+        finding: "ch4.value_chain_partners_more_rd_partners_less",
         reading: "supports",
-        why: "small-town firms rely on national partners, city firms on international ones",
+        part: "cooperation partners",
+        why: "Innlandet's innovators cooperate most with value-chain partners",
       },
-      { finding: "ch4.value_chain_partners_more_rd_partners_less", reading: "supports", why: "partners by type" },
+      {
+        finding: "ch4.home_orientation_stronger_than_norway",
+        reading: "supports",
+        part: "geography of cooperation",
+        why: "Innlandet's innovators cooperate mostly with partners in their region and the rest of Norway",
+        judgement: {
+          alternative: { reading: "context", about: "home orientation relative to the national average" },
+          reason: "the finding's claim is about home orientation relative to the national average, on which the perspective predicts nothing",
+        },
+      },
     ],
   },
   {
@@ -67,150 +139,59 @@ export const HYPOTHESES: Proposition[] = [
     source: "§2.2, Tabell 2.1 (4)",
     lines: [538, 544],
     statement:
-      "Export base and demand: demanding outside markets upgrade local firms and bring growth, while local innovation can raise exports or replace imports.",
-    predicts: "Regions with exposed, exporting industries grow with external demand; sheltered sectors grow with local and public demand.",
+      "Export base and demand: demand from demanding outside markets upgrades local firms and brings growth, while local innovation can raise exports or replace imports.",
+    predicts: "Growth follows demand: exposed, exporting industries grow with outside markets; sheltered sectors with local and public demand.",
+    parts: ["growth by demand"],
     links: [
       {
         finding: "ch3.innlandet_job_gap_from_private_sector_and_cities",
         reading: "supports",
+        part: "growth by demand",
         why: "the weaker growth lies in the exposed private sector of the cities",
+        judgement: {
+          alternative: { reading: "weakens", part: "growth by demand" },
+          reason: "exposed industries losing jobs in a period of strong outside demand can be read against the perspective",
+        },
       },
-      { finding: "ch3.sector_growth_patterns_small_towns_and_cities", reading: "supports", why: "growth in sheltered sectors of the small towns" },
+      {
+        finding: "ch3.sector_growth_patterns_small_towns_and_cities",
+        reading: "supports",
+        part: "growth by demand",
+        why: "the small towns grew in sectors driven by public and local demand",
+      },
     ],
   },
   {
     id: "h.geographic_innovation_patterns",
     chapter: 2,
     source: "§2.3, Geografiske innovasjonsmønstre",
-    lines: [617, 641],
-    statement:
-      "In the international literature, big cities have the highest innovation and entry rates, small towns less, and rural regions the least.",
-    predicts: "Innovation and entry rates rise with region size.",
+    lines: [617, 645],
+    statement: "In the international literature, big cities have the highest innovation and entry rates, small cities less, and rural regions the least.",
+    predicts: "Innovation and entry rates rise with region size: Innlandet's cities above its small-town regions.",
+    parts: ["innovation", "new firms"],
     links: [
-      { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", why: "Innlandet's cities innovate more than its small towns" },
-      { finding: "ch4.hedmark_small_towns_above_cities", reading: "weakens", why: "in Hedmark the small towns innovate more" },
+      { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", part: "innovation", why: "Innlandet's cities innovate more than its small towns" },
+      { finding: "ch4.hedmark_small_towns_above_cities", reading: "weakens", part: "innovation", why: "in Hedmark the small towns innovate more" },
+      { finding: "ch4.oppland_cities_above_small_towns", reading: "supports", part: "innovation", why: "in Oppland the cities innovate more" },
       {
         finding: "ch4.innovation_rate_above_norway",
-        reading: "weakens",
-        why: "Innlandet, without a big city, innovates more than the country with its big cities",
+        reading: "context",
+        about: "Innlandet's innovation rate against the national average",
+        why: "Innlandet's innovation rate against the national average (a mix of all region sizes), not a comparison by size",
       },
-      { finding: "ch4.innovation_rises_with_region_size_nationally", reading: "supports", why: "the national pattern by region type" },
-      { finding: "ch4.entry_rates_rise_with_size_nationally", reading: "supports", why: "entry rates by region size" },
+      { finding: "ch4.innovation_rises_with_region_size_nationally", reading: "supports", part: "innovation", why: "the national pattern by region type" },
+      { finding: "ch4.entry_rates_rise_with_size_nationally", reading: "supports", part: "new firms", why: "entry rates by region size nationally" },
+      { finding: "ch4.cities_higher_entry_districts_net_decline", reading: "supports", part: "new firms", why: "Innlandet's cities start more firms than its districts" },
     ],
   },
 ];
 
-const R = ["jan2001_jan2007", "jan2001_jan2008"];
-
-/** The id of the report's main conclusion (§5.3). */
-export const MAIN_CONCLUSION = "c.main_conclusion_decentralised_growth";
-
-export const CONCLUSIONS: Proposition[] = [
-  {
-    id: "c.stagnation_weaker_than_norway",
-    chapter: 5,
-    source: "§5.1",
-    lines: [1642, 1645],
-    statement: "Innlandet's population stagnated (+1 %, 2001–07) and its jobs grew (+15 %, 1998–2008), both less than in the country.",
-    links: [
-      ...R.map((r) => ({ finding: `ch5.innlandet_population_change_2001_07.${r}`, reading: "supports" as const, why: `the +1 % (${r})` })),
-      ...R.map((r) => ({
-        finding: `ch3.innlandet_growth_2001_07_below_norway.${r}`,
-        reading: "supports" as const,
-        why: `weaker than Norway (${r})`,
-      })),
-      { finding: "ch3.innlandet_job_growth_below_norway", reading: "supports", why: "+15 % against +24 %" },
-    ],
-  },
-  {
-    id: "c.cities_gain_small_towns_lose",
-    chapter: 5,
-    source: "§5.1",
-    lines: [1645, 1650],
-    statement: "Small-town regions lost population through birth deficits and out-migration; cities grew through in-migration.",
-    links: [
-      ...R.map((r) => ({
-        finding: `ch3.small_town_regions_population_change_2001_07.${r}`,
-        reading: "supports" as const,
-        why: `small-town decline (${r})`,
-      })),
-      ...R.map((r) => ({ finding: `ch3.city_regions_population_change_2001_07.${r}`, reading: "supports" as const, why: `city growth (${r})` })),
-      { finding: "ch3.cities_net_in_migration", reading: "supports", why: "cities' net in-migration" },
-      { finding: "ch3.small_towns_out_migration_and_birth_deficit", reading: "supports", why: "small towns' out-migration and deficit" },
-      { finding: "ch3.all_small_town_regions_type_3", reading: "supports", why: "thinning with job growth" },
-      { finding: "ch3.all_city_regions_type_1", reading: "supports", why: "population and jobs up" },
-    ],
-  },
-  {
-    id: "c.inverse_size_growth",
-    chapter: 5,
-    source: "§5.1",
-    lines: [1655, 1662],
-    statement: "Job growth in Innlandet was inversely related to region size: most small-town regions grew faster than most city regions.",
-    links: [
-      { finding: "ch3.inverse_size_job_growth.groups", reading: "supports", why: "group reading" },
-      { finding: "ch3.inverse_size_job_growth.regions", reading: "supports", why: "region reading (Spearman)" },
-      { finding: "ch3.six_of_eight_small_towns_above_four_of_five_cities", reading: "supports", why: "the rank claim" },
-      { finding: "ch3.small_town_job_growth_above_city", reading: "supports", why: "+18 % against +14 %" },
-    ],
-  },
-  {
-    id: "c.innovation_despite_few_resources",
-    chapter: 5,
-    source: "§5.2",
-    lines: [1740, 1752],
-    statement: "Innlandet innovates more than the country despite less education and R&D, and its cities somewhat more than its small towns.",
-    links: [
-      { finding: "ch4.innovation_rate_above_norway", reading: "supports", why: "innovation rate above Norway's" },
-      { finding: "ch4.city_regions_innovation_above_small_town", reading: "supports", why: "cities above small towns" },
-      { finding: "ch4.rd_figures_consistent", reading: "context", why: "the R&D figures are small and consistent" },
-      { finding: "ch4.higher_education_share_below_norway", reading: "supports", why: "lower education" },
-    ],
-  },
-  {
-    id: "c.innovation_industries_weak_jobs",
-    chapter: 5,
-    source: "§5.2",
-    lines: [1757, 1781],
-    statement:
-      "The most innovative industries added few jobs in Innlandet (+1 % against +10 % nationally, 2004–08): none in the cities, some in the small towns.",
-    links: [
-      { finding: "ch5.innovation_industries_below_norway", reading: "supports", why: "+1 % against +10 %" },
-      { finding: "ch4.innovation_industries_zero_growth_4_7", reading: "context", why: "§4.7 and §5.2 give different figures" },
-      { finding: "ch5.innovation_industries_cities_zero_small_towns_growth", reading: "supports", why: "city / small-town contrast" },
-    ],
-  },
-  {
-    id: "c.home_oriented_cooperation",
-    chapter: 5,
-    source: "§5.2",
-    lines: [1793, 1803],
-    statement: "Innlandet's firms cooperate on innovation mostly in value chains and close to home, the more so in the small towns.",
-    links: [
-      { finding: "ch4.home_orientation_stronger_than_norway", reading: "supports", why: "nearby partners" },
-      { finding: "ch4.small_town_firms_rest_of_norway_cities_international", reading: "supports", why: "small towns vs cities" },
-      { finding: "ch4.value_chain_partners_more_rd_partners_less", reading: "supports", why: "value-chain partners" },
-    ],
-  },
-  {
-    id: "c.main_conclusion_decentralised_growth",
-    chapter: 5,
-    source: "§5.3",
-    lines: [1838, 1885],
-    statement:
-      "Main conclusion: Innlandet shows decentralised creativity, innovation and job growth, against the international 'urban turn' in which growth concentrates in large city regions; those models have limited relevance for Innlandet.",
-    links: [
-      { finding: "ch3.small_town_job_growth_above_city", reading: "supports", why: "small towns out-grew cities in jobs" },
-      { finding: "ch3.inverse_size_job_growth.groups", reading: "supports", why: "the larger group grew less" },
-      { finding: "ch3.job_growth_more_even_than_norway", reading: "supports", why: "growth more even than nationally" },
-      { finding: "ch4.innovation_rate_above_norway", reading: "supports", why: "high innovation without a big city" },
-      { finding: "ch3.inverse_size_job_growth.regions", reading: "context", why: "across single regions: no relation to size either way" },
-      { finding: "ch4.city_regions_innovation_above_small_town", reading: "context", why: "innovation itself is higher in the cities" },
-      ...R.map((r) => ({
-        finding: `ch3.small_town_regions_population_change_2001_07.${r}`,
-        reading: "context" as const,
-        why: `yet population concentrates (${r})`,
-      })),
-    ],
-  },
-];
+/**
+ * A proposition of chapter 2 or 5 by id.
+ * @example proposition("h.agglomeration").parts; // ["sector variety", …]
+ */
+export function proposition(id: string): Proposition {
+  const p = [...HYPOTHESES, ...CONCLUSIONS].find((x) => x.id === id);
+  if (!p) throw new HypothesisError(`no proposition '${id}' (known: ${[...HYPOTHESES, ...CONCLUSIONS].map((x) => x.id).join(", ")})`);
+  return p;
+}

@@ -1,23 +1,50 @@
 /**
- * Propositions (the report's theoretical perspectives, chapter 2, and its
- * conclusions, chapter 5) linked to the findings that bear on them. Whether a
- * finding counts for or against is computed from its verdict and the stated
- * reading of the link — never typed.
+ * Propositions (the report's theoretical perspectives, chapter 2, and its conclusions, chapter 5)
+ * linked to the findings that bear on them. How a link is read is stated by the reading rule
+ * (rules.ts: READING_RULE); whether a finding then counts for or against is computed from its
+ * verdict (assess.ts) — never typed.
  */
 import type { Finding } from "../findings/types";
 
 /**
- * - `supports`: the finding's claim holding (reproduced / corroborated) counts for the proposition, failing (diverges / contradicted) against.
+ * - `supports`: the finding's claim holding (reproduced / corroborated) counts for the proposition,
+ *   failing (diverges / contradicted) against.
  * - `weakens`: the reverse.
- * - `context`: shown beside the proposition, not counted.
+ * - `context`: shown beside the proposition, never counted — only for a finding about a different
+ *   quantity, which the link names (`about`).
  */
 export type Reading = "supports" | "weakens" | "context";
 
-export interface Link {
-  finding: string;
+/** The sign an exact-number finding's computed value must have when a link reads its direction only. */
+export type Sign = "positive" | "negative";
+
+/** How a link reads its findings: the reading, the part it tests or the quantity it is about, and the mode. */
+export interface LinkReading {
   reading: Reading;
-  /** Why the finding bears on the proposition. */
+  /** Counted links: the part of the proposition's statement tested (one of `Proposition.parts`). */
+  part?: string;
+  /** Context links: the different quantity the finding is about (named in `why` too). */
+  about?: string;
+  /**
+   * Read the sign of the computed value instead of the verdict: for an exact-number finding linked
+   * to a statement of direction only (the +2.5 % may be off while the growth it reports is real).
+   */
+  sign?: Sign;
+}
+
+export interface Link extends LinkReading {
+  /**
+   * A finding id, or the ids of findings resting on the same comparison (the readings of one claim,
+   * e.g. the two readings of "2001–07"; or the same figures tested twice): one piece of evidence.
+   */
+  finding: string | string[];
+  /** What the finding tests, in words (for a context link: names the quantity of `about`). */
   why: string;
+  /**
+   * A reading the statement's words do not settle: the other reading a fair reader could give, and
+   * why. The sensitivity line flips each such link, one at a time.
+   */
+  judgement?: { alternative: LinkReading; reason: string };
 }
 
 export interface Proposition {
@@ -31,58 +58,40 @@ export interface Proposition {
   statement: string;
   /** What it predicts for big-city, city and small-town regions (chapter 2). */
   predicts?: string;
+  /** The parts of the statement that findings test, e.g. ["job growth", "innovation", "population"]. */
+  parts: string[];
   links: Link[];
+}
+
+/**
+ * How one link's evidence came out: counted `for` / `against` the proposition, `inconclusive`
+ * (tested, undecided), `untestable`; or not counted: `context`, `check` (a project check),
+ * `absent` (not emitted in this run).
+ */
+export type Outcome = "for" | "against" | "inconclusive" | "untestable" | "context" | "check" | "absent";
+
+/** The one-word summary of a proposition's assessment (rules.ts: SUMMARY_RULE). */
+export type Summary = "supported" | "mixed" | "weakened" | "inconclusive" | "untestable";
+
+export type Counts = Record<Outcome, number>;
+
+export interface AssessedLink {
+  link: Link;
+  /** The linked findings present in this run, in the link's order. */
+  findings: Finding[];
+  outcome: Outcome;
+  /** How the outcome follows (e.g. "computed −3.3, −3.7: negative as read"; "readings disagree"). */
+  detail: string;
 }
 
 export interface Assessment {
   proposition: Proposition;
-  for: { link: Link; finding: Finding }[];
-  against: { link: Link; finding: Finding }[];
-  untestable: { link: Link; finding: Finding }[];
-  context: { link: Link; finding: Finding }[];
-  /** Links to findings not evaluated in this run (e.g. a period reading switched off). */
-  absent: Link[];
+  links: AssessedLink[];
+  counts: Counts;
+  summary: Summary;
 }
 
-const HOLDS = new Set(["reproduced", "corroborated"]);
-const FAILS = new Set(["diverges", "contradicted"]);
-
-/** Sort a proposition's linked findings into for / against / untestable / context. */
-export function assess(p: Proposition, findings: Finding[]): Assessment {
-  const byId = new Map(findings.map((f) => [f.id, f]));
-  const out: Assessment = { proposition: p, for: [], against: [], untestable: [], context: [], absent: [] };
-  for (const link of p.links) {
-    const f = byId.get(link.finding);
-    if (!f) {
-      out.absent.push(link);
-      continue;
-    }
-    const item = { link, finding: f };
-    if (link.reading === "context") out.context.push(item);
-    else if (f.verdict === "untestable") out.untestable.push(item);
-    else if (HOLDS.has(f.verdict)) (link.reading === "supports" ? out.for : out.against).push(item);
-    else if (FAILS.has(f.verdict)) (link.reading === "supports" ? out.against : out.for).push(item);
-  }
-  return out;
-}
-
-/** One plain sentence summing up an assessment, citing findings by id (and, on request, the context findings). */
-export function summarise(a: Assessment, opts: { context?: boolean } = {}): string {
-  const ids = (xs: { finding: Finding }[]): string => (xs.length ? xs.map((x) => x.finding.id).join(", ") : "none");
-  const tested = [...a.for, ...a.against];
-  const fromReport = tested.filter((x) => x.finding.verdict === "reproduced" || x.finding.verdict === "diverges").length;
-  const balance =
-    tested.length === 0
-      ? "No public data test it"
-      : a.against.length === 0
-        ? `All ${tested.length} tested findings bear it out`
-        : a.for.length === 0
-          ? `All ${tested.length} tested findings go against it`
-          : `${a.for.length} of ${tested.length} tested findings bear it out and ${a.against.length} go against it`;
-  const basis = tested.length
-    ? ` (${fromReport} of the ${tested.length} rest on the report's own figures, ${tested.length - fromReport} on open data)`
-    : "";
-  const context =
-    opts.context && a.context.length ? ` Context, not counted: ${a.context.map((x) => `${x.finding.id} (${x.finding.verdict})`).join(", ")}.` : "";
-  return `${balance}${basis}. For: ${ids(a.for)}. Against: ${ids(a.against)}. Untestable: ${ids(a.untestable)}.${context}`;
+/** A proposition's registry entry is malformed, or an id is unknown. */
+export class HypothesisError extends Error {
+  override name = "HypothesisError";
 }

@@ -133,12 +133,14 @@ export class Notebook {
   /**
    * The findings other notebooks emitted in this run (chapters 2 and 5 read chapters 3, 4 and 6).
    * The runner writes them to $INNLANDET_FINDINGS_DIR/<notebook>.json after each notebook.
+   * @param opts.optional notebooks whose file may be missing (not run, or not present in this checkout): skipped
    */
-  findingsOf(notebooks: string[]): Finding[] {
+  findingsOf(notebooks: string[], opts: { optional?: string[] } = {}): Finding[] {
     const dir = process.env[ENV_FINDINGS_DIR];
     if (!dir) throw new FindingError(`${ENV_FINDINGS_DIR} is not set: run the chapter notebooks through npm run reproduce (or the module runner) so this notebook can read their findings`);
     return notebooks.flatMap((n) => {
       const file = join(dir, `${n}.json`);
+      if (!existsSync(file) && opts.optional?.includes(n)) return [];
       if (!existsSync(file)) throw new FindingError(`${file} does not exist: run notebook ${n} first`);
       return JSON.parse(readFileSync(file, "utf8")) as Finding[];
     });
