@@ -47,3 +47,4 @@ export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from 
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
+export { regionPopulationAt, regionPopulationChange, type RegionPopulationOptions, type RegionChangeOptions, type RegionUnit } from "./regions/population";
