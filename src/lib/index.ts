@@ -48,3 +48,4 @@ export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
 export { regionPopulationAt, regionPopulationChange, type RegionPopulationOptions, type RegionChangeOptions, type RegionUnit } from "./regions/population";
+export { lineFigure, type LineOptions } from "./plots/lines";
