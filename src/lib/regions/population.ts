@@ -74,10 +74,10 @@ export interface RegionChangeOptions {
 export function regionPopulationChange(pop: pl.DataFrame, mapping: pl.DataFrame, opts: RegionChangeOptions): pl.DataFrame {
   const { from, to } = opts;
   if (!(to > from)) throw new IndicatorInputError("regionPopulationChange", `'to' (${to}) must be after 'from' (${from})`);
-  const by = opts.by ?? "region";
-  const at = regionPopulationAt(pop, mapping, { years: [from, to], to: by, municipality: opts.municipality });
-  const labels = at.drop("year", "value").unique().sort(by);
-  const growth = growthRate(at, { region: by, time: "year", value: "value", from, to }).withColumns(
+  const by: string = opts.by ?? "region";
+  const at = regionPopulationAt(pop, mapping, { years: [from, to], to: opts.by ?? "region", municipality: opts.municipality });
+  const labels: pl.DataFrame = at.drop("year", "value").unique().sort(by);
+  const growth: pl.DataFrame = growthRate(at, { region: by, time: "year", value: "value", from, to }).withColumns(
     pl
       .col("value_to")
       .div(pl.col("value_from"))
