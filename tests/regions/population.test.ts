@@ -64,7 +64,12 @@ describe("regionPopulationChange", () => {
     // city 400 → 440: +10 %, over one year also +10 %/yr; small_town 100 → 90: −10 %
     expect(out.getColumn("region_type").toArray()).toEqual(["city", "small_town"]);
     expect(out.getColumn("change_pct").toArray()).toEqual([10, -10]);
-    expect(out.getColumn("annual_pct").toArray().map((v) => Number((v as number).toFixed(9)))).toEqual([10, -10]);
+    expect(
+      out
+        .getColumn("annual_pct")
+        .toArray()
+        .map((v) => Number((v as number).toFixed(9))),
+    ).toEqual([10, -10]);
   });
 
   it("refuses an empty or reversed period", () => {

@@ -48,8 +48,10 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
   const ys = values(df, opts.y) as (number | null)[];
   const groups = values(df, opts.group).map(String);
   const legend = opts.legendGroup ? values(df, opts.legendGroup).map(String) : null;
-  if (xs.some((v) => typeof v !== "number" || !Number.isFinite(v))) throw new IndicatorInputError("lineFigure", `column '${opts.x}' must hold finite numbers`);
-  if (opts.band && !(opts.band[0] < opts.band[1])) throw new IndicatorInputError("lineFigure", `band must be [x0, x1] with x0 < x1, got [${opts.band.join(", ")}]`);
+  if (xs.some((v) => typeof v !== "number" || !Number.isFinite(v)))
+    throw new IndicatorInputError("lineFigure", `column '${opts.x}' must hold finite numbers`);
+  if (opts.band && !(opts.band[0] < opts.band[1]))
+    throw new IndicatorInputError("lineFigure", `band must be [x0, x1] with x0 < x1, got [${opts.band.join(", ")}]`);
   const data = [...new Set(groups)].map((g) => {
     const idx = groups.map((v, i) => (v === g ? i : -1)).filter((i) => i >= 0);
     idx.sort((a, b) => (xs[a] as number) - (xs[b] as number));
@@ -71,11 +73,32 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
   const annotations: Record<string, unknown>[] = [];
   if (opts.band) {
     const [x0, x1] = opts.band;
-    shapes.push({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: "rgba(120, 120, 120, 0.15)", line: { width: 0 }, layer: "below" });
-    if (opts.bandLabel) annotations.push({ x: (x0 + x1) / 2, xref: "x", y: 1, yref: "paper", yanchor: "bottom", text: opts.bandLabel, showarrow: false });
+    shapes.push({
+      type: "rect",
+      xref: "x",
+      yref: "paper",
+      x0,
+      x1,
+      y0: 0,
+      y1: 1,
+      fillcolor: "rgba(120, 120, 120, 0.15)",
+      line: { width: 0 },
+      layer: "below",
+    });
+    if (opts.bandLabel)
+      annotations.push({ x: (x0 + x1) / 2, xref: "x", y: 1, yref: "paper", yanchor: "bottom", text: opts.bandLabel, showarrow: false });
   }
   if (opts.reference !== undefined) {
-    shapes.push({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: opts.reference, y1: opts.reference, line: { dash: "dash", width: 1, color: "grey" } });
+    shapes.push({
+      type: "line",
+      xref: "paper",
+      yref: "y",
+      x0: 0,
+      x1: 1,
+      y0: opts.reference,
+      y1: opts.reference,
+      line: { dash: "dash", width: 1, color: "grey" },
+    });
   }
   return {
     data,
