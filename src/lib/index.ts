@@ -39,3 +39,5 @@ export { referenceClaim, type ReferenceInput } from "./findings/reference";
 export { parsePrinted, printedBounds, boundsAdd, boundsSub, boundsAbs, boundsGrowth, bracketed, holdsForEvery, countBounds, type BracketOptions } from "./stats/printed";
 export { poolComponents, type PoolOptions } from "./indicators/pooled";
 export { printedRowSet, type PrintedRow } from "./data/printedRow";
+export { regionPopulationAt, regionPopulationChange, type RegionPopulationOptions, type RegionChangeOptions, type RegionUnit } from "./regions/population";
+
