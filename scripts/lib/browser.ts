@@ -63,7 +63,11 @@ export function sitePages(site: string): string[] {
   if (!existsSync(join(api, "index.html"))) return top;
   const firstOf = (dir: string): string[] => {
     const d = join(api, dir);
-    const f = existsSync(d) ? readdirSync(d).filter((x) => x.endsWith(".html")).sort()[0] : undefined;
+    const f = existsSync(d)
+      ? readdirSync(d)
+          .filter((x) => x.endsWith(".html"))
+          .sort()[0]
+      : undefined;
     return f ? [`api/${dir}/${f}`] : [];
   };
   return [...top, "api/index.html", ...firstOf("functions"), ...firstOf("classes"), ...firstOf("interfaces")];
@@ -91,7 +95,15 @@ export async function checkSite(site: string, screenshots: string, executablePat
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
   });
   const reports: PageReport[] = [];
   try {
@@ -116,7 +128,11 @@ export async function checkSite(site: string, screenshots: string, executablePat
       } else {
         if (name.startsWith("api/")) {
           const title = await page.title();
-          checks.push({ name: "API page has a title and content", ok: title.length > 0 && (await page.locator("h1, h2").count()) > 0, detail: title });
+          checks.push({
+            name: "API page has a title and content",
+            ok: title.length > 0 && (await page.locator("h1, h2").count()) > 0,
+            detail: title,
+          });
         }
         await page.screenshot({ path: shot });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIP, deviation, deviationFigure, overviewFigure, overviewRows, symlog, symlogTicks } from "../../scripts/lib/site/charts";
+import { CLIP, deviation, deviationFigure, overviewFigure, overviewRows, scaleEdge, symlog, symlogTicks } from "../../scripts/lib/site/charts";
 import type { Finding } from "../../src/lib/findings/types";
 import { syntheticFindings } from "./synthetic";
 
@@ -79,10 +79,18 @@ describe("symmetric log scale", () => {
     expect(symlog(-99)).toBeCloseTo(-2, 12);
   });
 
-  it("labels decades up to the range, with ±0.1 % only on a narrow scale", () => {
-    expect(symlogTicks(1000).ticktext).toEqual(["−1000 %", "−100 %", "−10 %", "−1 %", "0 %", "+1 %", "+10 %", "+100 %", "+1000 %"]);
-    expect(symlogTicks(5).ticktext).toEqual(["−1 %", "−0.1 %", "0 %", "+0.1 %", "+1 %"]);
-    expect(symlogTicks(5).tickvals[4]).toBeCloseTo(Math.log10(2), 12);
+  it("ends the scale on the first tick step at or beyond the largest value", () => {
+    expect(scaleEdge(0.05)).toBe(0.1);
+    expect(scaleEdge(2.4)).toBe(3);
+    expect(scaleEdge(30)).toBe(30);
+    expect(scaleEdge(57)).toBe(100);
+    expect(scaleEdge(1000)).toBe(1000);
+  });
+
+  it("labels 1-3-10 steps up to the edge, with ±0.1 % only on a narrow scale", () => {
+    expect(symlogTicks(100).ticktext).toEqual(["−100 %", "−30 %", "−10 %", "−3 %", "−1 %", "0 %", "+1 %", "+3 %", "+10 %", "+30 %", "+100 %"]);
+    expect(symlogTicks(3).ticktext).toEqual(["−3 %", "−1 %", "−0.1 %", "0 %", "+0.1 %", "+1 %", "+3 %"]);
+    expect(symlogTicks(3).tickvals[5]).toBeCloseTo(Math.log10(2), 12); // +1 % → log10(1 + 1)
   });
 });
 

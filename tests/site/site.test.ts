@@ -15,7 +15,8 @@ import { syntheticFindings, writeSyntheticBuild } from "./synthetic";
 
 const root = join(__dirname, "..", "..");
 const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-m", "nbconvert", "--version"]).status === 0);
-if (!python) console.warn("site.test: Jupyter's nbconvert not found — the site generator's tests are skipped (Debian: apt-get install jupyter-nbconvert)");
+if (!python)
+  console.warn("site.test: Jupyter's nbconvert not found — the site generator's tests are skipped (Debian: apt-get install jupyter-nbconvert)");
 const chromium = existsSync(CHROMIUM);
 if (!chromium) console.warn("site.test: Debian's chromium not found — the browser check of the site is skipped (apt-get install chromium)");
 
@@ -56,7 +57,9 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   it("lists every finding once, claim first, linked to its notebook card and its rule", () => {
     expect(count(index, '<tr class="finding"')).toBe(13); // 11 synthetic claims + 2 checks
     for (const f of findings) expect(count(index, `id="${f.id}"`), f.id).toBe(1);
-    expect(index).toMatch(/<td class="c-claim"><div class="claim">Synthetic claim 1 about number match \(test data\)<\/div><div class="meta small"><code>ch3\.synthetic_number_match<\/code>/);
+    expect(index).toMatch(
+      /<td class="c-claim"><div class="claim">Synthetic claim 1 about number match \(test data\)<\/div><div class="meta small"><code>ch3\.synthetic_number_match<\/code>/,
+    );
     expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">notebook cell 5</a>');
     expect(index).toContain('<a href="rules.html#rule-printed">printed</a>');
     expect(index).not.toContain('href=".html#'); // the check without a notebook has no link
@@ -65,7 +68,9 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   it("writes values at the published precision plus one digit, with unit and tolerance columns", () => {
     const row = (id: string): string => index.slice(index.indexOf(`id="${id}"`), index.indexOf("</tr>", index.indexOf(`id="${id}"`)));
     // −3.1 printed to one decimal → computed −2.992581 to two; tolerance ±0.05
-    expect(row("ch3.synthetic_number_gap")).toContain('<td class="num">−3.1</td><td class="num">−2.99</td><td class="c-unit">percent</td><td class="num">±0.05</td>');
+    expect(row("ch3.synthetic_number_gap")).toContain(
+      '<td class="num">−3.1</td><td class="num">−2.99</td><td class="c-unit">percent</td><td class="num">±0.05</td>',
+    );
     expect(row("ch3.synthetic_large_number")).toContain(`<td class="num">220${NNBSP}000</td><td class="num">250${NNBSP}123.5</td>`);
     expect(row("ch3.synthetic_interval_computed")).toContain('<td class="num">[5.20, 6.10]</td>');
     expect(row("ch3.synthetic_comparison_undecided")).toContain('<td class="num">holds</td><td class="num">undecided</td>');
@@ -124,24 +129,28 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     expect(api!.missingExample).not.toContain("verdictStyle"); // palette.ts gives it an @example
   });
 
-  it.skipIf(!chromium)("works in Chromium with the network refused: figures, filter, search, anchors, folding, API pages", { timeout: 240_000 }, async () => {
-    const shots = mkdtempSync(join(tmpdir(), "innlandet-site-shots-"));
-    const reports = await checkSite(site, shots);
-    const by = (p: string): PageReport => reports.find((r) => r.page === p)!;
-    for (const r of reports) expect(pageOk(r), `${r.page}: ${JSON.stringify(r)}`).toBe(true);
-    expect(by("index.html").findingRows).toBe(13);
-    expect(by("index.html").figures).toBe(2);
-    expect(by("index.html").checks.map((c) => c.name)).toEqual([
-      "overview figure renders",
-      "clicking a verdict filter changes the visible count",
-      "search finds a finding by a word of its claim",
-      "an anchor is highlighted",
-    ]);
-    expect(by("03-synthetic.html").renderedFigures).toBe(1);
-    expect(by("03-synthetic.html").checks.length).toBe(4);
-    expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
-    expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
-    for (const f of ["index.png", "index-deviation.png", "index-findings.png", "03-synthetic.png", "03-synthetic-code.png", "api-index.png"])
-      expect(existsSync(join(shots, f)), f).toBe(true);
-  });
+  it.skipIf(!chromium)(
+    "works in Chromium with the network refused: figures, filter, search, anchors, folding, API pages",
+    { timeout: 240_000 },
+    async () => {
+      const shots = mkdtempSync(join(tmpdir(), "innlandet-site-shots-"));
+      const reports = await checkSite(site, shots);
+      const by = (p: string): PageReport => reports.find((r) => r.page === p)!;
+      for (const r of reports) expect(pageOk(r), `${r.page}: ${JSON.stringify(r)}`).toBe(true);
+      expect(by("index.html").findingRows).toBe(13);
+      expect(by("index.html").figures).toBe(2);
+      expect(by("index.html").checks.map((c) => c.name)).toEqual([
+        "overview figure renders",
+        "clicking a verdict filter changes the visible count",
+        "search finds a finding by a word of its claim",
+        "an anchor is highlighted",
+      ]);
+      expect(by("03-synthetic.html").renderedFigures).toBe(1);
+      expect(by("03-synthetic.html").checks.length).toBe(4);
+      expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
+      expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
+      for (const f of ["index.png", "index-deviation.png", "index-findings.png", "03-synthetic.png", "03-synthetic-code.png", "api-index.png"])
+        expect(existsSync(join(shots, f)), f).toBe(true);
+    },
+  );
 });

@@ -41,7 +41,11 @@ function robustness(i: number, verdict: Verdict): Robustness {
   if (verdict === "untestable" || i % 3 === 2) return { status: "not_assessed", alternatives: [], flips: [] };
   if (i % 3 === 1) {
     const other: Verdict = verdict === "reproduced" ? "diverges" : "reproduced";
-    return { status: "fragile", alternatives: [{ label: "synthetic alternative reading", computed: 1, verdict: other }], flips: ["synthetic alternative reading"] };
+    return {
+      status: "fragile",
+      alternatives: [{ label: "synthetic alternative reading", computed: 1, verdict: other }],
+      flips: ["synthetic alternative reading"],
+    };
   }
   return { status: "robust", alternatives: [{ label: "synthetic same reading", computed: 1, verdict }], flips: [] };
 }
@@ -67,7 +71,16 @@ export function syntheticFindings(): Finding[] {
     cell: 5,
   }));
   const checks: Finding[] = [
-    { ...claims[0]!, id: "ch4.synthetic_check_match", kind: "check", chapter: 4, section: "4.2", claim: "Synthetic check of a mapping (test data)", notebook: "04-synthetic.ipynb", cell: 1 },
+    {
+      ...claims[0]!,
+      id: "ch4.synthetic_check_match",
+      kind: "check",
+      chapter: 4,
+      section: "4.2",
+      claim: "Synthetic check of a mapping (test data)",
+      notebook: "04-synthetic.ipynb",
+      cell: 1,
+    },
     {
       ...claims[3]!,
       id: "ch4.synthetic_check_gap",
@@ -107,7 +120,11 @@ export function writeSyntheticBuild(build: string, findings: Finding[]): void {
     cells: [
       md("# Chapter 3 — A synthetic chapter\n\nTest data only."),
       code('const params = { regions: "report13" };', [], ["parameters"]),
-      code('params.regions = "report13";\nparams.period = "both";', [{ output_type: "stream", name: "stdout", text: "both\n" }], ["injected-parameters"]),
+      code(
+        'params.regions = "report13";\nparams.period = "both";',
+        [{ output_type: "stream", name: "stdout", text: "both\n" }],
+        ["injected-parameters"],
+      ),
       md("## §3.1 The first synthetic section"),
       code(LONG_LINE, [html(plotlyLoaderHtml()), html(figureHtml(fig, { id: "fig-synthetic" }))]),
       code(

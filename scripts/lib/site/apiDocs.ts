@@ -2,10 +2,12 @@
  * The library's API reference: TypeDoc (options in typedoc.json at the repo
  * root) renders the JSDoc of everything src/lib/index.ts exports into
  * `<site>/api/`, offline (its theme's assets are copied beside the pages).
- * Also reports which exported functions lack a JSDoc comment or an @example.
+ * Every page gets a "← findings site" link (typedoc.json navigationLinks, made
+ * relative here). Also reports which exported functions lack a JSDoc summary
+ * or an @example.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -29,6 +31,24 @@ interface Reflection {
   kind: number;
   children?: Reflection[];
   signatures?: { comment?: { summary?: { text: string }[]; blockTags?: { tag: string }[] } }[];
+}
+
+/** Placeholder for the site's root in typedoc.json's navigationLinks; each page gets its relative path. */
+export const SITE_ROOT = "SITE_ROOT/";
+
+/** Replace SITE_ROOT/ in every page under `apiDir` by the page's path up to the site ("../", "../../"). */
+export function linkSiteRoot(apiDir: string): void {
+  const walk = (dir: string, up: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p, `${up}../`);
+      else if (e.name.endsWith(".html")) {
+        const html = readFileSync(p, "utf8");
+        if (html.includes(SITE_ROOT)) writeFileSync(p, html.split(SITE_ROOT).join(up));
+      }
+    }
+  };
+  walk(apiDir, "../");
 }
 
 /** TypeDoc's ReflectionKind.Function. */
@@ -67,7 +87,9 @@ export function buildApiDocs(siteDir: string, opts: { root?: string } = {}): Api
       maxBuffer: 64 * 1024 * 1024,
     });
     const output = `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
-    if (r.status !== 0 || !existsSync(join(dir, "index.html")) || !existsSync(json)) throw new Error(`typedoc failed (exit ${r.status}):\n${output.trim()}`);
+    if (r.status !== 0 || !existsSync(join(dir, "index.html")) || !existsSync(json))
+      throw new Error(`typedoc failed (exit ${r.status}):\n${output.trim()}`);
+    linkSiteRoot(dir);
     const warnings = output
       .split("\n")
       .filter((l) => l.startsWith("[warning]") && !/Found \d+ errors/.test(l))

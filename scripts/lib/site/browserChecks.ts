@@ -51,13 +51,24 @@ export async function indexChecks(page: Page, o: { url: string; screenshots: str
   const claim = (await last.locator(".claim").textContent()) ?? "";
   const word = claim.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0] ?? "";
   await page.locator("#f-search").fill(word);
-  const found = (await page.evaluate(`(() => { const el = document.getElementById(${JSON.stringify(id)}); return !!el && !el.closest("[hidden]"); })()`)) as boolean;
+  const found = (await page.evaluate(
+    `(() => { const el = document.getElementById(${JSON.stringify(id)}); return !!el && !el.closest("[hidden]"); })()`,
+  )) as boolean;
   const shown = await visibleRows(page);
-  checks.push({ name: "search finds a finding by a word of its claim", ok: found && shown >= 1 && word.length > 0, detail: `"${word}" → ${shown} rows, ${id} shown: ${found}` });
+  checks.push({
+    name: "search finds a finding by a word of its claim",
+    ok: found && shown >= 1 && word.length > 0,
+    detail: `"${word}" → ${shown} rows, ${id} shown: ${found}`,
+  });
   await page.locator("#f-search").fill("");
 
   const dev = page.locator("#fig-deviation");
-  if ((await dev.count()) > 0) await dev.screenshot({ path: join(o.screenshots, "index-deviation.png") });
+  if ((await dev.count()) > 0) {
+    // the sticky bar would cover the chart's top in an element screenshot
+    const style = await page.addStyleTag({ content: "header.site{position:static}" });
+    await dev.screenshot({ path: join(o.screenshots, "index-deviation.png") });
+    await style.evaluate((e) => e.remove());
+  }
   await page.goto(`${o.url}/index.html#${encodeURIComponent(id)}`);
   const target = (await page.evaluate(
     `(() => { const t = document.querySelector(":target"); return t ? { id: t.id, bg: getComputedStyle(t.querySelector("td") || t).backgroundColor } : null; })()`,
@@ -88,7 +99,11 @@ export async function notebookChecks(page: Page, o: { url: string; screenshots: 
     await page.locator("#toggle-code").click();
     const open = await page.locator(".nb details.code-fold[open]").count();
     const cut = await page.locator(".nb .input_area pre").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
-    checks.push({ name: '"show all code" unfolds every cell and no code line is cut', ok: open === inputs && cut === 0, detail: `${open} open, ${cut} cut` });
+    checks.push({
+      name: '"show all code" unfolds every cell and no code line is cut',
+      ok: open === inputs && cut === 0,
+      detail: `${open} open, ${cut} cut`,
+    });
     await page.locator(".nb details.code-fold[open]").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: o.shot.replace(/\.png$/, "-code.png") });
   }

@@ -24,7 +24,10 @@ export function verdictName(v: Verdict): string {
 }
 
 /** The rows of the overview: one per chapter for report claims, one more where a chapter has project checks. */
-export function overviewRows(findings: Finding[], chapterTitles: Record<number, string> = {}): { label: string; chapter: number; kind: Finding["kind"] }[] {
+export function overviewRows(
+  findings: Finding[],
+  chapterTitles: Record<number, string> = {},
+): { label: string; chapter: number; kind: Finding["kind"] }[] {
   const chapters = [...new Set(findings.map((f) => f.chapter))].sort((a, b) => a - b);
   return chapters.flatMap((c) =>
     (["claim", "check"] as const)
@@ -141,10 +144,18 @@ export function deviationRange(devs: Deviation[]): number {
   return Math.min(CLIP, Math.max(1, ...all));
 }
 
-/** Tick values (on the transformed axis) and labels for the symmetric log scale up to ±range %. */
-export function symlogTicks(range: number): { tickvals: number[]; ticktext: string[] } {
+/** Tick steps of the symmetric log scale, in % (each side of 0). */
+const STEPS = [0.1, 1, 3, 10, 30, 100, 300, 1000];
+
+/** The scale's edge: the smallest tick step ≥ range, so the axis ends on a labelled tick. */
+export function scaleEdge(range: number): number {
+  return STEPS.find((s) => s >= range * 0.9999) ?? CLIP;
+}
+
+/** Tick values (on the transformed axis) and labels for the symmetric log scale up to ±edge %. */
+export function symlogTicks(edge: number): { tickvals: number[]; ticktext: string[] } {
   // ±0.1 % only on a narrow scale: on a wide one its label would overprint 0's
-  const steps = (range < 10 ? [0.1, 1] : [1, 10, 100, 1000]).filter((v) => v <= range * 1.0001);
+  const steps = STEPS.filter((v) => v <= edge * 1.0001 && (edge < 10 || v >= 1));
   const label = (v: number): string => `${v < 0 ? "−" : v > 0 ? "+" : ""}${Math.abs(v)} %`;
   const vals = [...steps.map((v) => -v).reverse(), 0, ...steps];
   return { tickvals: vals.map(symlog), ticktext: vals.map(label) };
@@ -245,10 +256,12 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
         barmode: "overlay",
         legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom" },
         xaxis: {
-          title: { text: `computed − published, % of the published value (symmetric log scale; 0 = published${R >= CLIP ? `; beyond ±${CLIP} % at the edge` : ""})` },
-          range: [-symlog(R) * 1.05, symlog(R) * 1.05],
+          title: {
+            text: `computed − published, % of the published value (symmetric log scale; 0 = published${R >= CLIP ? `; beyond ±${CLIP} % at the edge` : ""})`,
+          },
+          range: [-symlog(scaleEdge(R)) * 1.04, symlog(scaleEdge(R)) * 1.04],
           tickmode: "array",
-          ...symlogTicks(R),
+          ...symlogTicks(scaleEdge(R)),
           zeroline: true,
           zerolinecolor: "#000000",
           zerolinewidth: 1.5,

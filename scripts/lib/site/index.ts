@@ -15,7 +15,16 @@ import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 import { colophonLine, gatherColophon } from "./colophon";
 import { INDEX_CSS, INDEX_JS, indexBody } from "./indexPage";
 import { navHtml, page, PLOTLY_ASSET, type NavItem } from "./layout";
-import { cleanNotebook, NOTEBOOK_CSS, NOTEBOOK_JS, nbconvertHtml, notebookBody, notebookTitles, stripPlotlyLoader, type NbJson } from "./notebookPage";
+import {
+  cleanNotebook,
+  NOTEBOOK_CSS,
+  NOTEBOOK_JS,
+  nbconvertHtml,
+  notebookBody,
+  notebookTitles,
+  stripPlotlyLoader,
+  type NbJson,
+} from "./notebookPage";
 import { RULES_CSS, rulesBody } from "./rulesPage";
 
 export { buildApiDocs, type ApiDocsReport } from "./apiDocs";

@@ -85,15 +85,18 @@ function notesHtml(f: Finding): string {
 
 function robustnessHtml(f: Finding): string {
   const r = f.robustness;
-  if (r.status === "fragile") return `<div class="fragile small" title="flipped by: ${escapeHtml(r.flips.join("; "))}">⚠ fragile: ${escapeHtml(r.flips.join("; "))}</div>`;
-  if (r.status === "robust") return `<div class="muted small">robust over ${r.alternatives.length} other reading${r.alternatives.length === 1 ? "" : "s"}</div>`;
+  if (r.status === "fragile")
+    return `<div class="fragile small" title="flipped by: ${escapeHtml(r.flips.join("; "))}">⚠ fragile: ${escapeHtml(r.flips.join("; "))}</div>`;
+  if (r.status === "robust")
+    return `<div class="muted small">robust over ${r.alternatives.length} other reading${r.alternatives.length === 1 ? "" : "s"}</div>`;
   return "";
 }
 
 function rowHtml(f: Finding): string {
   const nb = f.notebook?.replace(/\.ipynb$/, "");
   const link = nb ? ` · <a href="${escapeHtml(nb)}.html#${escapeHtml(f.id)}">notebook cell${f.cell !== undefined ? ` ${f.cell}` : ""}</a>` : "";
-  const kind = f.kind === "check" ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>` : "";
+  const kind =
+    f.kind === "check" ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>` : "";
   return (
     `<tr class="finding" id="${escapeHtml(f.id)}" data-verdict="${f.verdict}" data-chapter="${f.chapter}" data-kind="${f.kind}" data-rule="${escapeHtml(f.rule)}" data-fragile="${
       f.robustness.status === "fragile" ? 1 : 0
@@ -170,7 +173,9 @@ export function indexBody(i: IndexInput): string {
 ${figureHtml(overviewFigure(i.findings, i.chapterTitles), { id: "fig-overview" })}
 <h2 id="deviations">Published vs computed</h2>
 <p class="figure-note">Each row is a finding whose published and computed values are numbers or ranges: the grey band is the published value ± its tolerance (a published range widened by the tolerance at both ends, the range itself darker), the mark is the computed value (a line when the computed value is an interval), both as a percentage of the published value on a symmetric log scale (so a ±0.5 % band and a 60 % gap both show; hover for the values). Click a mark to go to its row below.${
-    dev.leftOut.length ? ` Not shown (published value 0, no percentage): ${dev.leftOut.map((id) => `<a href="#${escapeHtml(id)}">${escapeHtml(id)}</a>`).join(", ")}.` : ""
+    dev.leftOut.length
+      ? ` Not shown (published value 0, no percentage): ${dev.leftOut.map((id) => `<a href="#${escapeHtml(id)}">${escapeHtml(id)}</a>`).join(", ")}.`
+      : ""
   }</p>
 ${dev.shown.length ? figureHtml(dev.figure, { id: "fig-deviation" }) : `<p class="muted">No numeric findings.</p>`}
 <h2 id="findings-heading">Findings</h2>

@@ -136,9 +136,7 @@ export function headings(html: string): TocEntry[] {
 export function tocHtml(entries: TocEntry[]): string {
   if (entries.length === 0) return "";
   const top = Math.min(...entries.map((e) => e.level));
-  const items = entries
-    .map((e) => `<li class="toc-${e.level - top}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`)
-    .join("");
+  const items = entries.map((e) => `<li class="toc-${e.level - top}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`).join("");
   return `<nav class="toc" aria-label="contents"><h2>Contents</h2><ul>${items}</ul></nav>`;
 }
 

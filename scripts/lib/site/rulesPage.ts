@@ -25,7 +25,9 @@ export function rulesBody(rules: PhraseRule[], findings: Finding[]): string {
   return `<h1>Phrase rules</h1>
 <p class="lead">How the report's words are read as tests: each finding names the rule it was decided by. A printed figure is tested against half a unit of its last digit; a vague phrase ("på nivå med", "klart", …) gets one rule and one threshold, the same wherever it occurs. Source: <code>data/assumptions/phrase_rules.csv</code>.</p>
 <table class="rules"><thead><tr><th>rule</th><th>phrases (Norwegian)</th><th>phrases (English)</th><th>test</th><th>threshold</th><th>unit</th><th>reason</th><th>findings</th></tr></thead><tbody>${rows}</tbody></table>${
-    unknown.length ? `<p class="fragile">Rules named by findings but missing from the file: ${unknown.map((u) => `<code id="rule-${escapeHtml(u)}">${escapeHtml(u)}</code>`).join(", ")}</p>` : ""
+    unknown.length
+      ? `<p class="fragile">Rules named by findings but missing from the file: ${unknown.map((u) => `<code id="rule-${escapeHtml(u)}">${escapeHtml(u)}</code>`).join(", ")}</p>`
+      : ""
   }`;
 }
 

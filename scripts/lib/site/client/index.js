@@ -3,9 +3,16 @@
 // anchors (a hidden target row clears the filter), click a mark of the deviation chart.
 (function () {
   "use strict";
-  var norm = function (s) { return (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+  var norm = function (s) {
+    return (s || "")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
+  };
   var rows = Array.prototype.slice.call(document.querySelectorAll("#findings tr.finding"));
-  var texts = rows.map(function (r) { return norm(r.textContent); });
+  var texts = rows.map(function (r) {
+    return norm(r.textContent);
+  });
   var form = document.getElementById("filters");
   if (!form) return;
   var verdicts = Array.prototype.slice.call(form.querySelectorAll('input[name="verdict"]'));
@@ -18,11 +25,14 @@
 
   function apply() {
     var on = {};
-    verdicts.forEach(function (c) { on[c.value] = c.checked; });
+    verdicts.forEach(function (c) {
+      on[c.value] = c.checked;
+    });
     var words = norm(search.value).split(/\s+/).filter(Boolean);
     var shown = 0;
     rows.forEach(function (r, i) {
-      var ok = on[r.dataset.verdict] &&
+      var ok =
+        on[r.dataset.verdict] &&
         (!chapter.value || r.dataset.chapter === chapter.value) &&
         (!kind.value || r.dataset.kind === kind.value) &&
         (!fragile.checked || r.dataset.fragile === "1") &&
@@ -43,7 +53,9 @@
   }
 
   function reset() {
-    verdicts.forEach(function (c) { c.checked = true; });
+    verdicts.forEach(function (c) {
+      c.checked = true;
+    });
     chapter.value = "";
     kind.value = "";
     fragile.checked = false;
@@ -59,7 +71,9 @@
   var notes = document.getElementById("f-notes");
   notes.addEventListener("click", function () {
     var open = notes.getAttribute("aria-pressed") !== "true";
-    document.querySelectorAll("#findings details.notes").forEach(function (d) { d.open = open; });
+    document.querySelectorAll("#findings details.notes").forEach(function (d) {
+      d.open = open;
+    });
     notes.setAttribute("aria-pressed", String(open));
     notes.textContent = open ? "close all notes" : "open all notes";
   });
@@ -80,7 +94,10 @@
     var gd = document.getElementById("fig-deviation");
     if (!gd) return;
     if (typeof gd.on !== "function") {
-      if (tries < 100) setTimeout(function () { hook(tries + 1); }, 100);
+      if (tries < 100)
+        setTimeout(function () {
+          hook(tries + 1);
+        }, 100);
       return;
     }
     gd.on("plotly_click", function (e) {

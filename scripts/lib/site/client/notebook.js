@@ -5,14 +5,20 @@
   var folds = [];
   document.querySelectorAll(".nb .cell.code_cell > .input").forEach(function (input) {
     var pre = input.querySelector("pre");
-    var first = pre ? (pre.textContent || "").split("\n").filter(function (l) { return l.trim() !== ""; })[0] || "" : "";
+    var first = pre
+      ? (pre.textContent || "").split("\n").filter(function (l) {
+          return l.trim() !== "";
+        })[0] || ""
+      : "";
     var details = document.createElement("details");
     details.className = "code-fold";
     var summary = document.createElement("summary");
     var closed = "show code" + (first ? " — " + first.trim().slice(0, 100) : "");
     summary.textContent = closed;
     details.appendChild(summary);
-    details.addEventListener("toggle", function () { summary.textContent = details.open ? "hide code" : closed; });
+    details.addEventListener("toggle", function () {
+      summary.textContent = details.open ? "hide code" : closed;
+    });
     input.parentNode.insertBefore(details, input);
     details.appendChild(input);
     folds.push(details);
@@ -21,7 +27,9 @@
   if (button) {
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-pressed") !== "true";
-      folds.forEach(function (d) { d.open = open; });
+      folds.forEach(function (d) {
+        d.open = open;
+      });
       button.setAttribute("aria-pressed", String(open));
       button.textContent = open ? "hide all code" : "show all code";
     });
