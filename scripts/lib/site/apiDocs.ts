@@ -99,3 +99,21 @@ export function buildApiDocs(siteDir: string, opts: { root?: string } = {}): Api
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/** `npm run docs` (tsx scripts/lib/site/apiDocs.ts [SITE_DIR]): the API reference alone, and its coverage. */
+if (require.main === module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildDir } = require("../../../src/lib/findings/notebook") as typeof import("../../../src/lib/findings/notebook");
+  const site = process.argv[2] ?? join(buildDir(), "site");
+  try {
+    const r = buildApiDocs(site);
+    const list = (xs: string[]): string => (xs.length ? `: ${xs.join(", ")}` : "");
+    console.log(`[api] ${join(r.dir, "index.html")}: ${r.functions.length} exported functions`);
+    console.log(`[api] ${r.missingDoc.length} without a JSDoc summary${list(r.missingDoc)}`);
+    console.log(`[api] ${r.missingExample.length} without an @example${list(r.missingExample)}`);
+    for (const w of r.warnings) console.log(`[api] typedoc warning: ${w}`);
+  } catch (e) {
+    console.error(`docs failed: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
