@@ -2,7 +2,7 @@
 import { buildDir } from "./lib/notebooks";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkSite } from "./lib/browser";
+import { checkSite, pageOk } from "./lib/browser";
 
 async function main(): Promise<void> {
   const build = buildDir();
@@ -10,11 +10,14 @@ async function main(): Promise<void> {
   const findings = (JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as unknown[]).length;
   let ok = true;
   for (const r of reports) {
-    const fine = r.renderedFigures === r.figures && r.consoleErrors.length === 0 && (r.findingRows === undefined || r.findingRows === findings);
+    const fine = pageOk(r) && (r.findingRows === undefined || r.findingRows === findings);
     ok &&= fine;
     console.log(
-      `${fine ? "ok  " : "FAIL"} ${r.page}: ${r.renderedFigures}/${r.figures} figures rendered${r.findingRows !== undefined ? `, ${r.findingRows}/${findings} findings listed` : ""}${r.consoleErrors.length ? `, console errors: ${r.consoleErrors.join(" | ")}` : ""} → ${r.screenshot}`,
+      `${fine ? "ok  " : "FAIL"} ${r.page}: ${r.renderedFigures}/${r.figures} figures rendered${r.findingRows !== undefined ? `, ${r.findingRows}/${findings} findings listed` : ""}${
+        r.consoleErrors.length ? `, console errors: ${r.consoleErrors.join(" | ")}` : ""
+      } → ${r.screenshot}`,
     );
+    for (const c of r.checks) console.log(`     ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
   }
   if (!ok) process.exitCode = 1;
 }

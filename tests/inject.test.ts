@@ -17,8 +17,11 @@ describe("injectParameters", () => {
     const out = injectParameters(nb, parseParams(["regions=ba2020"]));
     expect(out.cells).toHaveLength(4);
     expect(out.cells[2]!.metadata!.tags).toEqual(["injected-parameters"]);
-    expect(out.cells[2]!.source).toContain('params.regions = "ba2020";');
-    expect(out.cells[2]!.source).toContain('params.period = "both";');
+    // the whole cell, written out by hand: a comment, one assignment per parameter, then `void 0;`
+    // so that tslab (which prints the value of a cell's last expression) prints nothing
+    expect(out.cells[2]!.source).toBe(
+      ["// Injected by npm run reproduce (run parameters)", 'params.regions = "ba2020";', 'params.period = "both";', "void 0;"].join("\n"),
+    );
     expect(out.cells[3]!.source).toBe("use(params)");
     expect(out.metadata["innlandet"]).toEqual({ parameters: { regions: "ba2020", period: "both" } });
     expect(nb.cells).toHaveLength(3); // the input is not changed

@@ -1,17 +1,31 @@
 /**
- * Open the built site in Debian's Chromium (playwright-core, headless, no
- * network) from a static server on 127.0.0.1: every page must render each
- * plot container as an SVG, show no console errors, and the index must list
- * every finding. Saves a screenshot per page.
+ * Open the built site in Debian's Chromium (playwright-core, headless) from a
+ * static server on 127.0.0.1, with every request off that server refused and
+ * counted as an error. Every page: each plot container rendered as an SVG, no
+ * console errors. The index: the overview figure drawn, a verdict filter
+ * changes the visible count, the search finds a finding by a word of its claim,
+ * an anchor is highlighted. Notebook pages: code folded, "show all code"
+ * unfolds it and no code line is cut. The API reference's index and one page
+ * of each kind load. Screenshots go to `screenshots/`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { indexChecks, notebookChecks, type Check } from "./site/browserChecks";
 
+export type { Check } from "./site/browserChecks";
 export const CHROMIUM = "/usr/bin/chromium";
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".ipynb": "application/x-ipynb+json",
+};
 
 function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
@@ -33,8 +47,46 @@ export interface PageReport {
   figures: number;
   renderedFigures: number;
   consoleErrors: string[];
+  /** Index only: finding rows listed. */
   findingRows?: number;
+  /** Interaction checks run on this page (all must be ok). */
+  checks: Check[];
   screenshot: string;
+}
+
+/** The pages to open: every top-level page, then the API reference's index and its first page of each kind. */
+export function sitePages(site: string): string[] {
+  const top = readdirSync(site)
+    .filter((f) => f.endsWith(".html"))
+    .sort((a, b) => (a === "index.html" ? -1 : b === "index.html" ? 1 : a.localeCompare(b)));
+  const api = join(site, "api");
+  if (!existsSync(join(api, "index.html"))) return top;
+  const firstOf = (dir: string): string[] => {
+    const d = join(api, dir);
+    const f = existsSync(d)
+      ? readdirSync(d)
+          .filter((x) => x.endsWith(".html"))
+          .sort()[0]
+      : undefined;
+    return f ? [`api/${dir}/${f}`] : [];
+  };
+  return [...top, "api/index.html", ...firstOf("functions"), ...firstOf("classes"), ...firstOf("interfaces")];
+}
+
+function shotName(page: string): string {
+  return page.replace(/\.html$/, "").replace(/\//g, "-") + ".png";
+}
+
+async function openPage(browser: Browser, url: string, name: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // the site is self-contained: any request off the local server is an error
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort()),
+  );
+  await page.goto(`${url}/${name}`, { waitUntil: "load" });
+  return page;
 }
 
 export async function checkSite(site: string, screenshots: string, executablePath = CHROMIUM): Promise<PageReport[]> {
@@ -55,31 +107,36 @@ export async function checkSite(site: string, screenshots: string, executablePat
   });
   const reports: PageReport[] = [];
   try {
-    const pages = readdirSync(site)
-      .filter((f) => f.endsWith(".html"))
-      .sort();
-    for (const name of pages) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const name of sitePages(site)) {
       const errors: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      // the site is self-contained: any request off the local server is an error
-      await page.route("**/*", (route) =>
-        route.request().url().startsWith(url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort()),
-      );
-      await page.goto(`${url}/${name}`, { waitUntil: "load" });
+      const page = await openPage(browser, url, name, errors);
       const figures = await page.locator(".plotly-figure").count();
       if (figures > 0) {
         const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures}`;
         await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
-      const findingRows = name === "index.html" ? await page.locator("#findings tbody tr").count() : undefined;
-      const shot = join(screenshots, name.replace(/\.html$/, ".png"));
-      // notebook pages: a viewport with the first chart in it; the index: the whole page
-      if (figures > 0) await page.locator(".plotly-figure").first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: shot, fullPage: figures === 0 });
-      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, screenshot: shot });
+      const shot = join(screenshots, shotName(name));
+      let checks: Check[] = [];
+      let findingRows: number | undefined;
+      if (name === "index.html") {
+        findingRows = await page.locator("#findings tr.finding").count();
+        await page.screenshot({ path: shot });
+        checks = await indexChecks(page, { url, screenshots });
+      } else if (!name.startsWith("api/") && (await page.locator(".nb").count()) > 0) {
+        checks = await notebookChecks(page, { url, screenshots, shot });
+      } else {
+        if (name.startsWith("api/")) {
+          const title = await page.title();
+          checks.push({
+            name: "API page has a title and content",
+            ok: title.length > 0 && (await page.locator("h1, h2").count()) > 0,
+            detail: title,
+          });
+        }
+        await page.screenshot({ path: shot });
+      }
+      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, checks, screenshot: shot });
       await page.close();
     }
   } finally {
@@ -87,4 +144,9 @@ export async function checkSite(site: string, screenshots: string, executablePat
     server.close();
   }
   return reports;
+}
+
+/** Whether a page passed: every figure drawn, no console error, every check ok. */
+export function pageOk(r: PageReport): boolean {
+  return r.renderedFigures === r.figures && r.consoleErrors.length === 0 && r.checks.every((c) => c.ok);
 }

@@ -1,8 +1,9 @@
 /**
  * Papermill-style parameter injection for TypeScript notebooks: after the
  * code cell tagged `parameters` (which defines `const params = {...}`), insert
- * a cell tagged `injected-parameters` that sets the run's values on it, and
- * record them in the notebook metadata.
+ * a cell tagged `injected-parameters` that sets the run's values on it (and
+ * ends with `void 0;`, so the kernel echoes no value), and record them in the
+ * notebook metadata.
  */
 import type { RunParameters } from "../../src/lib/params";
 
@@ -18,6 +19,9 @@ interface Notebook {
   [k: string]: unknown;
 }
 
+/** The injected cell's last line: its value is undefined, so the kernel shows no output. */
+export const INJECTED_LAST_LINE = "void 0;";
+
 /**
  * @param nb a notebook (nbformat 4 JSON)
  * @param params the full run parameters (all keys are assigned, so the run is explicit)
@@ -30,6 +34,8 @@ export function injectParameters(nb: Notebook, params: RunParameters): Notebook 
   const source = [
     "// Injected by npm run reproduce (run parameters)",
     ...Object.entries(params).map(([k, v]) => `params.${k} = ${JSON.stringify(v)};`),
+    // tslab prints the value of a cell's last expression (here the last assignment's); end on nothing
+    INJECTED_LAST_LINE,
   ].join("\n");
   const injected: Cell = {
     cell_type: "code",

@@ -4,6 +4,7 @@
  */
 import type * as pl from "nodejs-polars";
 import type { ComputedValue, Finding, PublishedValue, Verdict } from "./types";
+import { verdictStyle } from "../plots/palette";
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -20,14 +21,11 @@ export function formatValue(v: PublishedValue | ComputedValue): string {
 
 export const VERDICT_ORDER: Verdict[] = ["reproduced", "corroborated", "diverges", "contradicted", "inconclusive", "untestable"];
 
-const VERDICT_COLOUR: Record<Verdict, string> = {
-  reproduced: "#1a7f37",
-  corroborated: "#1a7f37",
-  diverges: "#b35900",
-  contradicted: "#cf222e",
-  inconclusive: "#8250df",
-  untestable: "#6e7781",
-};
+/** A verdict as a badge: its symbol and word on its colour-blind-safe colour (plots/palette.ts VERDICT_STYLE). */
+function verdictBadgeHtml(v: Verdict): string {
+  const s = verdictStyle(v);
+  return `<span style="background:${s.colour};color:${s.text};padding:0 6px;border-radius:3px;font-weight:bold;white-space:nowrap">${s.symbol} ${v}</span>`;
+}
 
 /** Number of findings per verdict, in VERDICT_ORDER. */
 export function verdictCounts(findings: Finding[]): Record<Verdict, number> {
@@ -55,14 +53,14 @@ export function findingsMarkdown(findings: Finding[], title = "Findings"): strin
 
 /** One finding as an HTML card: claim, published beside computed, verdict, note. */
 export function findingHtml(f: Finding): string {
-  const c = VERDICT_COLOUR[f.verdict];
+  const c = verdictStyle(f.verdict).colour;
   return (
     `<div class="finding" id="${escapeHtml(f.id)}" style="border-left:4px solid ${c};padding:4px 10px;margin:4px 0;font-family:sans-serif">` +
     `<div><code>${escapeHtml(f.id)}</code> · §${escapeHtml(f.section)}</div>` +
     `<div style="margin:4px 0"><b>${escapeHtml(f.claim)}</b></div>` +
     `<table style="border-collapse:collapse"><tr><th style="text-align:left;padding-right:12px">published</th><th style="text-align:left;padding-right:12px">computed</th><th style="text-align:left;padding-right:12px">unit</th><th style="text-align:left;padding-right:12px">tolerance</th><th style="text-align:left">verdict</th></tr>` +
     `<tr><td>${escapeHtml(formatValue(f.published))}</td><td>${escapeHtml(formatValue(f.computed))}</td><td>${escapeHtml(f.unit)}</td><td>±${f.tolerance}</td>` +
-    `<td style="color:${c};font-weight:bold">${f.verdict}</td></tr></table>` +
+    `<td>${verdictBadgeHtml(f.verdict)}</td></tr></table>` +
     `<div style="font-size:90%;color:#444">${escapeHtml(f.note)}</div>` +
     `<div style="font-size:85%;color:#666">inputs: ${f.inputs.map(escapeHtml).join(", ")}</div></div>`
   );
@@ -88,7 +86,7 @@ export function findingsTableHtml(findings: Finding[]): string {
     .map(
       (f) =>
         `<tr id="${escapeHtml(f.id)}"><td><code>${escapeHtml(f.id)}</code></td><td>${escapeHtml(f.claim)}</td><td>${escapeHtml(formatValue(f.published))}</td>` +
-        `<td>${escapeHtml(formatValue(f.computed))}</td><td style="color:${VERDICT_COLOUR[f.verdict]};font-weight:bold">${f.verdict}</td>` +
+        `<td>${escapeHtml(formatValue(f.computed))}</td><td>${verdictBadgeHtml(f.verdict)}</td>` +
         `<td style="font-size:85%">${escapeHtml(f.note)}</td></tr>`,
     )
     .join("");

@@ -1,0 +1,45 @@
+// Notebook pages: fold each code cell's input behind "show code" (its first line as a hint),
+// one button to show or hide all code, and a link from each finding card back to the index.
+(function () {
+  "use strict";
+  var folds = [];
+  document.querySelectorAll(".nb .cell.code_cell > .input").forEach(function (input) {
+    var pre = input.querySelector("pre");
+    var first = pre
+      ? (pre.textContent || "").split("\n").filter(function (l) {
+          return l.trim() !== "";
+        })[0] || ""
+      : "";
+    var details = document.createElement("details");
+    details.className = "code-fold";
+    var summary = document.createElement("summary");
+    var closed = "show code" + (first ? " — " + first.trim().slice(0, 100) : "");
+    summary.textContent = closed;
+    details.appendChild(summary);
+    details.addEventListener("toggle", function () {
+      summary.textContent = details.open ? "hide code" : closed;
+    });
+    input.parentNode.insertBefore(details, input);
+    details.appendChild(input);
+    folds.push(details);
+  });
+  var button = document.getElementById("toggle-code");
+  if (button) {
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-pressed") !== "true";
+      folds.forEach(function (d) {
+        d.open = open;
+      });
+      button.setAttribute("aria-pressed", String(open));
+      button.textContent = open ? "hide all code" : "show all code";
+    });
+  }
+  document.querySelectorAll(".nb .finding[id], .nb table.findings tr[id]").forEach(function (el) {
+    var a = document.createElement("a");
+    a.href = "index.html#" + encodeURIComponent(el.id);
+    a.className = "back-link";
+    a.textContent = "↩ in the findings index";
+    var host = el.tagName === "TR" ? el.querySelector("td") : el.firstElementChild || el;
+    host.appendChild(a);
+  });
+})();

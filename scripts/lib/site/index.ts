@@ -1,0 +1,136 @@
+/**
+ * build/site/: the findings index (index.html), one page per executed notebook,
+ * the phrase rules (rules.html), the library's API reference (api/) and the
+ * executed notebooks for download (notebooks/). Everything is local: plotly.js
+ * is copied into the site and loaded from there, no CDN.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { plotlyBundlePath } from "../../../src/lib/plots/plotly";
+import { dataDir as defaultDataDir } from "../../../src/lib/data/manifest";
+import { loadPhraseRules } from "../../../src/lib/findings/phrases";
+import type { Finding } from "../../../src/lib/findings/types";
+import type { RunParameters } from "../../../src/lib/params";
+import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
+import { colophonLine, gatherColophon } from "./colophon";
+import { INDEX_CSS, INDEX_JS, indexBody } from "./indexPage";
+import { navHtml, page, PLOTLY_ASSET, type NavItem } from "./layout";
+import {
+  cleanNotebook,
+  NOTEBOOK_CSS,
+  NOTEBOOK_JS,
+  nbconvertHtml,
+  notebookBody,
+  notebookTitles,
+  stripPlotlyLoader,
+  type NbJson,
+} from "./notebookPage";
+import { RULES_CSS, rulesBody } from "./rulesPage";
+
+export { buildApiDocs, type ApiDocsReport } from "./apiDocs";
+
+const ROOT = resolve(__dirname, "..", "..", "..");
+
+export interface SiteOptions {
+  /** The build folder: reads `notebooks/*.ipynb` (executed), writes `site/`. */
+  build: string;
+  /** A Python with Jupyter's nbconvert. */
+  python: string;
+  findings: Finding[];
+  params: RunParameters;
+  /** Derived tables to list on the index. */
+  tables: string[];
+  /** Render the API reference into site/api/ with TypeDoc (default true). */
+  api?: boolean;
+  /** The checkout (for git and node_modules versions; default: this repository). */
+  root?: string;
+  /** The data folder whose manifest.json is hashed and whose phrase rules are listed (default: dataDir()). */
+  dataDir?: string;
+  /** The run date the colophon states (default: now). */
+  runDate?: Date;
+}
+
+/** The chapter number a notebook's file name starts with ("03-structures" → 3), or null. */
+export function notebookChapter(name: string): number | null {
+  const m = /^(\d+)-/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Write the site into `<build>/site/` (replacing it) and return its path.
+ * @example
+ * buildSite({ build: "build", python: "/usr/bin/python3", findings, params: DEFAULT_PARAMS, tables: [] });
+ */
+export function buildSite(opts: SiteOptions): string {
+  return buildSiteWithReport(opts).site;
+}
+
+/** `buildSite`, also returning the API reference's report (documentation coverage, TypeDoc warnings). */
+export function buildSiteWithReport(opts: SiteOptions): { site: string; api: ApiDocsReport | null } {
+  const root = opts.root ?? ROOT;
+  const data = opts.dataDir ?? defaultDataDir();
+  const site = join(opts.build, "site");
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(join(site, "assets"), { recursive: true });
+  mkdirSync(join(site, "notebooks"), { recursive: true });
+  copyFileSync(plotlyBundlePath(), join(site, PLOTLY_ASSET));
+
+  const api = opts.api === false ? null : buildApiDocs(site, { root });
+  const colophon = gatherColophon({ root, dataDir: data, params: opts.params, runDate: opts.runDate });
+  const footer = colophonLine(colophon);
+  const names = readdirSync(join(opts.build, "notebooks"))
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => basename(f, ".ipynb"));
+  const items: NavItem[] = [
+    { href: "index.html", label: "Findings" },
+    ...names.map((n) => ({ href: `${n}.html`, label: n })),
+    { href: "rules.html", label: "Phrase rules" },
+    ...(api ? [{ href: "api/index.html", label: "API reference" }] : []),
+  ];
+
+  const chapterTitles: Record<number, string> = {};
+  const sectionTitles: Record<string, string[]> = {};
+  for (const name of names) {
+    const file = join(opts.build, "notebooks", `${name}.ipynb`);
+    copyFileSync(file, join(site, "notebooks", `${name}.ipynb`));
+    const nb = JSON.parse(readFileSync(file, "utf8")) as NbJson;
+    const titles = notebookTitles(nb);
+    const chapter = notebookChapter(name);
+    if (chapter !== null && titles.title && chapterTitles[chapter] === undefined) chapterTitles[chapter] = titles.title;
+    for (const [s, t] of Object.entries(titles.sections)) sectionTitles[s] = [...(sectionTitles[s] ?? []), ...t];
+    const html = stripPlotlyLoader(nbconvertHtml(opts.python, cleanNotebook(nb), `${name}.ipynb`));
+    const findings = opts.findings.filter((f) => f.notebook === `${name}.ipynb`).length;
+    writeFileSync(
+      join(site, `${name}.html`),
+      page({
+        title: `innlandet — ${name}`,
+        nav: navHtml(items, `${name}.html`),
+        body: notebookBody({ name, html, findings }),
+        footer,
+        plotly: true,
+        css: NOTEBOOK_CSS,
+        scripts: [NOTEBOOK_JS],
+      }),
+    );
+  }
+
+  const rules = existsSync(join(data, "assumptions", "phrase_rules.csv")) ? [...loadPhraseRules(data).values()] : [];
+  writeFileSync(
+    join(site, "rules.html"),
+    page({ title: "innlandet — phrase rules", nav: navHtml(items, "rules.html"), body: rulesBody(rules, opts.findings), footer, css: RULES_CSS }),
+  );
+  writeFileSync(
+    join(site, "index.html"),
+    page({
+      title: "innlandet — findings",
+      nav: navHtml(items, "index.html"),
+      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: api !== null }),
+      footer,
+      plotly: true,
+      css: INDEX_CSS,
+      scripts: [INDEX_JS],
+    }),
+  );
+  return { site, api };
+}

@@ -1,0 +1,72 @@
+/**
+ * The frame every page of the site shares: head, navigation, style sheet,
+ * footer. Verdict badges take their colour and symbol from the plots' palette
+ * (VERDICT_STYLE: Okabe–Ito, colour-blind safe, a symbol each).
+ */
+import { escapeHtml, VERDICT_ORDER } from "../../../src/lib/findings/render";
+import { VERDICT_STYLE } from "../../../src/lib/plots/palette";
+import type { Verdict } from "../../../src/lib/findings/types";
+
+export const PLOTLY_ASSET = "assets/plotly-cartesian.min.js";
+
+/** A verdict as a badge: symbol and word on the verdict's colour. */
+export function verdictBadge(v: Verdict): string {
+  const s = VERDICT_STYLE[v]!;
+  return `<span class="badge v-${v}" title="${escapeHtml(v)}"><span aria-hidden="true">${s.symbol}</span> ${escapeHtml(v)}</span>`;
+}
+
+const verdictCss = VERDICT_ORDER.map((v) => `.v-${v}{background:${VERDICT_STYLE[v]!.colour};color:${VERDICT_STYLE[v]!.text}}`).join("\n");
+
+export const STYLE = `*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1f2328;line-height:1.45;font-size:15px}
+a{color:#0550ae}
+header.site{background:#f6f8fa;border-bottom:1px solid #d0d7de;padding:6px 16px;position:sticky;top:0;z-index:20}
+header.site nav{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:baseline}
+header.site nav .brand{font-weight:700;color:#1f2328;text-decoration:none;margin-right:8px}
+header.site nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none;border-bottom:2px solid #0072B2}
+main{max-width:1280px;margin:0 auto;padding:8px 16px 40px}
+footer.site{max-width:1280px;margin:0 auto;padding:12px 16px 32px;color:#57606a;font-size:85%;border-top:1px solid #d0d7de}
+h1{font-size:1.6em;margin:.6em 0 .3em}h2{font-size:1.3em;margin:1.2em 0 .4em}h3{font-size:1.1em;margin:1em 0 .3em}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:90%}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}
+table{border-collapse:collapse}th,td{border-bottom:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}
+.badge{display:inline-block;padding:0 6px;border-radius:3px;font-weight:600;white-space:nowrap;font-size:90%}
+${verdictCss}
+.params{background:#fff8c5;padding:4px 8px;border-radius:4px;display:inline-block}
+:target{scroll-margin-top:120px}
+.finding:target,tr:target>td,dt:target,tr:target>th,h1:target,h2:target,h3:target{background:#fff1a8 !important;outline:3px solid #E69F00;outline-offset:1px}
+.muted{color:#57606a}.small{font-size:85%}`;
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The site's navigation bar; `current` is the href of this page. */
+export function navHtml(items: NavItem[], current: string): string {
+  const links = items
+    .map((i) => `<a href="${escapeHtml(i.href)}"${i.href === current ? ' aria-current="page"' : ""}>${escapeHtml(i.label)}</a>`)
+    .join("");
+  return `<header class="site"><nav aria-label="site"><a class="brand" href="index.html">innlandet · NIBR 2009:14</a>${links}</nav></header>`;
+}
+
+export interface PageOptions {
+  title: string;
+  nav: string;
+  body: string;
+  footer: string;
+  /** Load plotly.js from the site's assets. */
+  plotly?: boolean;
+  /** Extra CSS for this page. */
+  css?: string;
+  /** Scripts (inline text) run at the end of the body. */
+  scripts?: string[];
+}
+
+/** A whole HTML page. */
+export function page(o: PageOptions): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(o.title)}</title><style>${STYLE}${o.css ? `\n${o.css}` : ""}</style>${o.plotly ? `<script src="${PLOTLY_ASSET}"></script>` : ""}</head>
+<body>${o.nav}<main>${o.body}</main><footer class="site">${o.footer}</footer>${(o.scripts ?? []).map((s) => `<script>${s}</script>`).join("")}</body></html>`;
+}

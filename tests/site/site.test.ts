@@ -1,0 +1,156 @@
+/**
+ * The site generator on a SYNTHETIC build (tests/site/synthetic.ts): pages, links, numbers,
+ * notes, colophon, rules, API reference; then the same site in Chromium (network refused).
+ * Needs Debian's nbconvert (skipped, saying so, without it); the browser part needs /usr/bin/chromium.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSiteWithReport, type ApiDocsReport } from "../../scripts/lib/site/index";
+import { checkSite, CHROMIUM, pageOk, type PageReport } from "../../scripts/lib/browser";
+import { parseParams } from "../../src/lib/params";
+import { syntheticFindings, writeSyntheticBuild } from "./synthetic";
+
+const root = join(__dirname, "..", "..");
+const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-m", "nbconvert", "--version"]).status === 0);
+if (!python)
+  console.warn("site.test: Jupyter's nbconvert not found — the site generator's tests are skipped (Debian: apt-get install jupyter-nbconvert)");
+const chromium = existsSync(CHROMIUM);
+if (!chromium) console.warn("site.test: Debian's chromium not found — the browser check of the site is skipped (apt-get install chromium)");
+
+const NNBSP = "\u202f";
+const count = (s: string, needle: string): number => s.split(needle).length - 1;
+
+describe.skipIf(!python)("buildSite on a synthetic build", () => {
+  const findings = syntheticFindings();
+  let build = "";
+  let site = "";
+  let api: ApiDocsReport | null = null;
+  let index = "";
+  let nb3 = "";
+  beforeAll(() => {
+    build = mkdtempSync(join(tmpdir(), "innlandet-site-"));
+    writeSyntheticBuild(build, findings);
+    const r = buildSiteWithReport({
+      build,
+      python: python!,
+      findings,
+      params: parseParams(["regions=ba2020"]),
+      tables: [],
+      runDate: new Date("2026-01-02T03:04:05Z"),
+    });
+    site = r.site;
+    api = r.api;
+    index = readFileSync(join(site, "index.html"), "utf8");
+    nb3 = readFileSync(join(site, "03-synthetic.html"), "utf8");
+  }, 300_000);
+
+  it("writes every page, the plotly bundle, the executed notebooks and the API reference", () => {
+    for (const f of ["index.html", "rules.html", "03-synthetic.html", "04-synthetic.html", "assets/plotly-cartesian.min.js", "api/index.html"])
+      expect(existsSync(join(site, f)), f).toBe(true);
+    expect(readFileSync(join(site, "notebooks", "03-synthetic.ipynb"))).toEqual(readFileSync(join(build, "notebooks", "03-synthetic.ipynb")));
+    expect(index).toContain('<a href="api/index.html">API reference</a>');
+  });
+
+  it("lists every finding once, claim first, linked to its notebook card and its rule", () => {
+    expect(count(index, '<tr class="finding"')).toBe(13); // 11 synthetic claims + 2 checks
+    for (const f of findings) expect(count(index, `id="${f.id}"`), f.id).toBe(1);
+    expect(index).toMatch(
+      /<td class="c-claim"><div class="claim">Synthetic claim 1 about number match \(test data\)<\/div><div class="meta small"><code>ch3\.synthetic_number_match<\/code>/,
+    );
+    expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">notebook cell 5</a>');
+    expect(index).toContain('<a href="rules.html#rule-printed">printed</a>');
+    expect(index).not.toContain('href=".html#'); // the check without a notebook has no link
+  });
+
+  it("writes values at the published precision plus one digit, with unit and tolerance columns", () => {
+    const row = (id: string): string => index.slice(index.indexOf(`id="${id}"`), index.indexOf("</tr>", index.indexOf(`id="${id}"`)));
+    // −3.1 printed to one decimal → computed −2.992581 to two; tolerance ±0.05
+    expect(row("ch3.synthetic_number_gap")).toContain(
+      '<td class="num">−3.1</td><td class="num">−2.99</td><td class="c-unit">percent</td><td class="num">±0.05</td>',
+    );
+    expect(row("ch3.synthetic_large_number")).toContain(`<td class="num">220${NNBSP}000</td><td class="num">250${NNBSP}123.5</td>`);
+    expect(row("ch3.synthetic_interval_computed")).toContain('<td class="num">[5.20, 6.10]</td>');
+    expect(row("ch3.synthetic_comparison_undecided")).toContain('<td class="num">holds</td><td class="num">undecided</td>');
+    expect(row("ch3.synthetic_no_data")).toContain('<td class="num">—</td>');
+  });
+
+  it("shows notes as labelled lines and marks fragile verdicts", () => {
+    expect(index).toContain("<dt>reading</dt><dd>synthetic reading 1</dd>");
+    expect(index).toContain("<dt>note</dt><dd>an unlabelled synthetic line</dd>");
+    // fragile: shapes i % 3 === 1 (number_gap, interval_computed, comparison_fails, off_scale); the checks copy robust ones
+    expect(count(index, 'data-fragile="1"')).toBe(4);
+    expect(index).toContain("⚠ 4 fragile");
+    expect(index).toMatch(/<span class="big">11<\/span> report claims/);
+    expect(index).toMatch(/<span class="big">2<\/span> project checks/);
+  });
+
+  it("states the colophon: commit, run date, versions, data manifest hash, parameters", () => {
+    const sha = spawnSync("sha256sum", [join(root, "data", "manifest.json")], { encoding: "utf8" }).stdout.split(" ")[0]!;
+    const commit = spawnSync("git", ["-C", root, "rev-parse", "HEAD"], { encoding: "utf8" }).stdout.trim();
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    expect(index).toContain(`<code>${sha}</code>`);
+    expect(index).toContain(`<code>${commit}</code>`);
+    expect(index).toContain("2026-01-02 03:04:05 UTC");
+    expect(index).toContain(`<dt>Node</dt><dd>${process.version}</dd>`);
+    expect(index).toContain("<dt>nodejs-polars</dt><dd>0.25.2</dd>"); // pinned in package.json
+    expect(index).toContain("regions=ba2020, period=both");
+  });
+
+  it("lists every phrase rule of data/assumptions/phrase_rules.csv on the rules page", () => {
+    const rules = readFileSync(join(site, "rules.html"), "utf8");
+    const ids = readFileSync(join(root, "data", "assumptions", "phrase_rules.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]!);
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(rules, id).toContain(`<tr id="rule-${id}">`);
+  });
+
+  it("gives notebook pages contents, a download link, folded code and no stray outputs", () => {
+    expect(nb3).toContain('<nav class="toc" aria-label="contents">');
+    expect(nb3).toMatch(/<li class="toc-1"><a href="#[^"]+">§3\.1 The first synthetic section<\/a><\/li>/);
+    expect(nb3).toContain('<a href="notebooks/03-synthetic.ipynb" download>');
+    expect(nb3).toContain("KEEP_THIS_OUTPUT");
+    expect(nb3).toContain("END_OF_LONG_LINE");
+    expect(nb3).not.toMatch(/<pre>both\s*<\/pre>/);
+    expect(nb3).not.toContain("id: &#39;ch3.synthetic");
+    expect(nb3).not.toContain("plotly.js loaded");
+    expect(nb3).toContain('<script src="assets/plotly-cartesian.min.js"></script>');
+    expect(count(nb3, 'class="finding" id="ch3.synthetic_')).toBe(11);
+  });
+
+  it("reports the API reference's documentation coverage", () => {
+    expect(api!.functions.length).toBeGreaterThan(50);
+    expect(api!.functions).toContain("verdictStyle");
+    expect(api!.missingExample).not.toContain("verdictStyle"); // palette.ts gives it an @example
+  });
+
+  it.skipIf(!chromium)(
+    "works in Chromium with the network refused: figures, filter, search, anchors, folding, API pages",
+    { timeout: 240_000 },
+    async () => {
+      const shots = mkdtempSync(join(tmpdir(), "innlandet-site-shots-"));
+      const reports = await checkSite(site, shots);
+      const by = (p: string): PageReport => reports.find((r) => r.page === p)!;
+      for (const r of reports) expect(pageOk(r), `${r.page}: ${JSON.stringify(r)}`).toBe(true);
+      expect(by("index.html").findingRows).toBe(13);
+      expect(by("index.html").figures).toBe(2);
+      expect(by("index.html").checks.map((c) => c.name)).toEqual([
+        "overview figure renders",
+        "clicking a verdict filter changes the visible count",
+        "search finds a finding by a word of its claim",
+        "an anchor is highlighted",
+      ]);
+      expect(by("03-synthetic.html").renderedFigures).toBe(1);
+      expect(by("03-synthetic.html").checks.length).toBe(4);
+      expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
+      expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
+      for (const f of ["index.png", "index-deviation.png", "index-findings.png", "03-synthetic.png", "03-synthetic-code.png", "api-index.png"])
+        expect(existsSync(join(shots, f)), f).toBe(true);
+    },
+  );
+});
