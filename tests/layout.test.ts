@@ -84,3 +84,20 @@ function cells(path: string): NbCell[] {
 function src(c: NbCell): string {
   return Array.isArray(c.source) ? c.source.join("") : c.source;
 }
+
+describe("notebook scope (cells share one scope in the kernel and in the module runner)", () => {
+  it("no top-level name is declared twice in a notebook", () => {
+    for (const dir of ["notebooks", "explore"]) {
+      for (const nb of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ipynb"))) {
+        const seen = new Map<string, number>();
+        cells(join(root, dir, nb)).forEach((c, i) => {
+          if (c.cell_type !== "code") return;
+          for (const m of src(c).matchAll(/^(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm)) {
+            expect(seen.has(m[1]!), `${dir}/${nb}: '${m[1]}' declared in cell ${seen.get(m[1]!)} and cell ${i}`).toBe(false);
+            seen.set(m[1]!, i);
+          }
+        });
+      }
+    }
+  });
+});
