@@ -57,3 +57,13 @@ describe("the worked example in explore/", () => {
     expect(r.outputs.some((o) => o.mime === "text/html" && o.data.includes("share_pct"))).toBe(true);
   });
 });
+
+describe("notebooks type-check as the kernel compiles them", () => {
+  it("every chapter and explore notebook compiles as one module (tslab would refuse a cell that does not)", { timeout: 180_000 }, async () => {
+    const { typecheckNotebooks } = await import("../scripts/lib/nbmodule");
+    const { readdirSync } = await import("node:fs");
+    const root = join(__dirname, "..");
+    const nbs = ["notebooks", "explore"].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith(".ipynb")).map((f) => join(root, d, f)));
+    expect(await typecheckNotebooks(nbs)).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import type { RunParameters } from "../../src/lib/params";
 import type { RecordedOutput } from "../../src/lib/notebook/shim";
 import { FINDING_MIME } from "../../src/lib/notebook/session";
 import type { Finding } from "../../src/lib/findings/types";
+import { ensureLibBuilt } from "./buildLib";
 
 interface Cell {
   cell_type: string;
@@ -107,5 +108,52 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
   } finally {
     rmSync(src, { force: true });
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Type-check notebooks as modules, as the tslab kernel does before running a cell (non-strict,
+ * CommonJS), without Jupyter: one `tsc --noEmit` over the generated modules. Resolves with tsc's
+ * messages, each naming the notebook and the cell (empty when all pass).
+ */
+export async function typecheckNotebooks(notebooks: string[]): Promise<string[]> {
+  await ensureLibBuilt();
+  const root = resolve(__dirname, "..", "..");
+  const files: { file: string; nb: string; lines: number[] }[] = [];
+  for (const n of notebooks) {
+    const nbPath = resolve(n);
+    const nb = JSON.parse(readFileSync(nbPath, "utf8")) as { cells: Cell[] };
+    const src = moduleSource(nb);
+    const file = join(dirname(nbPath), `.module-tc-${basename(nbPath, ".ipynb")}-${process.pid}.ts`);
+    writeFileSync(file, src);
+    // the cell each line of the module belongs to (from the __shim.__cell(i) markers)
+    let cell = -1;
+    const lines = src.split("\n").map((l) => {
+      const m = /^__shim\.__cell\((\d+)\);$/.exec(l);
+      if (m) cell = Number(m[1]);
+      return cell;
+    });
+    files.push({ file, nb: basename(nbPath), lines });
+  }
+  const args = ["--noEmit", "--pretty", "false", "--target", "ES2022", "--module", "commonjs", "--moduleResolution", "node", "--esModuleInterop", "--skipLibCheck", "--types", "node", ...files.map((f) => f.file)];
+  try {
+    const out = await new Promise<string>((res, rej) => {
+      const p = spawn(join(root, "node_modules", ".bin", "tsc"), args, { cwd: root });
+      let text = "";
+      p.stdout.on("data", (d: Buffer) => (text += d.toString()));
+      p.stderr.on("data", (d: Buffer) => (text += d.toString()));
+      p.on("error", rej);
+      p.on("close", () => res(text));
+    });
+    return out
+      .split("\n")
+      .filter((l) => l.trim().length > 0)
+      .map((l) => {
+        const m = /^(.*?)\((\d+),(\d+)\): (.*)$/.exec(l);
+        const f = m ? files.find((x) => resolve(root, m[1]!) === x.file) : undefined;
+        return f && m ? `${f.nb} cell ${f.lines[Number(m[2]) - 1]}: ${m[4]}` : l;
+      });
+  } finally {
+    for (const f of files) rmSync(f.file, { force: true });
   }
 }

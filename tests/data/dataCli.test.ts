@@ -45,7 +45,7 @@ describe("data CLI", { timeout: 120_000 }, () => {
     writeFileSync(join(dir, "ssb", "stray.csv"), "a\n1\n");
     const r = run("verify", dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("FAIL data/ssb/stray.csv: not listed in data/manifest.json");
+    expect(r.stdout).toContain("FAIL data/ssb/stray.csv: not listed in data/manifest.json");
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -56,7 +56,7 @@ describe("data CLI", { timeout: 120_000 }, () => {
     const r = run("rehash", dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("updated ssb/population_municipality_1992_2026.csv");
-    expect(r.stderr).toContain(
+    expect(r.stdout).toContain(
       "ChangeBoundError: data/ssb/population_municipality_1992_2026.csv, row 50, key municipality_code_2008=0403, year=2005",
     );
     expect(run("verify", dir).status).toBe(1);

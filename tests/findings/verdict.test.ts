@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideVerdict, roundingTolerance } from "../../src/lib/index";
+import { decideVerdict, FindingError, roundingTolerance } from "../../src/lib/index";
 
 describe("roundingTolerance", () => {
   it("is half a unit of the last printed digit", () => {
@@ -41,8 +41,8 @@ describe("decideVerdict", () => {
   });
 
   it("refuses a computed value of the wrong kind", () => {
-    expect(() => decideVerdict(true, 1, 0, "report")).toThrow(TypeError);
-    expect(() => decideVerdict(1, true, 0, "report")).toThrow(TypeError);
-    expect(() => decideVerdict(1, NaN, 0, "report")).toThrow(TypeError);
+    expect(() => decideVerdict(true, 1, 0, "report")).toThrow(FindingError);
+    expect(() => decideVerdict(1, true, 0, "report")).toThrow(FindingError);
+    expect(() => decideVerdict(1, NaN, 0, "report")).toThrow(FindingError);
   });
 });

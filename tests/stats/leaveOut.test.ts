@@ -55,6 +55,6 @@ describe("leaveKOut", () => {
     const r = leaveKOut(units, { k: 1, id: (u) => u.id, evaluate: rate });
     // without a: only b (10 %) → 10; without b: a's 20 % is filtered out → empty frame → IndicatorInputError → skipped
     expect(r.cases).toEqual([{ dropped: ["a"], value: 10 }]);
-    expect(r.skipped).toEqual([{ dropped: ["b"], reason: "weightedRate: the frame has no rows" }]);
+    expect(r.skipped).toEqual([{ dropped: ["b"], reason: "weightedRate: the frame has no rows, so there is no 'pct' to weight (were all units left out or filtered away?)" }]);
   });
 });

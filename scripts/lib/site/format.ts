@@ -3,7 +3,7 @@
  * precision plus one digit (thin-space thousands, a real minus sign), ranges
  * as [low, high], comparisons in words, notes as labelled lines. Pure.
  */
-import type { ComputedValue, Finding, PublishedValue } from "../../../src/lib/findings/types";
+import { isInterval, type ComputedValue, type Finding, type PublishedValue } from "../../../src/lib/findings/types";
 
 /** Decimals of a number as JavaScript writes it (18.7 → 1, 82 → 0, 1e-7 → 7), at most 9. */
 export function decimalsOf(x: number): number {
@@ -67,7 +67,7 @@ export function formatComputed(c: ComputedValue, f: Printed): string {
   const pd = publishedDecimals(f.published, f);
   const d = (x: number): number => (pd === null ? fallbackDecimals(x) : pd + 1);
   if (typeof c === "number") return formatNumber(c, d(c));
-  if (Array.isArray(c)) {
+  if (isInterval(c)) {
     const k = pd === null ? Math.max(fallbackDecimals(c[0]), fallbackDecimals(c[1])) : pd + 1;
     return `[${formatNumber(c[0], k)}, ${formatNumber(c[1], k)}]`;
   }

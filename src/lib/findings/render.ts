@@ -3,7 +3,7 @@
  * HTML blocks for notebooks. Pure string building; displaying is the caller's.
  */
 import type * as pl from "nodejs-polars";
-import type { ComputedValue, Finding, PublishedValue, Verdict } from "./types";
+import { isInterval, type ComputedValue, type Finding, type PublishedValue, type Verdict } from "./types";
 import { verdictStyle } from "../plots/palette";
 
 export function escapeHtml(s: string): string {
@@ -14,7 +14,7 @@ export function escapeHtml(s: string): string {
 export function formatValue(v: PublishedValue | ComputedValue): string {
   if (v === null) return "—";
   if (typeof v === "boolean") return v ? "holds" : "does not hold";
-  if (Array.isArray(v)) return `[${v[0]}, ${v[1]}]`;
+  if (isInterval(v)) return `[${v[0]}, ${v[1]}]`;
   if (v === "undecided") return "undecided";
   return String(Math.round(v * 1e6) / 1e6);
 }

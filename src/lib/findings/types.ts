@@ -22,7 +22,7 @@ export type PublishedValue = number | [number, number] | boolean | null;
  * within their rounding or printed ranges; a boolean for a comparison; `"undecided"` when the
  * comparison's evidence points both ways; null only for untestable findings.
  */
-export type ComputedValue = number | [number, number] | boolean | "undecided" | null;
+export type ComputedValue = number | readonly [number, number] | boolean | "undecided" | null;
 
 /** What the computation rests on: the report's own figures, or open data. */
 export type Basis = "report" | "open_data";
@@ -75,3 +75,11 @@ export interface Finding {
 
 /** A claim with where its published value comes from (claims.csv or another publication's table). */
 export type ClaimRef = Claim;
+
+/**
+ * Whether a value is an interval [low, high] (`Array.isArray` does not narrow readonly tuples).
+ * @example isInterval([1, 2]); // true
+ */
+export function isInterval(v: unknown): v is readonly [number, number] {
+  return Array.isArray(v) && v.length === 2 && typeof v[0] === "number" && typeof v[1] === "number";
+}
