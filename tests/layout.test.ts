@@ -55,12 +55,13 @@ describe("project layout", () => {
     let testable = 0;
     let computing = 0;
     const thin: string[] = [];
+    const noSection: string[] = [];
     for (const [key, fs] of emittedBy) {
       const [nb, cell] = key.split("#");
       const c = cells(join(root, "notebooks", nb!))[Number(cell)]!;
       const lines = src(c).split("\n").map((l) => l.trim());
       if (fs.every((f) => f.verdict === "untestable")) continue;
-      expect(lines[0], `${key}: a finding cell opens with '// §…' naming the claim`).toMatch(/^\/\/ §\d/);
+      if (!/^\/\/ §\d/.test(lines[0] ?? "")) noSection.push(`${key}: ${lines[0]}`);
       testable += 1;
       // computation lines: code that is not a comment, blank, a bracket, or part of the check(...) call
       const body = src(c).replace(/nb\.check\([\s\S]*?\n\}\);/g, "").replace(/nb\.check\([^;]*\);/g, "");
@@ -68,6 +69,7 @@ describe("project layout", () => {
       if (n >= 3) computing += 1;
       else thin.push(`${key} (${fs.map((f) => f.id).join(", ")})`);
     }
+    expect(noSection, "finding cells must open with '// §… — claim'").toEqual([]);
     expect(testable).toBeGreaterThan(0);
     expect(computing / testable, `cells with < 3 lines of computation: ${thin.join("; ")}`).toBeGreaterThanOrEqual(0.9);
   });
@@ -97,6 +99,40 @@ describe("notebook scope (cells share one scope in the kernel and in the module 
             seen.set(m[1]!, i);
           }
         });
+      }
+    }
+  });
+});
+
+describe("tslab's compilation of top-level names", () => {
+  // tslab turns a top-level `const x` into `exports.x` but leaves the object shorthand `{ x }` as it is, so the
+  // kernel fails with "x is not defined" where the module runner passes: write `{ x: x }` for top-level names.
+  it("no object shorthand refers to a top-level name of the notebook", () => {
+    for (const dir of ["notebooks", "explore"]) {
+      for (const nb of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ipynb"))) {
+        const code = cells(join(root, dir, nb)).map((c, i) => ({ i, s: c.cell_type === "code" ? src(c) : "" }));
+        const names = new Set(code.flatMap(({ s }) => [...s.matchAll(/^(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!)));
+        for (const { i, s } of code) {
+          for (const m of s.matchAll(/(?<![$\w])\{([^{}]*)\}/g)) {
+            const before = s.slice(Math.max(0, m.index! - 12), m.index);
+            const after = s.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
+            if (/(const|let|var)\s*$/.test(before) || /^\s*\)?\s*(:|=>|=)/.test(after)) continue; // destructuring
+            // split the braces' content at commas outside parentheses and brackets
+            let depth = 0;
+            let tok = "";
+            const toks: string[] = [];
+            for (const ch of m[1]!) {
+              if ("([".includes(ch)) depth += 1;
+              if (")]".includes(ch)) depth -= 1;
+              if (ch === "," && depth === 0) {
+                toks.push(tok.trim());
+                tok = "";
+              } else tok += ch;
+            }
+            toks.push(tok.trim());
+            for (const t of toks) expect(names.has(t), `${dir}/${nb} cell ${i}: shorthand { ${t} } of a top-level name; write { ${t}: ${t} }`).toBe(false);
+          }
+        }
       }
     }
   });
