@@ -26,7 +26,10 @@ async function main(notebook: string, opts: { param?: string[]; compare?: string
     writeFileSync(join(opts.findingsDir, `${basename(notebook, ".ipynb")}.json`), JSON.stringify(r.findings, null, 1));
   }
   if (opts.compare) {
-    const old = new Map((JSON.parse(readFileSync(opts.compare, "utf8")) as Finding[]).map((f) => [f.id, f]));
+    // a findings list (build/findings.json) or the golden file ({ default: [...], ba2020: [...] })
+    const raw = JSON.parse(readFileSync(opts.compare, "utf8")) as Finding[] | Record<string, Finding[]>;
+    const list = Array.isArray(raw) ? raw : (raw[params.regions === "report13" ? "default" : params.regions] ?? []);
+    const old = new Map(list.map((f) => [f.id, f]));
     for (const f of r.findings) {
       const o = old.get(f.id);
       if (!o) console.log(`NEW      ${f.id}: ${f.verdict} ${formatValue(f.computed)}`);
