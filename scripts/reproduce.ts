@@ -11,13 +11,14 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Command } from "commander";
 import { verifyAll } from "../src/lib/data/load";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
 import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
 import { MAPPING_NAMES } from "../src/lib/regions/mapping";
-import { describeParams, parseParams, type RunParameters } from "../src/lib/params";
+import { describeParams, type RunParameters } from "../src/lib/params";
+import { CliArgumentError } from "../src/lib/ssb/cli";
+import { parseReproduceArgs, type ReproduceOptions } from "./lib/reproduceArgs";
 import { checkKernel, findPython, formatFailure, runNotebook } from "./lib/jupyter";
 import { acquireLock, BuildLockedError, stageBuild } from "./lib/atomic";
 import { runGuarded } from "./lib/guard";
@@ -31,41 +32,9 @@ const log = (s: string): void => console.log(s);
 
 class ReproduceError extends Error {}
 
-interface Options {
-  only?: string;
-  param?: string[];
-  params?: string;
-  out?: string;
-  cellTimeout?: string;
-}
-
-function readParams(opts: Options): RunParameters {
-  let fromFile: Record<string, unknown> = {};
-  if (opts.params) {
-    let text: string;
-    try {
-      text = readFileSync(opts.params, "utf8");
-    } catch (e) {
-      throw new ReproduceError(`--params ${opts.params}: ${(e as Error).message}`);
-    }
-    try {
-      fromFile = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new ReproduceError(`--params ${opts.params}: not valid JSON (${(e as Error).message})`);
-    }
-    if (fromFile === null || typeof fromFile !== "object" || Array.isArray(fromFile))
-      throw new ReproduceError(`--params ${opts.params}: expected a JSON object such as {"regions": "ba2020"}`);
-  }
-  try {
-    return parseParams(opts.param ?? [], fromFile);
-  } catch (e) {
-    throw new ReproduceError((e as Error).message);
-  }
-}
-
-async function main(opts: Options): Promise<void> {
+async function main(opts: ReproduceOptions): Promise<void> {
   const started = Date.now();
-  const params = readParams(opts);
+  const params = opts.params;
   log(`[parameters] ${describeParams(params)}`);
   log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
   try {
@@ -86,8 +55,7 @@ async function main(opts: Options): Promise<void> {
       );
   }
 
-  const cellTimeout = opts.cellTimeout === undefined ? 600 : Number(opts.cellTimeout);
-  if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) throw new ReproduceError(`--cell-timeout expects a positive whole number of seconds, got '${opts.cellTimeout}'`);
+  const cellTimeout = opts.cellTimeout;
   const python = findPython(log);
   const { jupyterPath } = checkKernel(ROOT);
   try {
@@ -201,19 +169,29 @@ async function runInto(
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);
 }
 
-new Command("reproduce")
-  .description("verify data, run every chapter notebook headless, collect their findings, write build/")
-  .option("--only <name>", "rerun only the chapter notebooks whose name contains <name>, inside an existing full build")
-  .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable)")
-  .option("--params <file>", "run parameters from a JSON file")
-  .option("--out <dir>", "build folder (default: build/, or $INNLANDET_BUILD_DIR)")
-  .option("--cell-timeout <seconds>", "stop a cell that runs longer than this (default 600)")
-  .action(async (opts: Options) => {
-    try {
-      await main(opts);
-    } catch (e) {
-      console.error(`reproduce failed: ${e instanceof ReproduceError ? e.message : ((e as Error).stack ?? String(e))}`);
-      process.exit(1);
+function cli(argv: string[]): void {
+  let cmd;
+  try {
+    cmd = parseReproduceArgs(argv);
+  } catch (e) {
+    if (e instanceof CliArgumentError) {
+      console.error(`reproduce: ${e.message}`);
+      process.exit(2);
     }
-  })
-  .parseAsync();
+    throw e;
+  }
+  if (cmd.kind === "help") {
+    process.stdout.write(cmd.text);
+    return;
+  }
+  main(cmd.options).catch((e: unknown) => {
+    // one message, no stack trace (INNLANDET_DEBUG=1 shows it): a ReproduceError is already worded for the user;
+    // any other error (an unwritable folder, a missing Jupyter) is named by its class and message
+    const text = e instanceof ReproduceError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    console.error(`reproduce failed: ${text}`);
+    if (process.env["INNLANDET_DEBUG"] && e instanceof Error) console.error(e.stack);
+    process.exit(1);
+  });
+}
+
+cli(process.argv.slice(2));

@@ -1,0 +1,103 @@
+/**
+ * Generated argument vectors for `npm run reproduce`: the parsing is the pure function
+ * parseReproduceArgs (scripts/lib/reproduceArgs.ts), fuzzed in-process (≥ 200 vectors): options,
+ * help, or a one-line CliArgumentError (exit code 2), never another exception. A few vectors run the
+ * real script (it stops at the argument check, before any notebook).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CliArgumentError } from "../../src/lib/ssb/cli";
+import { parseReproduceArgs } from "../../scripts/lib/reproduceArgs";
+
+const dir = mkdtempSync(join(tmpdir(), "reproduce-args-"));
+const files = {
+  good: join(dir, "good.json"),
+  nul: join(dir, "null.json"),
+  arr: join(dir, "array.json"),
+  bad: join(dir, "bad.json"),
+  typo: join(dir, "typo.json"),
+};
+writeFileSync(files.good, '{"regions": "ba2020"}');
+writeFileSync(files.nul, "null");
+writeFileSync(files.arr, '["x"]');
+writeFileSync(files.bad, "{regions: ba2020");
+writeFileSync(files.typo, '{"region": "ba2020"}');
+
+const counts = { run: 0, help: 0, refused: 0 };
+function outcome(argv: string[]): void {
+  try {
+    const r = parseReproduceArgs(argv);
+    counts[r.kind] += 1;
+    if (r.kind === "run") {
+      expect(["report13", "ba2020"]).toContain(r.options.params.regions);
+      expect(Number.isInteger(r.options.cellTimeout) && r.options.cellTimeout > 0).toBe(true);
+    }
+  } catch (e) {
+    if (!(e instanceof CliArgumentError)) throw new Error(`argv ${JSON.stringify(argv)} threw ${String(e)}`);
+    expect(e.message.length).toBeGreaterThan(0);
+    expect(e.message).not.toMatch(/\n/);
+    counts.refused += 1;
+  }
+}
+
+const token = fc.oneof(
+  fc.constantFrom("--only", "--param", "--params", "--out", "--cell-timeout", "--help", "-h", "--", "-x", "--onyl", "run"),
+  fc.constantFrom("03", "04", "99", "", " ", "regions=ba2020", "regions=report13", "region=ba2020", "period=both", "period=jan2001_jan2008", "regions", "=x", "a=b=c"),
+  fc.constantFrom("120", "0", "-5", "abc", "1e3", "86401", "600"),
+  fc.constantFrom(...Object.values(files), join(dir, "missing.json")),
+  fc.string({ maxLength: 12 }),
+);
+
+describe("reproduce's arguments (generated vectors)", () => {
+  it("every vector gives options, help, or a one-line CliArgumentError", () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 7 }), (argv) => outcome(argv)),
+      { numRuns: 300, seed: 20091114 },
+    );
+    console.log(`generated argument vectors (reproduce): ${counts.run + counts.help + counts.refused} tried — ${counts.run} runs, ${counts.help} help, ${counts.refused} refused with a one-line message`);
+    expect(counts.run + counts.help + counts.refused).toBeGreaterThanOrEqual(200);
+    expect(counts.refused).toBeGreaterThan(0);
+    expect(counts.run).toBeGreaterThan(0);
+  });
+
+  it("the faults of issue 14 get clear messages", () => {
+    const msg = (argv: string[]): string => {
+      try {
+        parseReproduceArgs(argv);
+        return "accepted";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(msg(["--params", files.nul])).toMatch(/null\.json: expected a JSON object .* found null/);
+    expect(msg(["--params", files.arr])).toMatch(/array\.json: expected a JSON object .* found an array/);
+    expect(msg(["--params", files.bad])).toMatch(/bad\.json: not valid JSON/);
+    expect(msg(["--params", join(dir, "missing.json")])).toMatch(/missing\.json: cannot read it \(ENOENT\)/);
+    expect(msg(["--params", files.typo])).toMatch(/unknown parameter 'region' — did you mean 'regions'\?/);
+    expect(msg(["--cell-timeout", "abc"])).toMatch(/--cell-timeout expects a whole number of seconds/);
+    expect(msg(["--param", "regions=ba2020", "--params", files.good])).toBe("accepted");
+  });
+});
+
+describe("the reproduce script (spawned)", () => {
+  const root = resolve(__dirname, "..", "..");
+  const run = (args: string[]): Promise<{ code: number | null; stderr: string }> =>
+    new Promise((res) => {
+      const p = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), ...args], { cwd: root });
+      let stderr = "";
+      p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      p.on("close", (code) => res({ code, stderr }));
+    });
+  it("exits 2 with one line for unusable arguments", { timeout: 60_000 }, async () => {
+    for (const args of [["--param", "region=ba2020"], ["--cell-timeout", "0"], ["--params", files.nul], ["--bogus"]]) {
+      const r = await run(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(/^reproduce: /);
+    }
+  });
+});
