@@ -30,12 +30,12 @@ export function overviewRows(
 ): { label: string; chapter: number; kind: Finding["kind"] }[] {
   const chapters = [...new Set(findings.map((f) => f.chapter))].sort((a, b) => a - b);
   return chapters.flatMap((c) =>
-    (["claim", "check"] as const)
+    (["claim", "check", "follow_up"] as const)
       .filter((k) => findings.some((f) => f.chapter === c && f.kind === k))
       .map((kind) => ({
         chapter: c,
         kind,
-        label: `Ch. ${c}${chapterTitles[c] ? ` ${chapterTitles[c]}` : ""} — ${kind === "claim" ? "report claims" : "project checks"}`,
+        label: `Ch. ${c}${chapterTitles[c] ? ` ${chapterTitles[c]}` : ""} — ${kind === "claim" ? "report claims" : kind === "check" ? "project checks" : "follow-ups (a later period)"}`,
       })),
   );
 }

@@ -96,7 +96,11 @@ function rowHtml(f: Finding): string {
   const nb = f.notebook?.replace(/\.ipynb$/, "");
   const link = nb ? ` · <a href="${escapeHtml(nb)}.html#${escapeHtml(f.id)}">notebook cell${f.cell !== undefined ? ` ${f.cell}` : ""}</a>` : "";
   const kind =
-    f.kind === "check" ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>` : "";
+    f.kind === "check"
+      ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>`
+      : f.kind === "follow_up"
+        ? ` · <span class="kind-check" title="the report's statement tested on a later period">follow-up</span>`
+        : "";
   return (
     `<tr class="finding" id="${escapeHtml(f.id)}" data-verdict="${f.verdict}" data-chapter="${f.chapter}" data-kind="${f.kind}" data-rule="${escapeHtml(f.rule)}" data-fragile="${
       f.robustness.status === "fragile" ? 1 : 0
@@ -147,7 +151,7 @@ function filtersHtml(i: IndexInput): string {
 <label>chapter <select id="f-chapter"><option value="">all</option>${chapters
     .map((c) => `<option value="${c}">${c}${i.chapterTitles[c] ? ` — ${escapeHtml(i.chapterTitles[c]!.slice(0, 40))}` : ""}</option>`)
     .join("")}</select></label>
-<label>kind <select id="f-kind"><option value="">claims and checks</option><option value="claim">report claims</option><option value="check">project checks</option></select></label>
+<label>kind <select id="f-kind"><option value="">claims and checks</option><option value="claim">report claims</option><option value="check">project checks</option><option value="follow_up">follow-ups</option></select></label>
 <label><input type="checkbox" id="f-fragile"> fragile only</label>
 <label>search <input type="search" id="f-search" placeholder="words of a claim, an id, a note; rule:klart" autocomplete="off"></label>
 <button type="button" id="f-reset">reset</button> <button type="button" id="f-notes" aria-pressed="false">open all notes</button>
@@ -158,6 +162,7 @@ function filtersHtml(i: IndexInput): string {
 export function indexBody(i: IndexInput): string {
   const claims = i.findings.filter((f) => f.kind === "claim");
   const checks = i.findings.filter((f) => f.kind === "check");
+  const followUps = i.findings.filter((f) => f.kind === "follow_up");
   const dev = deviationFigure(groupFindings(i.findings).flatMap((c) => c.sections.flatMap((s) => s.findings)));
   const legend = VERDICT_ORDER.map((v) => `${verdictBadge(v)} ${escapeHtml(VERDICT_MEANING[v])}`).join("<br>");
   return `<h1>NIBR-rapport 2009:14 — an executable reproduction</h1>
@@ -167,7 +172,7 @@ export function indexBody(i: IndexInput): string {
 <p class="params">This run's parameters: <b>${escapeHtml(i.colophon.parameters)}</b> (see the <a href="#colophon">colophon</a>)</p>
 <h2 id="totals">Verdicts</h2><div class="totals">${totalHtml(claims, "report claims", "statements of the report, tested")}${
     checks.length ? totalHtml(checks, "project checks", "the project's own checks (region mapping, internal consistency); counted apart") : ""
-  }</div>
+  }${followUps.length ? totalHtml(followUps, "follow-ups", "the report's statements tested on a later period (chapter 6); counted apart") : ""}</div>
 <details class="small"><summary>What the verdicts mean</summary><p>${legend}</p></details>
 <h3 id="by-chapter">Verdicts by chapter</h3>
 ${figureHtml(overviewFigure(i.findings, i.chapterTitles), { id: "fig-overview" })}

@@ -94,7 +94,9 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     robustness.status === "not_assessed"
       ? ""
       : `robustness: ${robustness.status}${flips.length ? ` — flipped by: ${flips.join("; ")}` : ""} (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
-    `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${(input.kind ?? "claim") === "check" ? " (a check of the project's, not a claim of the report)" : ""}`,
+    `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${
+      (input.kind ?? "claim") === "check" ? " (a check of the project's, not a claim of the report)" : input.kind === "follow_up" ? " (the report's statement tested on a later period)" : ""
+    }`,
     `source: published at ${claim.location}`,
     run ? `run: ${run}` : "",
   ];

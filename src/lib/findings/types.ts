@@ -28,10 +28,11 @@ export type ComputedValue = number | readonly [number, number] | boolean | "unde
 export type Basis = "report" | "open_data";
 
 /**
- * `claim`: a statement of the report. `check`: the project's own check (of a region mapping
- * against KRD, of the report's internal consistency); counted apart in the headline totals.
+ * `claim`: a statement of the report, tested on its own period. `check`: the project's own check
+ * (of a region mapping against KRD, of the report's internal consistency). `follow_up`: a statement
+ * of the report tested on a later period (chapter 6). Each kind is counted apart in the headline totals.
  */
-export type FindingKind = "claim" | "check";
+export type FindingKind = "claim" | "check" | "follow_up";
 
 /** One alternative reading a finding was also computed under. */
 export interface ReadingAlternative {

@@ -12,7 +12,7 @@ import { makeFinding, type CheckInput } from "../findings/check";
 import { FindingError } from "../findings/errors";
 import { loadPhraseRules, type PhraseRule } from "../findings/phrases";
 import { findingHtml, findingsTableHtml, frameHtml, frameMarkdown } from "../findings/render";
-import type { Finding } from "../findings/types";
+import type { Finding, FindingKind } from "../findings/types";
 import { describeParams, parseParams, type RunParameters } from "../params";
 import { figureHtml, type PlotlyFigure } from "../plots/plotly";
 import type { Claim } from "../findings/claims";
@@ -37,14 +37,17 @@ export class Notebook {
   private readonly display: Display;
   private readonly rules: Map<string, PhraseRule>;
   private readonly emitted: Finding[] = [];
+  /** The kind of the findings this notebook emits unless a check says otherwise (chapter 6: `follow_up`). */
+  readonly defaultKind: FindingKind;
 
   /**
    * @param name the notebook's file name without extension, e.g. "03-structures"
    * @param display tslab's `display` (or the module runner's shim)
    * @param params the run parameters (the notebook's `parameters` cell)
    */
-  constructor(name: string, display: Display, params: Partial<RunParameters> = {}) {
+  constructor(name: string, display: Display, params: Partial<RunParameters> = {}, opts: { kind?: FindingKind } = {}) {
     this.name = name;
+    this.defaultKind = opts.kind ?? "claim";
     this.display = display;
     this.ctx = new FindingContext({ params: parseParams([], params as Record<string, unknown>) });
     this.rules = loadPhraseRules(this.ctx.dir);
@@ -81,7 +84,7 @@ export class Notebook {
    */
   check(id: string, input: CheckInput): void {
     if (this.emitted.some((f) => f.id === id)) throw new FindingError(`finding ${id} emitted twice in ${this.name}`);
-    const f = makeFinding(id, input, this.ctx.claims, this.rules, describeParams(this.params));
+    const f = makeFinding(id, { ...input, kind: input.kind ?? this.defaultKind }, this.ctx.claims, this.rules, describeParams(this.params));
     this.emitted.push(f);
     this.display.html(findingHtml(f));
     this.display.raw(FINDING_MIME, JSON.stringify(f));
