@@ -233,6 +233,8 @@ export const CONCLUSIONS: Proposition[] = [
         part: "innovation",
         why: "both region types at or above their national equivalents",
       },
+      { finding: "ch5.innovation_above_big_cities", reading: "supports", part: "innovation", why: "high innovation capacity: a rate above Norway's big cities (the statement's own comparison, seed 1872–1874)" },
+      { finding: "ch5.region_types_above_national_equivalents", reading: "supports", part: "innovation", why: "in both region types above their national equivalents (seed 1874–1876)" },
       ...populationLinks("weakens", ["population", "population"], "; growth in the cities and decline in the small towns is concentration", POPULATION_AS_CONDITION),
     ],
   },
