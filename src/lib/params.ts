@@ -21,7 +21,10 @@ export const DEFAULT_PARAMS: RunParameters = paramsSchema.parse({});
 
 /**
  * Parse `KEY=VALUE` pairs (and optionally a JSON object read from a file) into checked parameters.
- * @throws Error naming the key and the allowed values
+ * @throws ParameterError naming the key and the allowed values
+ * @example
+ * parseParams(["regions=ba2020"]); // { regions: "ba2020", period: "both" }
+ * parseParams(["region=ba2020"]); // throws: unknown parameter 'region' — did you mean 'regions'? …
  */
 export function parseParams(pairs: string[] = [], fromFile: Record<string, unknown> = {}): RunParameters {
   const raw: Record<string, unknown> = { ...fromFile };
@@ -69,14 +72,22 @@ function nearest(word: string, candidates: string[]): string | undefined {
   return best && best[1] <= 3 ? best[0] : undefined;
 }
 
-/** "regions=report13, period=both" */
+/**
+ * The parameters as one line of text (for a finding's note).
+ * @example
+ * describeParams(DEFAULT_PARAMS); // "regions=report13, period=both"
+ */
 export function describeParams(p: RunParameters): string {
   return Object.entries(p)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(", ");
 }
 
-/** Whether a finding id is evaluated under the parameters (a single period reading drops the other reading's findings). */
+/**
+ * Whether a finding id is evaluated under the parameters (a single period reading drops the other reading's findings).
+ * @example
+ * isActive("ch3.x.jan2001_jan2008", { regions: "report13", period: "jan2001_jan2007" }); // false
+ */
 export function isActive(id: string, p: RunParameters): boolean {
   if (p.period === "both") return true;
   const other = p.period === "jan2001_jan2007" ? "jan2001_jan2008" : "jan2001_jan2007";

@@ -172,6 +172,8 @@ export function parseTable(text: string, spec: FileSpec, file: string = `data/${
  * Rounding allowance for a sum of `n` parts published with `decimals`
  * decimals: each part may be off by half a unit of its last digit, so the
  * sum may miss the stated total by up to n × ½ × 10^−decimals.
+ * @example
+ * roundingAllowance(4, 1); // 0.2 (four parts printed with one decimal)
  */
 export function roundingAllowance(nParts: number, decimals: number): number {
   return nParts * 0.5 * 10 ** -decimals;

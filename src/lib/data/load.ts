@@ -32,7 +32,11 @@ export function loadTable(path: string, dir: string = dataDir()): Table {
   return loadChecked(path, dir, readManifest(dir), []);
 }
 
-/** A validated table as a polars frame, with Int64 / Float64 / Utf8 columns as declared. */
+/**
+ * A validated table as a polars frame, with Int64 / Float64 / Utf8 columns as declared.
+ * @example
+ * tableToFrame(loadTable("report/claims.csv")).height; // 113
+ */
 export function tableToFrame(table: Table): pl.DataFrame {
   const series = table.spec.columns.map((col) => {
     const values = table.rows.map((r) => r[col.name] ?? null);
@@ -76,6 +80,8 @@ export const FIGUR_3_6_COLUMNS = "assumptions/figur_3_6_columns.csv";
  * `region, sector, group, year, value`, sorted by region and sector order.
  * `group` (goods / private / public) is the project's inference recorded in
  * `data/assumptions/figur_3_6_columns.csv`, not a label of the report.
+ * @example
+ * num(loadFigur36(), { region: "innlandet", sector: "goods_1" }); // 6.3
  */
 export function loadFigur36(dir: string = dataDir()): pl.DataFrame {
   const fig = loadTable(FIGUR_3_6, dir);
@@ -112,7 +118,11 @@ export function loadFigur36(dir: string = dataDir()): pl.DataFrame {
   });
 }
 
-/** Figur 3.6 as printed (wide, with subtotals and total), one row per area. */
+/**
+ * Figur 3.6 as printed (wide, with subtotals and total), one row per area.
+ * @example
+ * num(loadFigur36Wide(), { area: "innlandet" }, "goods_subtotal"); // 18.7
+ */
 export function loadFigur36Wide(dir: string = dataDir()): pl.DataFrame {
   return tableToFrame(loadTable(FIGUR_3_6, dir));
 }

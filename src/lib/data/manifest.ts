@@ -68,6 +68,8 @@ export type Manifest = z.infer<typeof manifestSchema>;
  * The project's data folder: `$INNLANDET_DATA_DIR` if set, else the first
  * `data/manifest.json` found walking up from this module (works from the
  * repository, from `notebooks/lib` and from tests alike).
+ * @example
+ * dataDir(); // "<repo>/data"
  */
 export function dataDir(): string {
   const env = process.env["INNLANDET_DATA_DIR"];
@@ -81,7 +83,11 @@ export function dataDir(): string {
   }
 }
 
-/** Read and validate the manifest (checks that every key/sum column is declared). */
+/**
+ * Read and validate the manifest (checks that every key/sum column is declared).
+ * @example
+ * readManifest().files[0].path; // "report/figur_3_6_sector_shares_2008.csv"
+ */
 export function readManifest(dir: string = dataDir()): Manifest {
   const file = join(dir, "manifest.json");
   let raw: unknown;
@@ -137,14 +143,22 @@ export function readManifest(dir: string = dataDir()): Manifest {
   return parsed.data;
 }
 
-/** The manifest entry for a data file (path relative to the data folder). */
+/**
+ * The manifest entry for a data file (path relative to the data folder).
+ * @example
+ * fileSpec("report/claims.csv").key; // ["key"]
+ */
 export function fileSpec(path: string, manifest: Manifest = readManifest()): FileSpec {
   const spec = manifest.files.find((f) => f.path === path);
   if (!spec) throw new ManifestError({ file: path }, "an entry for this file in data/manifest.json", "none");
   return spec;
 }
 
-/** sha256 (hex) of a byte buffer. */
+/**
+ * sha256 (hex) of a byte buffer.
+ * @example
+ * sha256("abc"); // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ */
 export function sha256(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

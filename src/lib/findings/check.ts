@@ -45,7 +45,11 @@ function round(v: ComputedValue): ComputedValue {
   return v;
 }
 
-/** The claims.csv key a finding id stands for: "ch3.x.reading" → "x" when "x" is a claim. */
+/**
+ * The claims.csv key a finding id stands for: "ch3.x.reading" → "x" when "x" is a claim.
+ * @example
+ * claimKeyOf("ch3.services_share_innlandet_2008.regions", loadClaims()); // "services_share_innlandet_2008"
+ */
 export function claimKeyOf(id: string, claims: Map<string, Claim>): string {
   const bare = id.replace(/^ch\d+\./, "");
   if (claims.has(bare)) return bare;

@@ -30,7 +30,11 @@ export interface Claim {
   source?: string;
 }
 
-/** Load and check the claims: each kind carries exactly the fields it needs. */
+/**
+ * Load and check the claims: each kind carries exactly the fields it needs.
+ * @example
+ * loadClaims().get("services_share_innlandet_2008")?.published; // 82
+ */
 export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
   const table = loadTable(CLAIMS_FILE, dir);
   const out = new Map<string, Claim>();

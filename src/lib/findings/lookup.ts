@@ -9,7 +9,7 @@ import { LookupError } from "./errors";
  * The value of `column` in the one row where every `where` column equals the given value.
  * @throws LookupError when no row or several rows match, or the value is null
  * @example
- * one(regionPopulation, { region: "Hamar", year: 2007 }, "value"); // 87_312 (say)
+ * one(toRegions(ctx.municipalPopulation, ctx.regions), { region: "Hamar", year: 2007 }, "value"); // 85817
  */
 export function one(df: pl.DataFrame, where: Record<string, string | number>, column: string): number | string {
   let expr: pl.Expr | null = null;

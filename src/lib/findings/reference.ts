@@ -24,6 +24,7 @@ export interface ReferenceInput {
 }
 
 /**
+ * A value published outside the report as a Claim, its tolerance read from its printed precision.
  * @throws FindingError when `printed` is not a number as printed
  * @example
  * referenceClaim({ key: "krd_growth_totalt", section: "3.1", statement: "KRD: growth 2002–09", printed: "0,9",

@@ -10,7 +10,12 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** A published or computed value as text: numbers as given, ranges as [low, high], comparisons as holds / does not hold. */
+/**
+ * A published or computed value as text: numbers as given, ranges as [low, high], comparisons as holds / does not hold.
+ * @example
+ * formatValue([1.5, 2]); // "[1.5, 2]"
+ * formatValue(true); // "holds"
+ */
 export function formatValue(v: PublishedValue | ComputedValue): string {
   if (v === null) return "—";
   if (typeof v === "boolean") return v ? "holds" : "does not hold";
@@ -27,7 +32,12 @@ function verdictBadgeHtml(v: Verdict): string {
   return `<span style="background:${s.colour};color:${s.text};padding:0 6px;border-radius:3px;font-weight:bold;white-space:nowrap">${s.symbol} ${v}</span>`;
 }
 
-/** Number of findings per verdict, in VERDICT_ORDER. */
+/**
+ * Number of findings per verdict, in VERDICT_ORDER.
+ * @example
+ * verdictCounts([reproducedFinding, untestableFinding]);
+ * // { reproduced: 1, corroborated: 0, diverges: 0, contradicted: 0, inconclusive: 0, untestable: 1 }
+ */
 export function verdictCounts(findings: Finding[]): Record<Verdict, number> {
   const out = Object.fromEntries(VERDICT_ORDER.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const f of findings) out[f.verdict] += 1;
@@ -38,7 +48,12 @@ function mdCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-/** The findings as a Markdown document (summary line + one table row per finding). */
+/**
+ * The findings as a Markdown document (summary line + one table row per finding).
+ * @example
+ * findingsMarkdown([reproducedFinding]).split("\n")[2];
+ * // "1 findings — reproduced: 1 · corroborated: 0 · diverges: 0 · contradicted: 0 · inconclusive: 0 · untestable: 0"
+ */
 export function findingsMarkdown(findings: Finding[], title = "Findings"): string {
   const counts = verdictCounts(findings);
   const summary = VERDICT_ORDER.map((v) => `${v}: ${counts[v]}`).join(" · ");
@@ -51,7 +66,11 @@ export function findingsMarkdown(findings: Finding[], title = "Findings"): strin
   return `# ${title}\n\n${findings.length} findings — ${summary}\n\n${head}\n${rows.map((r) => `| ${r} |`).join("\n")}\n`;
 }
 
-/** One finding as an HTML card: claim, published beside computed, verdict, note. */
+/**
+ * One finding as an HTML card: claim, published beside computed, verdict, note.
+ * @example
+ * findingHtml(f); // '<div class="finding" id="ch3.services_share_innlandet_2008" …'
+ */
 export function findingHtml(f: Finding): string {
   const c = verdictStyle(f.verdict).colour;
   return (
@@ -66,7 +85,12 @@ export function findingHtml(f: Finding): string {
   );
 }
 
-/** A frame as an HTML table (numbers rounded to `decimals`). */
+/**
+ * A frame as an HTML table (numbers rounded to `decimals`).
+ * @example
+ * frameHtml(pl.DataFrame({ region: ["Hamar"], share: [0.12345] }), { decimals: 2 });
+ * // '<table class="frame"><thead><tr><th>region</th><th>share</th></tr></thead><tbody><tr><td>Hamar</td><td>0.12</td></tr></tbody></table>'
+ */
 export function frameHtml(df: pl.DataFrame, opts: { decimals?: number; maxRows?: number; caption?: string } = {}): string {
   const decimals = opts.decimals ?? 3;
   const rows = df.head(opts.maxRows ?? 60).toRecords();
@@ -79,7 +103,11 @@ export function frameHtml(df: pl.DataFrame, opts: { decimals?: number; maxRows?:
   return `<table class="frame">${cap}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
-/** Several findings as one compact HTML table (id, claim, published, computed, verdict, note). */
+/**
+ * Several findings as one compact HTML table (id, claim, published, computed, verdict, note).
+ * @example
+ * findingsTableHtml(findings); // '<table class="findings" …', one row per finding
+ */
 export function findingsTableHtml(findings: Finding[]): string {
   const head = ["id", "claim", "published", "computed", "verdict", "note"].map((h) => `<th style="text-align:left">${h}</th>`).join("");
   const rows = findings
@@ -93,7 +121,12 @@ export function findingsTableHtml(findings: Finding[]): string {
   return `<table class="findings" style="border-collapse:collapse;font-family:sans-serif"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** A frame as a Markdown table (numbers rounded to `decimals`). */
+/**
+ * A frame as a Markdown table (numbers rounded to `decimals`).
+ * @example
+ * frameMarkdown(pl.DataFrame({ region: ["Hamar"], share: [0.12345] }));
+ * // "| region | share |\n|---|---|\n| Hamar | 0.123 |\n"
+ */
 export function frameMarkdown(df: pl.DataFrame, decimals = 3): string {
   const cell = (v: unknown): string =>
     typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(decimals)) : v === null || v === undefined ? "" : mdCell(String(v));

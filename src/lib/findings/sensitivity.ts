@@ -8,6 +8,7 @@ import { formatValue } from "./render";
 import type { Finding } from "./types";
 
 /**
+ * The mapping-dependent findings of several runs side by side, and whether their verdict changes.
  * @param runs the findings of one run per mapping, e.g. { report13: [...], ba2020: [...] }
  * @returns one row per mapping-dependent finding (its inputs include data/regions/mappings.csv):
  *   `id`, `computed_<mapping>` and `verdict_<mapping>` per mapping, and `verdict_changes`; sorted by id

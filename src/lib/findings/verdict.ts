@@ -5,7 +5,12 @@
 import type { Basis, ComputedValue, PublishedValue, Verdict } from "./types";
 import { FindingError } from "./errors";
 
-/** Half a unit of the last significant digit: 82 → 0.5, 18.7 → 0.05, decimals −4 (220.000) → 5 000. */
+/**
+ * Half a unit of the last significant digit: 82 → 0.5, 18.7 → 0.05, decimals −4 (220.000) → 5 000.
+ * @example
+ * roundingTolerance(1); // 0.05
+ * roundingTolerance(-4); // 5000
+ */
 export function roundingTolerance(decimals: number): number {
   return 0.5 * 10 ** -decimals;
 }

@@ -24,6 +24,7 @@ export interface FirmDynamicsOptions {
 }
 
 /**
+ * Entry, exit, net growth and gross turnover rates (% of the start stock) of firm counts.
  * @returns `...keys, entry_rate, exit_rate, net_growth_rate, gross_turnover[, residual]`, sorted by keys.
  * @throws IndicatorInputError on missing columns, null or negative counts, or a start stock of 0.
  * @example

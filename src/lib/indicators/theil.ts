@@ -30,10 +30,12 @@ const xlnx = (share: pl.Expr, scale: pl.Expr): pl.Expr =>
     .otherwise(pl.lit(0));
 
 /**
+ * Theil's T of a quantity over units, split into between and within groups when `group` is given.
  * @returns `...by, theil, n_units` and, with `group`, `between, within`, sorted by `by`.
  * @throws IndicatorInputError on missing columns, invalid values, duplicate units or a zero total.
  * @example
- * theil(df, { unit: "region", value: "population", group: "region_type" });
+ * theil(df, { unit: "region", value: "population" }); // two units holding 100 and 0 → theil 0.693… (ln 2)
+ * theil(df, { unit: "region", value: "population", group: "region_type" }); // adds between, within
  */
 export function theil(df: pl.DataFrame, opts: TheilOptions): pl.DataFrame {
   const fn = "theil";

@@ -46,6 +46,7 @@ function checkNumeric(fn: string, df: pl.DataFrame, col: string, by: string[]): 
 }
 
 /**
+ * Published rates aggregated to groups, each weighted by its base, with the coverage of unpublished ones.
  * @returns `...by, rate, weight_total, weight_covered, coverage, units, units_missing`, sorted by `by`.
  * @throws IndicatorInputError naming the column, the row and the value when a rate is not numeric,
  *   NaN/infinite or outside `range`, a weight is null/NaN/infinite/negative, the frame has no rows,

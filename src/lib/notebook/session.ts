@@ -104,7 +104,7 @@ export class Notebook {
 
   /**
    * Show a table (and, when the runner asks, save it under build/tables/ as CSV, Parquet and Markdown).
-   * @param name a file-safe name for the saved copy, e.g. "region_size_and_jobs"
+   * @param opts.name a file-safe name for the saved copy, e.g. "region_size_and_jobs"
    */
   table(df: pl.DataFrame, opts: { name?: string; caption?: string; decimals?: number; maxRows?: number } = {}): void {
     this.display.html(frameHtml(df, opts));

@@ -12,7 +12,11 @@ import { dataDir } from "../data/manifest";
 
 export const MUNICIPALITY_CODES = "regions/municipality_codes_2008_2020.csv";
 
-/** The 2008 → 2020 table for Hedmark and Oppland: `from, to, name, change`. */
+/**
+ * The 2008 → 2020 table for Hedmark and Oppland: `from, to, name, change`.
+ * @example
+ * one(loadCodeChanges2008To2020(), { from: "0402" }, "to"); // "3401" (Kongsvinger)
+ */
 export function loadCodeChanges2008To2020(dir: string = dataDir()): pl.DataFrame {
   return tableToFrame(loadTable(MUNICIPALITY_CODES, dir)).select(
     pl.col("code_2008").alias("from"),
@@ -34,10 +38,12 @@ export interface HarmoniseOptions {
 }
 
 /**
+ * Move a municipal series to another vintage of municipality codes with a correspondence table.
  * @returns `df` with `code` in the new vintage (merged rows summed when asked), sorted by code.
  * @throws IndicatorInputError for a code not in the table, a split, or a merger not asked for.
  * @example
  * harmoniseCodes(pop, { code: "municipality_code", table: loadCodeChanges2008To2020() });
+ * // Kongsvinger's row: code "0402" becomes "3401"
  */
 export function harmoniseCodes(df: pl.DataFrame, opts: HarmoniseOptions): pl.DataFrame {
   const fn = "harmoniseCodes";

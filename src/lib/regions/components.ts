@@ -9,10 +9,14 @@ import * as pl from "nodejs-polars";
 const COUNTS = ["population_start", "births", "deaths", "in_migration", "out_migration", "population_end"];
 
 /**
+ * Population components summed from municipalities to regions, each region-year marked complete or not.
  * @param components SSB components per municipality (municipal rows only are used: 4-digit codes)
  * @param mapping a region mapping (loadMapping)
  * @returns `region, region_type, year, municipalities_present, municipalities_total, complete, missing,
  *   population_start, births, deaths, in_migration, out_migration, population_end`, sorted.
+ * @example
+ * componentsByRegion(loadPopulationComponents(), loadMapping("report13")).filter(pl.col("complete").not());
+ * // Valdres 2005 and 2006 (3 and 4 of its 6 municipalities published)
  */
 export function componentsByRegion(components: pl.DataFrame, mapping: pl.DataFrame): pl.DataFrame {
   const muni = components.filter(pl.col("municipality_code_2008").str.lengths().eq(4));

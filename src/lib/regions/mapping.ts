@@ -17,10 +17,12 @@ export const MAPPING_NAMES = ["report13", "ba2020"] as const;
 export type MappingName = (typeof MAPPING_NAMES)[number];
 
 /**
- * One mapping: `municipality_code_2008, municipality_name, region, region_type, krd_type, note`,
- * sorted by municipality.
+ * One mapping: `municipality_code_2008, municipality_name, region, report_region, region_type,
+ * krd_type, note`, sorted by municipality.
  * @throws ValueError when the mapping is unknown, misses or repeats a municipality,
  *   or ('ba2020') departs from TØI's division.
+ * @example
+ * one(loadMapping("report13"), { municipality_code_2008: "0412" }, "region"); // "Hamar" (Ringsaker)
  */
 export function loadMapping(name: MappingName, dir: string = dataDir()): pl.DataFrame {
   const table = loadTable(MAPPINGS_FILE, dir);

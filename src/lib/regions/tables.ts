@@ -51,7 +51,11 @@ export function typePopulation(ctx: FindingContext): pl.DataFrame {
   });
 }
 
-/** Population by KRD type (null type = outside or unknown) plus "totalt" = every municipality not outside. */
+/**
+ * Population by KRD type (null type = outside or unknown) plus "totalt" = every municipality not outside.
+ * @example
+ * num(krdTypePopulation(ctx), { krd_type: "totalt", year: 2009 }); // 344293
+ */
 export function krdTypePopulation(ctx: FindingContext): pl.DataFrame {
   return ctx.derive("krdTypePopulation", () => {
     const byType = toRegions(ctx.municipalPopulation, ctx.regions, { to: "krd_type" }).filter(pl.col("krd_type").isNotNull());
@@ -66,7 +70,11 @@ export function krdTypePopulation(ctx: FindingContext): pl.DataFrame {
   });
 }
 
-/** Components and rates per region-year, for the region-years SSB's partial data cover completely. */
+/**
+ * Components and rates per region-year, for the region-years SSB's partial data cover completely.
+ * @example
+ * num(regionComponents(ctx), { region: "Hamar", year: 2003 }, "growth_rate"); // 1.56268… (per 1,000)
+ */
 export function regionComponents(ctx: FindingContext): pl.DataFrame {
   return ctx.derive("regionComponents", () => {
     const complete = componentsByRegion(ctx.components, ctx.regions).filter(pl.col("complete"));
@@ -75,7 +83,11 @@ export function regionComponents(ctx: FindingContext): pl.DataFrame {
   });
 }
 
-/** Region-years SSB's partial data do not cover completely, with the municipalities missing. */
+/**
+ * Region-years SSB's partial data do not cover completely, with the municipalities missing.
+ * @example
+ * one(incompleteRegionYears(ctx), { region: "Valdres", year: 2005 }, "missing"); // "0543, 0544, 0545"
+ */
 export function incompleteRegionYears(ctx: FindingContext): pl.DataFrame {
   return ctx.derive("incompleteRegionYears", () =>
     componentsByRegion(ctx.components, ctx.regions)
@@ -84,7 +96,11 @@ export function incompleteRegionYears(ctx: FindingContext): pl.DataFrame {
   );
 }
 
-/** County (04 Hedmark, 05 Oppland) and national (0) components, per year published. */
+/**
+ * County (04 Hedmark, 05 Oppland) and national (0) components, per year published.
+ * @example
+ * num(countyComponents(ctx), { region: "04", year: 2008 }, "birth_rate"); // 9.7216… (per 1,000)
+ */
 export function countyComponents(ctx: FindingContext): pl.DataFrame {
   return ctx.derive("countyComponents", () =>
     demographicComponents(ctx.components.filter(pl.col("municipality_code_2008").str.lengths().lt(4)), { region: "municipality_code_2008" }),

@@ -59,6 +59,7 @@ interface CacheEntry {
 export const MAX_TIMEOUT_MS = 3_600_000;
 
 /**
+ * Where SSB answers are cached: `cache/ssb` in the data folder.
  * @example
  * defaultCacheDir(); // "<repo>/data/cache/ssb"
  */
@@ -134,6 +135,7 @@ function readCache(cacheFile: string, query: SsbQuery, request: SsbRequest): pl.
 }
 
 /**
+ * An SSB table as a long frame: from the cache, or with `online` from PxWebApi (then cached).
  * @throws SsbQueryError (bad query or options), SsbOfflineError, SsbNetworkError (URL and cause),
  *   SsbHttpError, SsbLimitError, SsbEncodingError, SsbFormatError, SsbCacheError (naming the file)
  * @example

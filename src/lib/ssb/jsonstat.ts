@@ -60,6 +60,7 @@ function categoryCodes(doc: JsonStatDoc, dim: string, table: string): string[] {
 }
 
 /**
+ * A JSON-stat 2 dataset as a long frame: per dimension its codes and labels, then `value` and `status`.
  * @param doc a parsed JSON-stat 2 dataset
  * @param table table id for error messages
  * @throws SsbFormatError when it is not a JSON-stat 2 dataset, its sizes do not add up,

@@ -102,6 +102,7 @@ function finiteStat(t: number, what: string): number {
 }
 
 /**
+ * Permutation p-value of a statistic of (x, y), default Spearman's ρ: exact for small n, else seeded Monte Carlo.
  * @throws StatisticsInputError on degenerate input (see the module comment)
  * @example
  * permutationTest([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], { alternative: "less" });

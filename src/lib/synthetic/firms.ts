@@ -9,6 +9,8 @@ import * as prand from "pure-rand";
 /**
  * A synthetic panel `region, period, firms_start, entries, exits, firms_end`
  * (regions named "Synthetic 1" …), with firms_end = start + entries − exits.
+ * @example
+ * syntheticFirmPanel({ regions: 2 }).getColumn("firms_start").toArray(); // [4140, 1272] (seed 2009)
  */
 export function syntheticFirmPanel(opts: { regions?: number; seed?: number } = {}): pl.DataFrame {
   const rng = prand.xoroshiro128plus(opts.seed ?? 2009);
