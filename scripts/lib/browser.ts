@@ -89,22 +89,19 @@ async function openPage(browser: Browser, url: string, name: string, errors: str
   return page;
 }
 
+/** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no background network). */
+export function launchChromium(executablePath = CHROMIUM): ReturnType<typeof chromium.launch> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+}
+
 export async function checkSite(site: string, screenshots: string, executablePath = CHROMIUM): Promise<PageReport[]> {
   mkdirSync(screenshots, { recursive: true });
   const { server, url } = await serve(site);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium(executablePath);
   const reports: PageReport[] = [];
   try {
     for (const name of sitePages(site)) {

@@ -4,10 +4,11 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../scripts/lib/browser";
 import { figureHtml, plotlyLoaderHtml, type PlotlyFigure } from "../../src/lib/plots/plotly";
 
-export const CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM } from "../../scripts/lib/browser";
+export { CHROMIUM };
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
 export interface Drawn {
@@ -44,19 +45,7 @@ export async function drawInChromium(
   hovers: { name: string; fx: number; fy: number }[] = [],
 ): Promise<{ drawn: Drawn[]; requests: string[]; errors: string[]; hoverTexts: string[] }> {
   mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium();
   const requests: string[] = [];
   const errors: string[] = [];
   try {
