@@ -20,7 +20,7 @@ import {
   yearRange,
 } from "../../src/lib/index";
 import { describeCause } from "../../src/lib/ssb/errors";
-import { decodeUtf8 } from "../../src/lib/ssb/text";
+import { decodeUtf8 } from "../../src/lib/data/text";
 
 /** A synthetic 1 × 3 dataset: Region K-0501, Tid 2000–2002, with the given values and status. */
 function doc(value: unknown[] | Record<string, unknown>, status?: unknown): Record<string, unknown> {

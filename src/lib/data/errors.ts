@@ -46,6 +46,9 @@ export class DataError extends Error {
   }
 }
 
+/** The file is not UTF-8 text (UTF-16, Latin-1, binary): says which, before any row is read. */
+export class EncodingError extends DataError {}
+
 /** The file's sha256 differs from the one recorded in the manifest. */
 export class ChecksumError extends DataError {
   constructor(file: string, expectedSha: string, actualSha: string) {

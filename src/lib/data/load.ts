@@ -4,7 +4,8 @@
 import * as pl from "nodejs-polars";
 import { checkCrossFileContracts } from "./contracts";
 import { parseTable, type Table } from "./csv";
-import { ManifestError, UnlistedFileError, ValueError } from "./errors";
+import { EncodingError, ManifestError, UnlistedFileError, ValueError } from "./errors";
+import { decodeUtf8 } from "./text";
 import { parseGeoJsonTable } from "./geojson";
 import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Manifest } from "./manifest";
 
@@ -13,7 +14,9 @@ function loadChecked(path: string, dir: string, manifest: Manifest, stack: strin
     throw new ManifestError({ file: `data/${path}` }, "cross-file contracts without a cycle", [...stack, path].join(" → "));
   }
   const spec = fileSpec(path, manifest);
-  const text = readVerified(spec, dir).toString("utf8");
+  const decoded = decodeUtf8(readVerified(spec, dir), `data/${path}`);
+  if (decoded.error !== undefined) throw new EncodingError({ file: `data/${path}` }, "UTF-8 text", decoded.error);
+  const text = decoded.text;
   const table = spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
   checkCrossFileContracts(table, (other) => loadChecked(other, dir, manifest, [...stack, path]));
   return table;

@@ -24,7 +24,7 @@ import {
 } from "./errors";
 import { checkDimensions, jsonStatToFrame } from "./jsonstat";
 import { buildRequest, cacheKey, type SsbQuery, type SsbRequest } from "./query";
-import { decodeUtf8 } from "./text";
+import { decodeUtf8 } from "../data/text";
 
 export interface FetchOptions {
   /** Allow network access (default false: cache only). */
