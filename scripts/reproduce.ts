@@ -9,8 +9,8 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { verifyAll } from "../src/lib/data/load";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
 import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
@@ -32,6 +32,26 @@ const log = (s: string): void => console.log(s);
 
 class ReproduceError extends Error {}
 
+/**
+ * The build folder is replaced as a whole when a run succeeds, so it must be a build folder: not the project, not a
+ * folder that holds it, not one of its source folders, not a file, and not a non-empty folder that is not a build.
+ */
+function checkBuildFolder(build: string): void {
+  const refuse = (why: string): never => {
+    throw new ReproduceError(`--out ${build}: ${why}; the build folder is replaced as a whole when a run succeeds, so give a new folder or a previous build`);
+  };
+  if (build === ROOT || ROOT.startsWith(build + sep)) refuse("it is the project folder or holds it");
+  if (build.startsWith(ROOT + sep)) {
+    const top = relative(ROOT, build).split(sep)[0]!;
+    if (top !== "build" && !top.startsWith("build.") && !top.startsWith("build-")) refuse(`it is inside the project's own '${top}/'`);
+  }
+  if (existsSync(build)) {
+    if (!statSync(build).isDirectory()) refuse("it is a file");
+    if (readdirSync(build).length > 0 && !existsSync(join(build, "parameters.json")) && !existsSync(join(build, "findings.json")))
+      refuse("it is a folder with other content (no findings.json or parameters.json of a previous build)");
+  }
+}
+
 async function main(opts: ReproduceOptions): Promise<void> {
   const started = Date.now();
   const params = opts.params;
@@ -45,6 +65,7 @@ async function main(opts: ReproduceOptions): Promise<void> {
   const notebooks = chapterNotebooks(opts.only);
   if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
   const build = resolve(opts.out ?? buildDir());
+  checkBuildFolder(build);
   if (opts.only) {
     if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
       throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);

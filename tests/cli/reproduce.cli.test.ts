@@ -100,4 +100,14 @@ describe("the reproduce script (spawned)", () => {
       expect(r.stderr).toMatch(/^reproduce: /);
     }
   });
+
+  it("refuses a build folder that is the project, one of its source folders, a file or a folder of other content", { timeout: 90_000 }, async () => {
+    const other = mkdtempSync(join(tmpdir(), "not-a-build-"));
+    writeFileSync(join(other, "keep.txt"), "mine");
+    for (const [out, why] of [[root, /project folder or holds it/], [join(root, "data"), /inside the project's own 'data\/'/], [files.good, /it is a file/], [other, /other content/]] as const) {
+      const r = await run(["--out", out]);
+      expect(r.code, out).toBe(1);
+      expect(r.stderr, out).toMatch(why);
+    }
+  });
 });
