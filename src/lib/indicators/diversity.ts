@@ -5,11 +5,40 @@
  *   Shannon entropy     H  = −Σ s_i · ln s_i        (0 · ln 0 = 0; higher = more varied)
  *   normalised Shannon  H* = H / ln n               (0 … 1; null when n = 1)
  *   Herfindahl–Hirschman HHI = Σ s_i²               (1/n … 1; higher = more concentrated)
+ *
+ * Computed from one group-by of S = Σ e, L = Σ e · ln e and Q = Σ e²:
+ *   H = ln S − L / S   (since −Σ (e/S) ln(e/S) = −(1/S) Σ e ln e + ln S),   HHI = Q / S².
+ * The same group-by counts rows and distinct sectors (a duplicate key) and
+ * gives the totals (a zero total), so the input checks cost no extra pass
+ * unless something is wrong.
  */
 import * as pl from "nodejs-polars";
-import { checkComposition, fractionOf, restoreNames, type RegionSectorOptions } from "./validate";
+import { Columns, checkComposition, looksValid, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
+
+// built once: every nodejs-polars expression costs a JS wrapper
+const V = pl.col("value");
+const AGGS = [
+  V.sum().alias("__S"),
+  // e · ln e with 0 · ln 0 = 0 (values are checked ≥ 0 first)
+  pl.when(V.gt(0)).then(V.mul(V.log())).otherwise(pl.lit(0)).sum().alias("__L"),
+  V.mul(V).sum().alias("__Q"),
+  V.max().alias("__M"),
+  pl.len().cast(pl.Int64).alias("n_sectors"),
+  pl.col("sector").nUnique().cast(pl.Int64).alias("__U"),
+];
+const S = pl.col("__S");
+// one positive sector (max = total): exactly 0; otherwise ln S − L/S, which rounding could push a hair below 0
+const H = pl.col("__S").log().sub(pl.col("__L").div(S));
+const SHANNON = pl.when(pl.col("__M").eq(S)).then(pl.lit(0)).when(H.gt(0)).then(H).otherwise(pl.lit(0)).alias("shannon");
+const HHI = pl.col("__Q").div(S.mul(S)).alias("hhi");
+const NORMALIZED = pl
+  .when(pl.col("n_sectors").gt(1))
+  .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
+  .otherwise(pl.lit(null))
+  .alias("shannon_normalized");
+const SUSPECT = pl.col("__U").neq(pl.col("n_sectors")).or(S.eq(0)).any().alias("suspect");
 
 /**
  * Shannon entropy (natural log), normalised Shannon and HHI per region.
@@ -26,27 +55,22 @@ export type DiversityOptions = RegionSectorOptions;
 export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFrame {
   const { region, sector, value } = opts;
   const by = opts.by ?? [];
-  const clean = checkComposition("diversity", df, [...by, region], sector, value);
-  const s = pl.col("s");
-  return restoreNames(
-    clean
-      .lazy()
-      .select(...by, pl.col(region).alias("region"), pl.col(value).alias("value"))
-      .withColumns(fractionOf("value", [...by, "region"]).alias("s"))
-      // each term s·ln s ≤ 0, so −Σ = |Σ| (abs also avoids a −0 for a one-sector region)
-      .withColumns(pl.when(s.gt(0)).then(s.mul(s.log())).otherwise(pl.lit(0)).alias("plogp"))
-      .groupBy([...by, "region"])
-      .agg(pl.col("plogp").sum().abs().alias("shannon"), s.pow(2).sum().alias("hhi"), pl.col("s").count().cast(pl.Int64).alias("n_sectors"))
-      .withColumns(
-        pl
-          .when(pl.col("n_sectors").gt(1))
-          .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
-          .otherwise(pl.lit(null))
-          .alias("shannon_normalized"),
-      )
-      .select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors")
-      .sort([...by, "region"])
-      .collectSync(),
-    { region },
-  );
+  const fullChecks = (): void => void checkComposition("diversity", df, [...by, region], sector, value);
+  const columns = new Columns(df);
+  if (!looksValid(columns, [...by, region, sector], value)) fullChecks();
+  const packed = by.length ? packedKey(columns, [...by, region])?.expr : undefined;
+  const cols = [...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).cast(pl.Float64).alias("value")];
+  const base = df.lazy().select(...cols, ...(packed ? [packed.alias("__g")] : []));
+  const grouped = packed
+    ? base
+        .groupBy("__g")
+        .agg(...by.map((b) => pl.col(b).first()), pl.col("region").first(), ...AGGS)
+        .sort("__g")
+    : base
+        .groupBy([...by, "region"])
+        .agg(...AGGS)
+        .sort([...by, "region"]);
+  const out = grouped.withColumns(SHANNON, HHI).withColumns(NORMALIZED).collectSync();
+  if (out.select(SUSPECT).row(0)[0] === true) fullChecks();
+  return restoreNames(out.select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors"), { region });
 }

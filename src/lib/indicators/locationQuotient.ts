@@ -7,14 +7,47 @@
  * e_iR, e_R: the same for the reference R — a named region (e.g. the whole
  * country) or, when none is named, the sum of all regions given.
  * LQ > 1: the sector's share in j is above its share in R (specialisation).
+ *
+ * One query: the totals are windows (`over`) on the rows, each over one
+ * packed number column when the key columns are integers. The checks that
+ * need a pass over the rows are read off the result (a NaN share means a
+ * zero total; equal neighbours in key order mean a duplicate key), and the
+ * full checks, which throw the precise error, run only when something is wrong.
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkComposition, fractionOf, restoreNames, sumOver, type RegionSectorOptions } from "./validate";
+import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
 
 export interface LocationQuotientOptions extends RegionSectorOptions {
   /** Value of the `region` column whose structure is the benchmark; omit to use the sum of all regions. */
   reference?: string;
+}
+
+/*
+ * The window query reads fixed internal columns — value (Float64), __e (the
+ * named reference's amount: value on its rows, else 0), __kr, __ks, __kb
+ * (partition keys of region, sector and `by`) — so its expressions are built
+ * once per process: each nodejs-polars expression costs a JS wrapper.
+ */
+const V = pl.col("value");
+const SHARE = V.div(V.sum().over("__kr")).mul(100).alias("share");
+const RS = pl.col("reference_share");
+// no reference share (0, or NaN where a named reference has no rows in a `by` group) → lq null
+const RATIO = pl.col("share").div(RS);
+const LQ = pl.when(RATIO.isFinite()).then(RATIO).otherwise(pl.lit(null)).alias("lq");
+const MISSING = RS.eq(0).or(RS.isNan()).and(pl.col("share").gt(0));
+const SHARE_SUM = pl.col("share").sum();
+const STEP_MIN = pl.col("__k").diff(1, "ignore").min();
+const windows = new Map<string, pl.Expr[]>();
+function windowExprs(withBy: boolean, named: boolean): pl.Expr[] {
+  const id = `${withBy}${named}`;
+  let w = windows.get(id);
+  if (!w) {
+    const e = named ? pl.col("__e") : V;
+    const total = withBy ? e.sum().over("__kb") : e.sum();
+    windows.set(id, (w = [SHARE, e.sum().over("__ks").div(total).mul(100).alias("reference_share")]));
+  }
+  return w;
 }
 
 /**
@@ -35,48 +68,47 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const { region, sector, value, reference } = opts;
   const by = opts.by ?? [];
   const fn = "locationQuotient";
-  const clean = checkComposition(fn, df, [...by, region], sector, value);
-  const base = clean
+  const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
+  const cols = new Columns(df);
+  if (!looksValid(cols, [...by, region, sector], value)) fullChecks();
+  // partition keys: one packed number column where the keys are integers, else a struct of the columns
+  const key = (names: string[]): pl.Expr =>
+    packedKey(cols, names)?.expr ?? (names.length === 1 ? pl.col(names[0]!) : pl.struct(names.map((c) => pl.col(c))));
+  const kr = packedKey(cols, [...by, region]);
+  const rowKey = kr && packInto(cols, kr, sector);
+  const keys = [(kr?.expr ?? key([...by, region])).alias("__kr"), key([...by, sector]).alias("__ks")];
+  if (by.length) keys.push(key(by).alias("__kb"));
+  if (rowKey) keys.push(rowKey.expr.alias("__k"));
+  const value64 = pl.col(value).cast(pl.Float64);
+  if (reference !== undefined) keys.push(pl.when(pl.col(region).eq(pl.lit(reference))).then(value64).otherwise(pl.lit(0)).alias("__e"));
+  let out = df
     .lazy()
-    .select(...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).alias("value"))
-    .withColumns(
-      fractionOf("value", [...by, "region"])
-        .mul(100)
-        .alias("share"),
-    );
-  let joined: pl.LazyDataFrame;
-  if (reference === undefined) {
-    joined = base.withColumns(
-      sumOver(pl.col("value"), [...by, "sector"])
-        .div(sumOver(pl.col("value"), by))
-        .mul(100)
-        .alias("reference_share"),
-    );
-  } else {
-    const ref = base.filter(pl.col("region").eq(pl.lit(reference))).select(...by, "sector", pl.col("share").alias("reference_share"));
-    if (ref.select(pl.len()).collectSync().getColumn("len").get(0) === 0) {
+    .select(...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), value64.alias("value"), ...keys)
+    .select(...by, "region", "sector", ...(rowKey ? ["__k"] : []), ...windowExprs(by.length > 0, reference !== undefined))
+    .withColumns(LQ)
+    .collectSync();
+  // input already in strictly increasing key order (common): no sort, and no duplicate
+  const inOrder = rowKey !== undefined && out.height > 1 && (out.select(STEP_MIN).row(0)[0] as number) > 0;
+  if (!inOrder) out = out.sort(rowKey ? "__k" : [...by, "region", "sector"]);
+  const dup = inOrder
+    ? pl.lit(false)
+    : (rowKey ? ["__k"] : [...by, "region", "sector"]).map((k) => pl.col(k).eq(pl.col(k).shift(1))).reduce((a, b) => a.and(b));
+  // a share is NaN only under a zero total
+  const [shareSum, dupFound] = out.select(SHARE_SUM.alias("s"), dup.any().alias("d")).row(0);
+  if (!Number.isFinite(shareSum) || dupFound === true) fullChecks();
+  const result = rowKey ? out.drop("__k") : out;
+  if (result.getColumn("lq").nullCount() > 0) {
+    if (reference !== undefined && !result.select(pl.col("region").eq(pl.lit(reference)).any()).row(0)[0]) {
       throw new IndicatorInputError(fn, `reference region '${reference}' not found in column '${region}'`);
     }
-    joined = base.join(ref, { on: [...by, "sector"], how: "left" }).withColumns(pl.col("reference_share").fillNull(0));
+    const missing = result.filter(MISSING);
+    if (missing.height > 0) {
+      const rec = missing.head(1).toRecords()[0] ?? {};
+      throw new IndicatorInputError(
+        fn,
+        `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
+      );
+    }
   }
-  const out = joined
-    .withColumns(
-      pl
-        .when(pl.col("reference_share").gt(0))
-        .then(pl.col("share").div(pl.col("reference_share")))
-        .otherwise(pl.lit(null))
-        .alias("lq"),
-    )
-    .select(...by, "region", "sector", "share", "reference_share", "lq")
-    .sort([...by, "region", "sector"])
-    .collectSync();
-  const missing = out.filter(pl.col("reference_share").eq(0).and(pl.col("share").gt(0)));
-  if (missing.height > 0) {
-    const rec = missing.head(1).toRecords()[0] ?? {};
-    throw new IndicatorInputError(
-      fn,
-      `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
-    );
-  }
-  return restoreNames(out, { region, sector });
+  return restoreNames(result, { region, sector });
 }
