@@ -80,7 +80,14 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   if (by.length) keys.push(key(by).alias("__kb"));
   if (rowKey) keys.push(rowKey.expr.alias("__k"));
   const value64 = pl.col(value).cast(pl.Float64);
-  if (reference !== undefined) keys.push(pl.when(pl.col(region).eq(pl.lit(reference))).then(value64).otherwise(pl.lit(0)).alias("__e"));
+  if (reference !== undefined)
+    keys.push(
+      pl
+        .when(pl.col(region).eq(pl.lit(reference)))
+        .then(value64)
+        .otherwise(pl.lit(0))
+        .alias("__e"),
+    );
   let out = df
     .lazy()
     .select(...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), value64.alias("value"), ...keys)

@@ -59,7 +59,10 @@ const FLOAT_CHECKS = [
   F.nullCount().add(T.nullCount()).alias("gaps"),
   pl.minHorizontal([F.min(), T.min()]).alias("min"),
   F.sum().add(T.sum()).alias("sum"),
-  REGION.eq(REGION.shift(1)).and(SECTOR.eq(SECTOR.shift(1))).any().alias("dup"),
+  REGION.eq(REGION.shift(1))
+    .and(SECTOR.eq(SECTOR.shift(1)))
+    .any()
+    .alias("dup"),
 ];
 const GAP = F.isNull().or(T.isNull());
 
@@ -113,7 +116,11 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
   const keys = [pl.col(region).alias("region"), pl.col(sector).alias("sector")];
   const v = pl.col(value).cast(pl.Float64);
   const t = pl.col(time);
-  const year = (y: number, name: string): pl.LazyDataFrame => df.lazy().filter(t.eq(y)).select(...keys, v.alias(name));
+  const year = (y: number, name: string): pl.LazyDataFrame =>
+    df
+      .lazy()
+      .filter(t.eq(y))
+      .select(...keys, v.alias(name));
   const p = plan(reference !== undefined, em);
   const joined = year(from, "value_from")
     .join(year(to, "value_to"), { on: ["region", "sector"], how: "full", coalesce: true })
@@ -142,7 +149,10 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
   }
   if (em && zeroFrom) {
     const r = rows.filter(F.eq(0)).head(1).toRecords()[0]!;
-    throw new IndicatorInputError("shiftShareEM", `${String(r["region"])} / ${String(r["sector"])} has 0 employment in ${from}: its growth rate is undefined`);
+    throw new IndicatorInputError(
+      "shiftShareEM",
+      `${String(r["region"])} / ${String(r["sector"])} has 0 employment in ${from}: its growth rate is undefined`,
+    );
   }
   return rows.select(...(em ? EM_COLUMNS : DUNN_COLUMNS)).rename(names(opts));
 }
