@@ -2,152 +2,146 @@
  * `npm run bench` — location quotients, Shannon/HHI diversity and Dunn
  * shift-share on a seeded SYNTHETIC national-scale panel at 0.1×, 1× and 10×
  * (1× = 428 × 88 × 25 ≈ 0.94 M rows), by three implementations side by side:
- * this library (nodejs-polars), danfojs-node, and a typed-array single pass
- * (the floor). Results are checked to agree before anything is timed; each
- * timing is the median of 5 runs after a warm-up. danfojs runs only where
- * its predicted time fits the budget (said in the output). Writes build/bench.json.
+ * this library (nodejs-polars, input checks included), the typed-array floor
+ * (bench/typed.ts: same columns, same sorted rows, same refusals) and
+ * danfojs-node (its natural output). At every scale, each implementation runs
+ * once and the full outputs are checked to agree (this is also the warm-up);
+ * then timed rounds are interleaved — library, floor, danfojs in each round —
+ * recording wall and CPU time (process.cpuUsage: all threads). danfojs runs
+ * fewer rounds (see DANFO_RUNS) and at 10× only where its predicted cost fits
+ * DANFO_BUDGET_10X_S and the heap. Writes build/bench.json (with the load
+ * average at start and end) and build/bench.md (bench/table.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { toDanfo } from "./danfo";
-import { INDICATORS, TOL } from "./indicators";
+import { INDICATORS, TOL, check } from "./indicators";
 import { syntheticPanel, toPolars } from "./synthetic";
+import { benchTable, type BenchReport, type Cell, type Impl, type Run } from "./table";
 
 const SCALES = [0.1, 1, 10];
+/** Timed rounds of the library and the floor at every scale. */
 const RUNS = 5;
-const DANFO_BUDGET_S = 30; // per indicator and size: predicted median × (runs + warm-up)
+/** Timed rounds of danfojs (it takes seconds per run at 1×). */
+const DANFO_RUNS: Record<number, number> = { 0.1: 5, 1: 3, 10: 1 };
+/** At 10×, danfojs runs for an indicator only if 10 × (its 1× frame build + (1 + DANFO_RUNS[10]) runs) fits this (linear prediction). */
+const DANFO_BUDGET_10X_S = 150;
+/** …and if 10 × the heap its frame and result took at 1× fits this share of the heap limit. */
+const HEAP_SHARE = 0.6;
 
-type Impl = "polars" | "danfojs" | "typed";
-interface Cell {
-  indicator: string;
-  scale: number;
-  rows: number;
-  implementation: Impl;
-  medianSeconds: number | null;
-  runs: number[];
-  rowsPerSecond: number | null;
-  note?: string;
-}
-
-function time(fn: () => unknown): number {
+function timed<T>(fn: () => T): { run: Run; result: T } {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  const result = fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return { run: { wall, cpu: (c.user + c.system) / 1e6 }, result };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function measure(fn: () => unknown): number[] {
-  fn(); // warm-up
-  return Array.from({ length: RUNS }, () => time(fn));
-}
-
-function fitExponent(cells: Cell[]): number | null {
-  const pts = cells.filter((c) => c.medianSeconds !== null).map((c) => [Math.log(c.rows), Math.log(c.medianSeconds!)] as const);
-  if (pts.length < 2) return null;
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  const sxy = pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0);
-  const sxx = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
-  return sxy / sxx;
-}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function main(): void {
-  const started = Date.now();
+  const started = new Date();
+  const loadStart = loadavg();
+  const heapLimit = getHeapStatistics().heap_size_limit;
   const cells: Cell[] = [];
-  const danfoPrev = new Map<string, { seconds: number; rows: number }>();
+  const danfo1x = new Map<string, { run: number; build: number; heap: number }>();
   for (const scale of SCALES) {
     const p = syntheticPanel(scale);
     const rows = p.value.length;
     const df = toPolars(p);
-    let danfoFrame: unknown = null;
     console.log(`\n[${scale}×] ${rows.toLocaleString("en")} rows (${p.nRegions} regions × ${p.nSectors} industries × ${p.nYears} years, synthetic)`);
-    for (const ind of INDICATORS) {
-      const prev = danfoPrev.get(ind.name);
-      const predicted = prev ? prev.seconds * (rows / prev.rows) : 0;
-      const runDanfo = !prev || predicted * (RUNS + 1) <= DANFO_BUDGET_S;
-      if (runDanfo && danfoFrame === null) danfoFrame = toDanfo(p);
-      const typed = ind.typed(p);
-      ind.check(ind.polars(df, p), typed, p, runDanfo ? ind.danfo(danfoFrame, p) : undefined);
-      const add = (implementation: Impl, runs: number[] | null, note?: string): void => {
-        const m = runs ? median(runs) : null;
+    const plan = INDICATORS.map((ind) => {
+      if (scale < 10) return { ind, runs: DANFO_RUNS[scale]!, note: undefined as string | undefined };
+      const m = danfo1x.get(ind.name)!;
+      const predicted = 10 * (m.build + (1 + DANFO_RUNS[10]!) * m.run);
+      if (predicted > DANFO_BUDGET_10X_S)
+        return {
+          ind,
+          runs: 0,
+          note: `not run: predicted ${predicted.toFixed(0)} s (10 × the 1× frame build and runs) exceeds the ${DANFO_BUDGET_10X_S} s budget`,
+        };
+      if (10 * m.heap > HEAP_SHARE * heapLimit)
+        return {
+          ind,
+          runs: 0,
+          note: `not run: predicted heap ${((10 * m.heap) / 1e9).toFixed(1)} GB exceeds ${HEAP_SHARE} × the ${(heapLimit / 1e9).toFixed(1)} GB limit`,
+        };
+      return { ind, runs: DANFO_RUNS[10]!, note: `predicted ${predicted.toFixed(0)} s within the ${DANFO_BUDGET_10X_S} s budget` };
+    });
+    let frame: unknown = null;
+    let build = 0;
+    const heap0 = process.memoryUsage().heapUsed;
+    if (plan.some((x) => x.runs > 0)) {
+      const b = timed(() => toDanfo(p));
+      frame = b.result;
+      build = b.run.wall;
+      console.log(`  danfojs frame built in ${build.toFixed(1)} s (not timed below)`);
+    }
+    for (const { ind, runs: danfoRuns, note } of plan) {
+      // agreement of the full outputs first (also the warm-up)
+      const lib = timed(() => ind.library(df, p));
+      const floor = timed(() => ind.floor(p));
+      const dan = danfoRuns > 0 ? timed(() => ind.danfo(frame, p)) : undefined;
+      const compared = check(ind, lib.result, floor.result, dan?.result);
+      let heap = process.memoryUsage().heapUsed - heap0;
+      const runs: Record<Impl, Run[]> = { library: [], floor: [], danfojs: [] };
+      for (let r = 0; r < Math.max(RUNS, danfoRuns); r += 1) {
+        if (r < RUNS) runs.library.push(timed(() => ind.library(df, p)).run);
+        if (r < RUNS) runs.floor.push(timed(() => ind.floor(p)).run);
+        if (r < danfoRuns) {
+          const d = timed(() => ind.danfo(frame, p));
+          runs.danfojs.push(d.run);
+          heap = Math.max(heap, process.memoryUsage().heapUsed - heap0);
+        }
+      }
+      for (const impl of ["library", "floor", "danfojs"] as Impl[]) {
+        const rs = runs[impl];
         cells.push({
           indicator: ind.name,
           scale,
           rows,
-          implementation,
-          medianSeconds: m,
-          runs: runs ?? [],
-          rowsPerSecond: m ? rows / m : null,
-          note,
+          implementation: impl,
+          runs: rs,
+          wall: rs.length ? median(rs.map((x) => x.wall)) : null,
+          cpu: rs.length ? median(rs.map((x) => x.cpu)) : null,
+          agreementRunWall: impl === "library" ? lib.run.wall : impl === "floor" ? floor.run.wall : (dan?.run.wall ?? null),
+          valuesCompared: impl === "danfojs" && !dan ? 0 : compared,
+          note: impl === "danfojs" ? note : undefined,
         });
-      };
-      add(
-        "polars",
-        measure(() => ind.polars(df, p)),
-      );
-      add(
-        "typed",
-        measure(() => ind.typed(p)),
-      );
-      if (runDanfo) {
-        const runs = measure(() => ind.danfo(danfoFrame, p));
-        add("danfojs", runs);
-        danfoPrev.set(ind.name, { seconds: median(runs), rows });
-      } else {
-        add(
-          "danfojs",
-          null,
-          `not run: predicted ${predicted.toFixed(1)} s per run (from ${prev!.rows.toLocaleString("en")} rows) exceeds the ${DANFO_BUDGET_S} s budget for ${RUNS} runs + warm-up`,
-        );
       }
-      const get = (impl: Impl): Cell => cells.find((c) => c.indicator === ind.name && c.scale === scale && c.implementation === impl)!;
-      const [pc, tc, dc] = [get("polars"), get("typed"), get("danfojs")];
+      if (scale === 1 && runs.danfojs.length) danfo1x.set(ind.name, { run: median(runs.danfojs.map((x) => x.wall)), build, heap });
+      const w = (impl: Impl): string => {
+        const c = cells[cells.length - 3 + ["library", "floor", "danfojs"].indexOf(impl)]!;
+        return c.wall === null ? "—" : `${c.wall.toFixed(4)} s (cpu ${c.cpu!.toFixed(4)})`;
+      };
       console.log(
-        `  ${ind.name.padEnd(22)} polars ${pc.medianSeconds!.toFixed(3)} s · typed ${tc.medianSeconds!.toFixed(4)} s · danfojs ${dc.medianSeconds === null ? "—" : `${dc.medianSeconds.toFixed(3)} s`}` +
-          ` | polars/typed ${(pc.medianSeconds! / tc.medianSeconds!).toFixed(1)}×` +
-          (dc.medianSeconds ? ` | danfojs/polars ${(dc.medianSeconds / pc.medianSeconds!).toFixed(1)}×` : "") +
-          ` | ${((pc.medianSeconds! / rows) * 1e6).toFixed(3)} s per M rows`,
+        `  ${ind.name.padEnd(22)} library ${w("library")} · floor ${w("floor")} · danfojs ${w("danfojs")} · ${compared.toLocaleString("en")} values agree`,
       );
     }
+    frame = null;
   }
-  const summary = INDICATORS.map((ind) => {
-    const by = (impl: Impl): Cell[] => cells.filter((c) => c.indicator === ind.name && c.implementation === impl);
-    const polars = by("polars");
-    const ratios = (impl: Impl): { scale: number; ratio: number }[] =>
-      by(impl)
-        .filter((c) => c.medianSeconds !== null)
-        .map((c) => ({ scale: c.scale, ratio: c.medianSeconds! / polars.find((q) => q.scale === c.scale)!.medianSeconds! }));
-    return {
-      indicator: ind.name,
-      exponent: { polars: fitExponent(polars), typed: fitExponent(by("typed")), danfojs: fitExponent(by("danfojs")) },
-      danfojsOverPolars: ratios("danfojs"),
-      typedOverPolars: ratios("typed"),
-      polarsSecondsPerMillionRows: polars.map((c) => ({ scale: c.scale, seconds: (c.medianSeconds! / c.rows) * 1e6 })),
-    };
-  });
-  const report = {
-    generated_by: "npm run bench",
-    data: "SYNTHETIC panel (seeded), not real data",
-    machine: { cpus: require("node:os").cpus().length, node: process.version },
+  const report: BenchReport = {
+    generated_by: "npm run bench (bench/run.ts)",
+    data: "SYNTHETIC panel (seeded generator in bench/synthetic.ts), not real data",
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    loadavg: { start: loadStart, end: loadavg() },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, heapLimitGB: heapLimit / 1e9 },
     runs: RUNS,
+    danfojsRuns: DANFO_RUNS,
+    danfojsBudget10xSeconds: DANFO_BUDGET_10X_S,
     scales: SCALES,
-    agreement: `all three implementations agree within ${TOL} (relative) before timing`,
+    agreement: `before timing, at every scale, the full outputs of all implementations run agree within ${TOL} (relative above 1), every column and row in the library's order`,
     cells,
-    summary,
-    total_seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(join(__dirname, "..", "build"), { recursive: true });
   writeFileSync(join(__dirname, "..", "build", "bench.json"), JSON.stringify(report, null, 2) + "\n");
-  console.log("\nFitted growth exponents (time ∝ rows^k):");
-  for (const s of summary)
-    console.log(
-      `  ${s.indicator.padEnd(22)} polars ${s.exponent.polars?.toFixed(2)} · typed ${s.exponent.typed?.toFixed(2)} · danfojs ${s.exponent.danfojs?.toFixed(2) ?? "—"}`,
-    );
-  console.log(`\nwrote build/bench.json in ${report.total_seconds.toFixed(0)} s`);
+  const table = benchTable(report);
+  writeFileSync(join(__dirname, "..", "build", "bench.md"), table);
+  console.log(`\n${table}\nwrote build/bench.json and build/bench.md`);
 }
 
 main();
