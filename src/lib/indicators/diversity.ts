@@ -13,7 +13,7 @@
  * unless something is wrong.
  */
 import * as pl from "nodejs-polars";
-import { Columns, checkComposition, looksValid, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
+import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
 
@@ -26,8 +26,9 @@ const AGGS = [
   V.mul(V).sum().alias("__Q"),
   V.max().alias("__M"),
   pl.len().cast(pl.Int64).alias("n_sectors"),
-  pl.col("sector").nUnique().cast(pl.Int64).alias("__U"),
 ];
+// distinct sectors per region, against the row count: a duplicate key (only when the keys cannot be packed)
+const DISTINCT = pl.col("sector").nUnique().cast(pl.Int64).alias("__U");
 const S = pl.col("__S");
 // one positive sector (max = total): exactly 0; otherwise ln S − L/S, which rounding could push a hair below 0
 const H = pl.col("__S").log().sub(pl.col("__L").div(S));
@@ -38,7 +39,8 @@ const NORMALIZED = pl
   .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
   .otherwise(pl.lit(null))
   .alias("shannon_normalized");
-const SUSPECT = pl.col("__U").neq(pl.col("n_sectors")).or(S.eq(0)).any().alias("suspect");
+const ZERO_TOTAL = S.eq(0).any().alias("zero");
+const DUPLICATE = pl.col("__U").neq(pl.col("n_sectors")).any().alias("dup");
 
 /**
  * Shannon entropy (natural log), normalised Shannon and HHI per region.
@@ -58,19 +60,22 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const fullChecks = (): void => void checkComposition("diversity", df, [...by, region], sector, value);
   const columns = new Columns(df);
   if (!looksValid(columns, [...by, region, sector], value)) fullChecks();
-  const packed = by.length ? packedKey(columns, [...by, region])?.expr : undefined;
+  // integer keys: group by one packed column, and a duplicate shows as fewer distinct packed row keys than rows
+  const group = by.length ? packedKey(columns, [...by, region]) : undefined;
+  const rowKey = group && packInto(columns, group, sector);
+  if (rowKey && (df.select(rowKey.expr.nUnique().alias("n")).row(0)[0] as number) < df.height) fullChecks();
   const cols = [...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).cast(pl.Float64).alias("value")];
-  const base = df.lazy().select(...cols, ...(packed ? [packed.alias("__g")] : []));
-  const grouped = packed
+  const base = df.lazy().select(...cols, ...(group ? [group.expr.alias("__g")] : []));
+  const grouped = group
     ? base
         .groupBy("__g")
-        .agg(...by.map((b) => pl.col(b).first()), pl.col("region").first(), ...AGGS)
+        .agg(...by.map((b) => pl.col(b).first()), pl.col("region").first(), ...AGGS, ...(rowKey ? [] : [DISTINCT]))
         .sort("__g")
     : base
         .groupBy([...by, "region"])
-        .agg(...AGGS)
+        .agg(...AGGS, DISTINCT)
         .sort([...by, "region"]);
   const out = grouped.withColumns(SHANNON, HHI).withColumns(NORMALIZED).collectSync();
-  if (out.select(SUSPECT).row(0)[0] === true) fullChecks();
+  if (out.select(rowKey ? ZERO_TOTAL : ZERO_TOTAL.or(DUPLICATE)).row(0)[0] === true) fullChecks();
   return restoreNames(out.select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors"), { region });
 }
