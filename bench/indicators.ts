@@ -39,7 +39,11 @@ export interface Indicator {
   values: string[];
   library: (df: pl.DataFrame, p: Panel) => pl.DataFrame;
   floor: (p: Panel) => Columns;
-  danfo: (d: unknown, p: Panel) => unknown;
+  /** Absent where danfojs is not run (see `why`). */
+  danfo?: (d: unknown, p: Panel) => unknown;
+  /** Fed the panel's rows in a shuffled order (the library then sorts; in key order it checks the order and skips the sort). */
+  shuffled?: boolean;
+  why?: string;
 }
 
 export const last = (p: Panel): number => p.firstYear + p.nYears - 1;
@@ -52,6 +56,15 @@ export const INDICATORS: Indicator[] = [
     library: (df) => locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
     floor: (p) => lqFloor(p),
     danfo: (d) => lqDanfo(d),
+  },
+  {
+    name: "location quotient, rows shuffled",
+    keys: ["year", "region", "sector"],
+    values: ["share", "reference_share", "lq"],
+    library: (df) => locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
+    floor: (p) => lqFloor(p),
+    shuffled: true,
+    why: "its output is unsorted, so the row order changes nothing for it",
   },
   {
     name: "Shannon/HHI diversity",

@@ -7,7 +7,10 @@
  * danfojs-node (its natural output). At every scale, each implementation runs
  * once and the full outputs are checked to agree (this is also the warm-up);
  * then timed rounds are interleaved — library, floor, danfojs in each round —
- * recording wall and CPU time (process.cpuUsage: all threads). danfojs runs
+ * recording wall and CPU time (process.cpuUsage: all threads), each run
+ * after a full garbage collection. The panel is
+ * generated in key order, in which the library's LQ finds its rows already
+ * sorted and skips the sort; a shuffled copy measures the sorting path too. danfojs runs
  * fewer rounds (see DANFO_RUNS) and at 10× only where its predicted cost fits
  * DANFO_BUDGET_10X_S and the heap. Writes build/bench.json (with the load
  * average at start and end) and build/bench.md (bench/table.ts).
@@ -15,13 +18,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { getHeapStatistics } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { toDanfo } from "./danfo";
 import { INDICATORS, TOL, check } from "./indicators";
-import { syntheticPanel, toPolars } from "./synthetic";
+import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
 import { benchTable, type BenchReport, type Cell, type Impl, type Run } from "./table";
 
-const SCALES = [0.1, 1, 10];
+/** BENCH_SCALES=0.1 for a quick trial run (it overwrites build/bench.json too). */
+const SCALES = process.env["BENCH_SCALES"] ? process.env["BENCH_SCALES"].split(",").map(Number) : [0.1, 1, 10];
 /** Timed rounds of the library and the floor at every scale. */
 const RUNS = 5;
 /** Timed rounds of danfojs (it takes seconds per run at 1×). */
@@ -31,7 +36,13 @@ const DANFO_BUDGET_10X_S = 150;
 /** …and if 10 × the heap its frame and result took at 1× fits this share of the heap limit. */
 const HEAP_SHARE = 0.6;
 
+// a full garbage collection before every timed run, so no run pays for the garbage of the one before
+// (the library's JS wrappers would otherwise be collected during the floor's runs)
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
 function timed<T>(fn: () => T): { run: Run; result: T } {
+  gc();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
@@ -52,10 +63,14 @@ function main(): void {
     const p = syntheticPanel(scale);
     const rows = p.value.length;
     const df = toPolars(p);
+    const shuffled = shuffledPanel(p);
+    const dfShuffled = toPolars(shuffled);
     console.log(`\n[${scale}×] ${rows.toLocaleString("en")} rows (${p.nRegions} regions × ${p.nSectors} industries × ${p.nYears} years, synthetic)`);
     const plan = INDICATORS.map((ind) => {
+      if (!ind.danfo) return { ind, runs: 0, note: `not run: ${ind.why}` };
       if (scale < 10) return { ind, runs: DANFO_RUNS[scale]!, note: undefined as string | undefined };
-      const m = danfo1x.get(ind.name)!;
+      const m = danfo1x.get(ind.name);
+      if (!m) return { ind, runs: 0, note: "not run: no 1× measurement to predict from" };
       const predicted = 10 * (m.build + (1 + DANFO_RUNS[10]!) * m.run);
       if (predicted > DANFO_BUDGET_10X_S)
         return {
@@ -82,17 +97,18 @@ function main(): void {
     }
     for (const { ind, runs: danfoRuns, note } of plan) {
       // agreement of the full outputs first (also the warm-up)
-      const lib = timed(() => ind.library(df, p));
-      const floor = timed(() => ind.floor(p));
-      const dan = danfoRuns > 0 ? timed(() => ind.danfo(frame, p)) : undefined;
+      const [q, qdf] = ind.shuffled ? [shuffled, dfShuffled] : [p, df];
+      const lib = timed(() => ind.library(qdf, q));
+      const floor = timed(() => ind.floor(q));
+      const dan = danfoRuns > 0 ? timed(() => ind.danfo!(frame, p)) : undefined;
       const compared = check(ind, lib.result, floor.result, dan?.result);
       let heap = process.memoryUsage().heapUsed - heap0;
       const runs: Record<Impl, Run[]> = { library: [], floor: [], danfojs: [] };
       for (let r = 0; r < Math.max(RUNS, danfoRuns); r += 1) {
-        if (r < RUNS) runs.library.push(timed(() => ind.library(df, p)).run);
-        if (r < RUNS) runs.floor.push(timed(() => ind.floor(p)).run);
+        if (r < RUNS) runs.library.push(timed(() => ind.library(qdf, q)).run);
+        if (r < RUNS) runs.floor.push(timed(() => ind.floor(q)).run);
         if (r < danfoRuns) {
-          const d = timed(() => ind.danfo(frame, p));
+          const d = timed(() => ind.danfo!(frame, p));
           runs.danfojs.push(d.run);
           heap = Math.max(heap, process.memoryUsage().heapUsed - heap0);
         }
@@ -134,6 +150,7 @@ function main(): void {
     danfojsRuns: DANFO_RUNS,
     danfojsBudget10xSeconds: DANFO_BUDGET_10X_S,
     scales: SCALES,
+    gcBeforeEachRun: true,
     agreement: `before timing, at every scale, the full outputs of all implementations run agree within ${TOL} (relative above 1), every column and row in the library's order`,
     cells,
   };

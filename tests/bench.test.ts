@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { toDanfo } from "../bench/danfo";
 import { INDICATORS, agree, check } from "../bench/indicators";
-import { syntheticPanel, toPolars, type Panel } from "../bench/synthetic";
+import { shuffledPanel, syntheticPanel, toPolars, type Panel } from "../bench/synthetic";
 import { benchTable, type BenchReport, type Cell } from "../bench/table";
 import { FloorInputError, diversityFloor, lqFloor, shiftShareFloor } from "../bench/typed";
 
@@ -28,9 +28,11 @@ describe("benchmark implementations", () => {
   it.each(INDICATORS.map((i) => [i.name, i] as const))(
     "%s: library, floor and danfojs agree on every column and row",
     (_n, ind) => {
-      const values = check(ind, ind.library(df, p), ind.floor(p), ind.danfo(d, p));
+      const q = ind.shuffled ? shuffledPanel(p) : p;
+      if (ind.shuffled) expect(Array.from(q.value)).not.toEqual(Array.from(p.value));
+      const values = check(ind, ind.library(toPolars(q), q), ind.floor(q), ind.danfo?.(d, p));
       const rows = ind.floor(p)[ind.keys[0]!]!.length;
-      expect(values).toBe(2 * rows * (ind.keys.length + ind.values.length));
+      expect(values).toBe((ind.danfo ? 2 : 1) * rows * (ind.keys.length + ind.values.length));
     },
     60_000,
   );
@@ -42,7 +44,7 @@ describe("benchmark implementations", () => {
     expect(() => check(ind, ind.library(df, p), floor)).toThrow(/floor lq: value 5 differs/);
     const { share: _share, ...fewer } = ind.floor(p);
     expect(() => check(ind, ind.library(df, p), fewer)).toThrow(/floor columns/);
-    const dan = ind.danfo(d, p) as { addColumn: (c: string, v: number[], o: object) => void; lq: { values: number[] } };
+    const dan = ind.danfo!(d, p) as { addColumn: (c: string, v: number[], o: object) => void; lq: { values: number[] } };
     dan.addColumn(
       "lq",
       dan.lq.values.map((x, i) => (i === 0 ? x + 1 : x)),
@@ -112,6 +114,7 @@ describe("benchmark table", () => {
     danfojsRuns: { 1: 3 },
     danfojsBudget10xSeconds: 150,
     scales: [1],
+    gcBeforeEachRun: true,
     agreement: "agreed",
     cells: [
       cell("location quotient", "library", 0.2),

@@ -36,8 +36,8 @@ const RS = pl.col("reference_share");
 const RATIO = pl.col("share").div(RS);
 const LQ = pl.when(RATIO.isFinite()).then(RATIO).otherwise(pl.lit(null)).alias("lq");
 const MISSING = RS.eq(0).or(RS.isNan()).and(pl.col("share").gt(0));
-const SHARE_SUM = pl.col("share").sum();
-const STEP_MIN = pl.col("__k").diff(1, "ignore").min();
+const SHARE_SUM = pl.col("share").sum().alias("s");
+const STEP_MIN = pl.col("__k").diff(1, "ignore").min().alias("step");
 const windows = new Map<string, pl.Expr[]>();
 function windowExprs(withBy: boolean, named: boolean): pl.Expr[] {
   const id = `${withBy}${named}`;
@@ -94,15 +94,15 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
     .select(...by, "region", "sector", ...(rowKey ? ["__k"] : []), ...windowExprs(by.length > 0, reference !== undefined))
     .withColumns(LQ)
     .collectSync();
-  // input already in strictly increasing key order (common): no sort, and no duplicate
-  const inOrder = rowKey !== undefined && out.height > 1 && (out.select(STEP_MIN).row(0)[0] as number) > 0;
-  if (!inOrder) out = out.sort(rowKey ? "__k" : [...by, "region", "sector"]);
-  const dup = inOrder
-    ? pl.lit(false)
-    : (rowKey ? ["__k"] : [...by, "region", "sector"]).map((k) => pl.col(k).eq(pl.col(k).shift(1))).reduce((a, b) => a.and(b));
-  // a share is NaN only under a zero total
-  const [shareSum, dupFound] = out.select(SHARE_SUM.alias("s"), dup.any().alias("d")).row(0);
-  if (!Number.isFinite(shareSum) || dupFound === true) fullChecks();
+  // a share is NaN only under a zero total; input already in strictly increasing key order (common): no sort, no duplicate
+  const [shareSum, step] = out.select(...(rowKey ? [SHARE_SUM, STEP_MIN] : [SHARE_SUM])).row(0) as [number, number | null];
+  if (!Number.isFinite(shareSum)) fullChecks();
+  if (!(rowKey && out.height > 1 && step! > 0)) {
+    const keyCols = rowKey ? ["__k"] : [...by, "region", "sector"];
+    out = out.sort(keyCols);
+    const dup = keyCols.map((k) => pl.col(k).eq(pl.col(k).shift(1))).reduce((a, b) => a.and(b));
+    if (out.select(dup.any()).row(0)[0] === true) fullChecks();
+  }
   const result = rowKey ? out.drop("__k") : out;
   if (result.getColumn("lq").nullCount() > 0) {
     if (reference !== undefined && !result.select(pl.col("region").eq(pl.lit(reference)).any()).row(0)[0]) {

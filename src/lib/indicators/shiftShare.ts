@@ -54,7 +54,9 @@ const T = pl.col("value_to");
 const REGION = pl.col("region");
 const SECTOR = pl.col("sector");
 const NOT_REF = pl.col("__ref").not();
-const FLOAT_CHECKS = [
+const NO_REF = pl.lit(false).alias("__ref");
+/** Signs of bad input in the joined frame: null keys, gaps (a year missing, or a null amount), negative or non-finite amounts, duplicates. */
+const INPUT_CHECKS = [
   REGION.nullCount().add(SECTOR.nullCount()).alias("null_keys"),
   F.nullCount().add(T.nullCount()).alias("gaps"),
   pl.minHorizontal([F.min(), T.min()]).alias("min"),
@@ -90,6 +92,7 @@ function plan(named: boolean, em: boolean): Plan {
   // the output's rows: every region but a named reference
   const out = (e: pl.Expr): pl.Expr => (named ? NOT_REF.and(e) : e);
   p.checks = [
+    ...INPUT_CHECKS,
     (named ? pl.col("__ref").any() : pl.lit(true)).alias("ref_found"),
     refFrom.alias("ref_from"),
     out(pl.col("__rf").eq(0)).any().alias("ref_lacks"),
@@ -121,25 +124,34 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
       .lazy()
       .filter(t.eq(y))
       .select(...keys, v.alias(name));
-  const p = plan(reference !== undefined, em);
-  const joined = year(from, "value_from")
-    .join(year(to, "value_to"), { on: ["region", "sector"], how: "full", coalesce: true })
-    .withColumns((reference === undefined ? pl.lit(false) : REGION.eq(pl.lit(reference))).alias("__ref"))
-    .sort(["region", "sector"]);
-  const wide = p.stages.reduce((q, stage) => q.withColumns(...stage), joined).collectSync();
   // only the two years enter the decomposition: the full checks look at those rows
   const fullChecks = (): void => {
     const twoYears = df.filter(t.isIn([from, to]));
     checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value);
   };
   if (!df.getColumn(value).isNumeric()) fullChecks();
-  const [nullKeys, gaps, min, sum, dup] = wide.select(...FLOAT_CHECKS).row(0) as [number, number, number | null, number | null, boolean];
+  const p = plan(reference !== undefined, em);
+  const joined = year(from, "value_from")
+    .join(year(to, "value_to"), { on: ["region", "sector"], how: "full", coalesce: true })
+    .withColumns(reference === undefined ? NO_REF : REGION.eq(pl.lit(reference)).alias("__ref"))
+    .sort(["region", "sector"]);
+  const wide = p.stages.reduce((q, stage) => q.withColumns(...stage), joined).collectSync();
+  const [nullKeys, gaps, min, sum, dup, found, refFrom, lacks, zeroFrom] = wide.select(...p.checks).row(0) as [
+    number,
+    number,
+    number | null,
+    number | null,
+    boolean,
+    boolean,
+    number,
+    boolean,
+    boolean,
+  ];
   if (wide.height === 0 || nullKeys > 0 || gaps > 0 || (min ?? 0) < 0 || !Number.isFinite(sum ?? 0) || dup) fullChecks();
   if (gaps > 0) {
     const r = wide.filter(GAP).head(1).toRecords()[0]!;
     throw new IndicatorInputError(FN, `${String(r["region"])} / ${String(r["sector"])} lacks ${time} ${from} or ${to}`);
   }
-  const [found, refFrom, lacks, zeroFrom] = wide.select(...p.checks).row(0) as [boolean, number, boolean, boolean];
   if (!found) throw new IndicatorInputError(FN, `reference region '${reference}' not found`);
   if (!refFrom) throw new IndicatorInputError(FN, `the reference has 0 employment in ${from}`);
   const rows = reference === undefined ? wide : wide.filter(NOT_REF);
@@ -154,7 +166,9 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
       `${String(r["region"])} / ${String(r["sector"])} has 0 employment in ${from}: its growth rate is undefined`,
     );
   }
-  return rows.select(...(em ? EM_COLUMNS : DUNN_COLUMNS)).rename(names(opts));
+  const out = rows.select(...(em ? EM_COLUMNS : DUNN_COLUMNS));
+  const rename = names(opts);
+  return Object.keys(rename).length ? out.rename(rename) : out;
 }
 
 /** The caller's key column names for the output. */
