@@ -35,6 +35,7 @@ export interface BenchReport {
   loadavg: { start: number[]; end: number[] };
   machine: { cpus: number; cpuModel: string; node: string; heapLimitGB: number };
   runs: number;
+  warmup: number;
   danfojsRuns: Record<number, number>;
   danfojsBudget10xSeconds: number;
   scales: number[];
@@ -63,14 +64,15 @@ export function benchTable(r: BenchReport): string {
   const get = (ind: string, scale: number, impl: Impl): Cell | undefined =>
     r.cells.find((c) => c.indicator === ind && c.scale === scale && c.implementation === impl);
   const load = (xs: number[]): string => xs.map((x) => x.toFixed(2)).join(" / ");
+  const danfoRuns = Object.entries(r.danfojsRuns)
+    .map(([s, n]) => `${n} at ${s}×`)
+    .join(", ");
   const lines = [
     `Benchmark on ${r.data}; ${r.started.slice(0, 10)}, ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}.`,
     `Load average (1 / 5 / 15 min) at start ${load(r.loadavg.start)}, at end ${load(r.loadavg.end)}.`,
-    `Median wall time of ${r.runs} interleaved rounds (danfojs: ${Object.entries(r.danfojsRuns)
-      .map(([s, n]) => `${n} at ${s}×`)
-      .join(
-        ", ",
-      )}), CPU time (all threads) in parentheses${r.gcBeforeEachRun ? ", a full garbage collection before each run" : ""}. ${r.agreement[0]!.toUpperCase()}${r.agreement.slice(1)}.`,
+    `Median wall time of ${r.runs} interleaved rounds (danfojs: ${danfoRuns}), CPU time (all threads) in parentheses; ` +
+      `the library and the floor had ${r.warmup} untimed warm-up calls${r.gcBeforeEachRun ? "; a full garbage collection before each run" : ""}.`,
+    `${r.agreement[0]!.toUpperCase()}${r.agreement.slice(1)}.`,
     "",
     "| scale (rows) | indicator | library | floor | danfojs | library ÷ floor | danfojs ÷ library | library s per M rows |",
     "|---|---|---|---|---|---|---|---|",

@@ -306,3 +306,63 @@ describe("the checks read off the fused result give the full checks' errors", ()
     }
   });
 });
+
+describe("the caller's column names reach the query intact", () => {
+  it.each([false, true])("renamed and oddly named columns, with and without `by` (int keys: %s)", (intKeys) => {
+    const rng = prand.xoroshiro128plus(intKeys ? 41 : 42);
+    const rows = panel(rng, { nr: 4, ns: 5, ny: 2, intKeys, absent: 0.2, shuffle: true });
+    // names a SQL select must quote: spaces, a double quote, a single quote, a keyword
+    const names = { year: "år select", region: 'kom"mune', sector: "nær'ing", value: "ansatte (antall)" };
+    const df = frame(rows, intKeys).rename(names);
+    const lq = locationQuotient(df, { region: names.region, sector: names.sector, value: names.value, by: [names.year] });
+    const want = lqReference(rows);
+    expectSame(lq, {
+      [names.year]: want["year"]!,
+      [names.region]: want["region"]!,
+      [names.sector]: want["sector"]!,
+      share: want["share"]!,
+      reference_share: want["reference_share"]!,
+      lq: want["lq"]!,
+    });
+    const div = diversity(df, { region: names.region, sector: names.sector, value: names.value, by: [names.year] });
+    const dw = diversityReference(rows);
+    expectSame(div, {
+      [names.year]: dw["year"]!,
+      [names.region]: dw["region"]!,
+      shannon: dw["shannon"]!,
+      shannon_normalized: dw["shannon_normalized"]!,
+      hhi: dw["hhi"]!,
+      n_sectors: dw["n_sectors"]!,
+    });
+    // one year, no `by`: the same quotients as the 2000 rows of the panel
+    const one = rows.filter((r) => r.year === 2000);
+    const w1 = lqReference(one);
+    const lq1 = locationQuotient(df.filter(pl.col(names.year).eq(2000)), { region: names.region, sector: names.sector, value: names.value });
+    expectSame(lq1, {
+      [names.region]: w1["region"]!,
+      [names.sector]: w1["sector"]!,
+      share: w1["share"]!,
+      reference_share: w1["reference_share"]!,
+      lq: w1["lq"]!,
+    });
+    const d1 = diversityReference(one);
+    const div1 = diversity(df.filter(pl.col(names.year).eq(2000)), { region: names.region, sector: names.sector, value: names.value });
+    expectSame(div1, {
+      [names.region]: d1["region"]!,
+      shannon: d1["shannon"]!,
+      shannon_normalized: d1["shannon_normalized"]!,
+      hhi: d1["hhi"]!,
+      n_sectors: d1["n_sectors"]!,
+    });
+    const full = panel(rng, { nr: 4, ns: 5, ny: 2, intKeys, absent: 0, shuffle: true }).map((r) => ({ ...r, value: r.value || 3 }));
+    const ssOpts = { region: names.region, sector: names.sector, time: names.year, value: names.value, from: 2000, to: 2001 };
+    const ss = shiftShare(frame(full, intKeys).rename(names), ssOpts);
+    const sw = shiftShareReference(full, 2000, 2001, undefined, false);
+    expectSame(ss, { [names.region]: sw["region"]!, [names.sector]: sw["sector"]!, ...Object.fromEntries(Object.entries(sw).slice(2)) });
+    expect(ss.columns.slice(0, 2)).toEqual([names.region, names.sector]);
+    if (!intKeys) {
+      const named = locationQuotient(df, { region: names.region, sector: names.sector, value: names.value, by: [names.year], reference: "REF" });
+      expect(named.height).toBe(rows.length);
+    }
+  });
+});

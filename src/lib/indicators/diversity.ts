@@ -13,7 +13,7 @@
  * unless something is wrong.
  */
 import * as pl from "nodejs-polars";
-import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
+import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, sqlName, sqlSelect, type RegionSectorOptions } from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
 
@@ -39,6 +39,13 @@ const NORMALIZED = pl
   .then(pl.col("shannon").div(pl.col("n_sectors").cast(pl.Float64).log()))
   .otherwise(pl.lit(null))
   .alias("shannon_normalized");
+/** `first()` of a column in a group, built once per name. */
+const firsts = new Map<string, pl.Expr>();
+function firstOf(name: string): pl.Expr {
+  let e = firsts.get(name);
+  if (!e) firsts.set(name, (e = pl.col(name).first()));
+  return e;
+}
 const ZERO_TOTAL = S.eq(0).any().alias("zero");
 const DUPLICATE = pl.col("__U").neq(pl.col("n_sectors")).any().alias("dup");
 
@@ -63,13 +70,19 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   // integer keys: group by one packed column, and a duplicate shows as fewer distinct packed row keys than rows
   const group = by.length ? packedKey(columns, [...by, region]) : undefined;
   const rowKey = group && packInto(columns, group, sector);
-  if (rowKey && (df.select(rowKey.expr.nUnique().alias("n")).row(0)[0] as number) < df.height) fullChecks();
-  const cols = [...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).cast(pl.Float64).alias("value")];
-  const base = df.lazy().select(...cols, ...(group ? [group.expr.alias("__g")] : []));
+  if (
+    rowKey &&
+    (sqlSelect(df, [`COUNT(DISTINCT ${rowKey.sql}) AS n`])
+      .collectSync()
+      .row(0)[0] as number) < df.height
+  )
+    fullChecks();
+  const items = [...by.map(sqlName), `${sqlName(region)} AS region`, `${sqlName(sector)} AS sector`, `CAST(${sqlName(value)} AS DOUBLE) AS value`];
+  const base = sqlSelect(df, group ? [...items, `${group.sql} AS __g`] : items);
   const grouped = group
     ? base
         .groupBy("__g")
-        .agg(...by.map((b) => pl.col(b).first()), pl.col("region").first(), ...AGGS, ...(rowKey ? [] : [DISTINCT]))
+        .agg(...by.map(firstOf), firstOf("region"), ...AGGS, ...(rowKey ? [] : [DISTINCT]))
         .sort("__g")
     : base
         .groupBy([...by, "region"])

@@ -16,7 +16,19 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, type RegionSectorOptions } from "./validate";
+import {
+  Columns,
+  checkComposition,
+  looksValid,
+  packInto,
+  packedKey,
+  restoreNames,
+  sqlName,
+  sqlSelect,
+  sqlText,
+  type Packed,
+  type RegionSectorOptions,
+} from "./validate";
 
 export interface LocationQuotientOptions extends RegionSectorOptions {
   /** Value of the `region` column whose structure is the benchmark; omit to use the sum of all regions. */
@@ -72,25 +84,27 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const cols = new Columns(df);
   if (!looksValid(cols, [...by, region, sector], value)) fullChecks();
   // partition keys: one packed number column where the keys are integers, else a struct of the columns
-  const key = (names: string[]): pl.Expr =>
-    packedKey(cols, names)?.expr ?? (names.length === 1 ? pl.col(names[0]!) : pl.struct(names.map((c) => pl.col(c))));
+  const q = sqlName;
   const kr = packedKey(cols, [...by, region]);
+  const ks = packedKey(cols, [...by, sector]);
+  const kb = by.length ? packedKey(cols, by) : undefined;
   const rowKey = kr && packInto(cols, kr, sector);
-  const keys = [(kr?.expr ?? key([...by, region])).alias("__kr"), key([...by, sector]).alias("__ks")];
-  if (by.length) keys.push(key(by).alias("__kb"));
-  if (rowKey) keys.push(rowKey.expr.alias("__k"));
-  const value64 = pl.col(value).cast(pl.Float64);
-  if (reference !== undefined)
-    keys.push(
-      pl
-        .when(pl.col(region).eq(pl.lit(reference)))
-        .then(value64)
-        .otherwise(pl.lit(0))
-        .alias("__e"),
-    );
-  let out = df
-    .lazy()
-    .select(...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), value64.alias("value"), ...keys)
+  const v = `CAST(${q(value)} AS DOUBLE)`;
+  const items = [...by.map(q), `${q(region)} AS region`, `${q(sector)} AS sector`, `${v} AS value`];
+  const structs: pl.Expr[] = [];
+  // `last`: the caller's name of the key's last column, renamed in the selection (a struct is built after it)
+  const key = (packed: Packed | undefined, last: string | undefined, internal: string[], name: string): void => {
+    if (packed) items.push(`${packed.sql} AS ${name}`);
+    else if (internal.length === 1) items.push(`${q(last ?? internal[0]!)} AS ${name}`);
+    else structs.push(pl.struct(internal.map((c) => pl.col(c))).alias(name));
+  };
+  key(kr, region, [...by, "region"], "__kr");
+  key(ks, sector, [...by, "sector"], "__ks");
+  if (by.length) key(kb, undefined, by, "__kb");
+  if (rowKey) items.push(`${rowKey.sql} AS __k`);
+  if (reference !== undefined) items.push(`CASE WHEN ${q(region)} = ${sqlText(reference)} THEN ${v} ELSE 0 END AS __e`);
+  const stage1 = sqlSelect(df, items);
+  let out = (structs.length ? stage1.withColumns(...structs) : stage1)
     .select(...by, "region", "sector", ...(rowKey ? ["__k"] : []), ...windowExprs(by.length > 0, reference !== undefined))
     .withColumns(LQ)
     .collectSync();

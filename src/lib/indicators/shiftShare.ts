@@ -26,7 +26,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkLongFrame } from "./validate";
+import { checkLongFrame, sqlName, sqlSelect, sqlText } from "./validate";
 
 export interface ShiftShareOptions {
   region: string;
@@ -54,7 +54,8 @@ const T = pl.col("value_to");
 const REGION = pl.col("region");
 const SECTOR = pl.col("sector");
 const NOT_REF = pl.col("__ref").not();
-const NO_REF = pl.lit(false).alias("__ref");
+// a named reference's rows (flagged on both sides of the join: a gap leaves one side null)
+const REF = pl.col("__ref").fillNull(pl.col("__ref_to")).alias("__ref");
 /** Signs of bad input in the joined frame: null keys, gaps (a year missing, or a null amount), negative or non-finite amounts, duplicates. */
 const INPUT_CHECKS = [
   REGION.nullCount().add(SECTOR.nullCount()).alias("null_keys"),
@@ -114,26 +115,28 @@ function plan(named: boolean, em: boolean): Plan {
 /** Both years side by side, sorted by region and sector, with the components; `__ref` marks a named reference's rows. */
 function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.DataFrame {
   const { region, sector, time, value, from, to, reference } = opts;
-  if (!(from < to)) throw new IndicatorInputError(em ? "shiftShareEM" : FN, `'from' (${from}) must be before 'to' (${to})`);
+  if (!(Number.isFinite(from) && Number.isFinite(to) && from < to)) {
+    throw new IndicatorInputError(em ? "shiftShareEM" : FN, `'from' (${from}) must be before 'to' (${to}), both finite`);
+  }
   for (const c of [region, sector, time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError(FN, `column '${c}' not found`);
-  const keys = [pl.col(region).alias("region"), pl.col(sector).alias("sector")];
-  const v = pl.col(value).cast(pl.Float64);
-  const t = pl.col(time);
-  const year = (y: number, name: string): pl.LazyDataFrame =>
-    df
-      .lazy()
-      .filter(t.eq(y))
-      .select(...keys, v.alias(name));
+  const q = sqlName;
+  const isRef = reference === undefined ? "FALSE" : `${q(region)} = ${sqlText(reference)}`;
+  const year = (y: number, name: string, ref: string): pl.LazyDataFrame =>
+    sqlSelect(
+      df,
+      [`${q(region)} AS region`, `${q(sector)} AS sector`, `CAST(${q(value)} AS DOUBLE) AS ${name}`, `${isRef} AS ${ref}`],
+      `${q(time)} = ${y}`,
+    );
   // only the two years enter the decomposition: the full checks look at those rows
   const fullChecks = (): void => {
-    const twoYears = df.filter(t.isIn([from, to]));
+    const twoYears = df.filter(pl.col(time).isIn([from, to]));
     checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value);
   };
   if (!df.getColumn(value).isNumeric()) fullChecks();
   const p = plan(reference !== undefined, em);
-  const joined = year(from, "value_from")
-    .join(year(to, "value_to"), { on: ["region", "sector"], how: "full", coalesce: true })
-    .withColumns(reference === undefined ? NO_REF : REGION.eq(pl.lit(reference)).alias("__ref"))
+  const joined = year(from, "value_from", "__ref")
+    .join(year(to, "value_to", "__ref_to"), { on: ["region", "sector"], how: "full", coalesce: true })
+    .withColumns(REF)
     .sort(["region", "sector"]);
   const wide = p.stages.reduce((q, stage) => q.withColumns(...stage), joined).collectSync();
   const [nullKeys, gaps, min, sum, dup, found, refFrom, lacks, zeroFrom] = wide.select(...p.checks).row(0) as [
