@@ -8,8 +8,10 @@
  * once and the full outputs are checked to agree; the library and the floor
  * then run WARMUP more times untimed (danfojs: the agreement run is its warm-up);
  * then timed rounds are interleaved — library, floor, danfojs in each round —
- * recording wall and CPU time (process.cpuUsage: all threads), each run
- * after a full garbage collection. The panel is
+ * recording wall and CPU time (process.cpuUsage: all threads, so V8's
+ * background GC and polars' worker threads count too). No garbage collection
+ * is forced between runs: a forced full collection was found to slow the run
+ * after it (the heap is rebuilt while it runs). The panel is
  * generated in key order, in which the library's LQ finds its rows already
  * sorted and skips the sort; a shuffled copy measures the sorting path too. danfojs runs
  * fewer rounds (see DANFO_RUNS) and at 10× only where its predicted cost fits
@@ -19,8 +21,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { getHeapStatistics } from "node:v8";
 import { toDanfo } from "./danfo";
 import { INDICATORS, TOL, check } from "./indicators";
 import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
@@ -39,13 +40,7 @@ const DANFO_BUDGET_10X_S = 150;
 /** …and if 10 × the heap its frame and result took at 1× fits this share of the heap limit. */
 const HEAP_SHARE = 0.6;
 
-// a full garbage collection before every timed run, so no run pays for the garbage of the one before
-// (the library's JS wrappers would otherwise be collected during the floor's runs)
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
 function timed<T>(fn: () => T): { run: Run; result: T } {
-  gc();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
@@ -155,7 +150,7 @@ function main(): void {
     danfojsRuns: DANFO_RUNS,
     danfojsBudget10xSeconds: DANFO_BUDGET_10X_S,
     scales: SCALES,
-    gcBeforeEachRun: true,
+    gcBeforeEachRun: false,
     agreement: `before timing, at every scale, the full outputs of all implementations run agree within ${TOL} (relative above 1), every column and row in the library's order`,
     cells,
   };

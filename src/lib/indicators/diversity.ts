@@ -13,7 +13,18 @@
  * unless something is wrong.
  */
 import * as pl from "nodejs-polars";
-import { Columns, checkComposition, looksValid, packInto, packedKey, restoreNames, sqlName, sqlSelect, type RegionSectorOptions } from "./validate";
+import {
+  Columns,
+  col,
+  checkComposition,
+  looksValid,
+  packInto,
+  packedKey,
+  restoreNames,
+  sqlName,
+  sqlSelect,
+  type RegionSectorOptions,
+} from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
 
@@ -81,13 +92,13 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const base = sqlSelect(df, group ? [...items, `${group.sql} AS __g`] : items);
   const grouped = group
     ? base
-        .groupBy("__g")
+        .groupBy(col("__g"), false)
         .agg(...by.map(firstOf), firstOf("region"), ...AGGS, ...(rowKey ? [] : [DISTINCT]))
         .sort("__g")
     : base
-        .groupBy([...by, "region"])
+        .groupBy([...by, "region"].map(col), false)
         .agg(...AGGS, DISTINCT)
-        .sort([...by, "region"]);
+        .sort([...by, "region"].map(col));
   const out = grouped.withColumns(SHANNON, HHI).withColumns(NORMALIZED).collectSync();
   if (out.select(rowKey ? ZERO_TOTAL : ZERO_TOTAL.or(DUPLICATE)).row(0)[0] === true) fullChecks();
   return restoreNames(out.select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors"), { region });

@@ -18,6 +18,7 @@ import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import {
   Columns,
+  col,
   checkComposition,
   looksValid,
   packInto,
@@ -105,7 +106,7 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   if (reference !== undefined) items.push(`CASE WHEN ${q(region)} = ${sqlText(reference)} THEN ${v} ELSE 0 END AS __e`);
   const stage1 = sqlSelect(df, items);
   let out = (structs.length ? stage1.withColumns(...structs) : stage1)
-    .select(...by, "region", "sector", ...(rowKey ? ["__k"] : []), ...windowExprs(by.length > 0, reference !== undefined))
+    .select(...[...by, "region", "sector", ...(rowKey ? ["__k"] : [])].map(col), ...windowExprs(by.length > 0, reference !== undefined))
     .withColumns(LQ)
     .collectSync();
   // a share is NaN only under a zero total; input already in strictly increasing key order (common): no sort, no duplicate

@@ -54,6 +54,9 @@ const T = pl.col("value_to");
 const REGION = pl.col("region");
 const SECTOR = pl.col("sector");
 const NOT_REF = pl.col("__ref").not();
+const KEYS = [REGION, SECTOR];
+// the join takes expressions too (its typing says names only); names would each become a new expression
+const JOIN_ON = KEYS as unknown as string[];
 // a named reference's rows (flagged on both sides of the join: a gap leaves one side null)
 const REF = pl.col("__ref").fillNull(pl.col("__ref_to")).alias("__ref");
 /** Signs of bad input in the joined frame: null keys, gaps (a year missing, or a null amount), negative or non-finite amounts, duplicates. */
@@ -135,9 +138,9 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
   if (!df.getColumn(value).isNumeric()) fullChecks();
   const p = plan(reference !== undefined, em);
   const joined = year(from, "value_from", "__ref")
-    .join(year(to, "value_to", "__ref_to"), { on: ["region", "sector"], how: "full", coalesce: true })
+    .join(year(to, "value_to", "__ref_to"), { on: JOIN_ON, how: "full", coalesce: true })
     .withColumns(REF)
-    .sort(["region", "sector"]);
+    .sort(KEYS);
   const wide = p.stages.reduce((q, stage) => q.withColumns(...stage), joined).collectSync();
   const [nullKeys, gaps, min, sum, dup, found, refFrom, lacks, zeroFrom] = wide.select(...p.checks).row(0) as [
     number,

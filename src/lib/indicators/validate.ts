@@ -128,6 +128,20 @@ export function looksValid(cols: Columns, keys: string[], value: string, opts: {
 
 const INTEGER = new Set(["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32"]);
 
+const columnExprs = new Map<string, pl.Expr>();
+/**
+ * `pl.col(name)`, built once per name: nodejs-polars turns every column name
+ * given to a lazy select, sort, join or group-by into a new expression, whose
+ * JS wrapper costs about 0.2 ms (see `sqlSelect`).
+ * @example
+ * df.lazy().sort([col("region"), col("sector")]);
+ */
+export function col(name: string): pl.Expr {
+  let e = columnExprs.get(name);
+  if (!e) columnExprs.set(name, (e = pl.col(name)));
+  return e;
+}
+
 /** A column name as a SQL identifier. */
 export function sqlName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
