@@ -76,8 +76,8 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const { region, sector, value } = opts;
   const by = opts.by ?? [];
   const fullChecks = (): void => void checkComposition("diversity", df, [...by, region], sector, value);
-  const columns = new Columns(df);
-  if (!looksValid(columns, [...by, region, sector], value)) fullChecks();
+  const columns = new Columns(df, [...by, region, sector], value);
+  if (!looksValid(columns)) fullChecks();
   // integer keys: group by one packed column, and a duplicate shows as fewer distinct packed row keys than rows
   const group = by.length ? packedKey(columns, [...by, region]) : undefined;
   const rowKey = group && packInto(columns, group, sector);

@@ -82,8 +82,8 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const by = opts.by ?? [];
   const fn = "locationQuotient";
   const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
-  const cols = new Columns(df);
-  if (!looksValid(cols, [...by, region, sector], value)) fullChecks();
+  const cols = new Columns(df, [...by, region, sector], value);
+  if (!looksValid(cols)) fullChecks();
   // partition keys: one packed number column where the keys are integers, else a struct of the columns
   const q = sqlName;
   const kr = packedKey(cols, [...by, region]);

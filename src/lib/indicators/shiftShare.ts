@@ -26,7 +26,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkLongFrame, sqlName, sqlSelect, sqlText } from "./validate";
+import { NUMERIC, checkLongFrame, sqlName, sqlSelect, sqlText } from "./validate";
 
 export interface ShiftShareOptions {
   region: string;
@@ -135,7 +135,7 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
     const twoYears = df.filter(pl.col(time).isIn([from, to]));
     checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value);
   };
-  if (!df.getColumn(value).isNumeric()) fullChecks();
+  if (!NUMERIC.has(df.dtypes[df.columns.indexOf(value)]!.variant)) fullChecks();
   const p = plan(reference !== undefined, em);
   const joined = year(from, "value_from", "__ref")
     .join(year(to, "value_to", "__ref_to"), { on: JOIN_ON, how: "full", coalesce: true })
