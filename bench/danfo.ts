@@ -38,13 +38,14 @@ export function lqDanfo(df: D): D {
 
 /** `shannon, shannon_normalized, hhi, n_sectors` by year and region, from one group-by of Σv, Σ v ln v, Σv². */
 export function diversityDanfo(df: D): D {
-  const x = df.loc({ columns: ["year", "region", "value"] });
-  x.addColumn(
-    "vlnv",
-    x["value"].apply((v: number) => (v > 0 ? v * Math.log(v) : 0)),
-    { inplace: true },
-  );
-  x.addColumn("v2", x["value"].mul(x["value"]), { inplace: true });
+  // new frames with the added columns (no `loc`: selecting columns copies row by row, 2.4 s at 0.1×)
+  const x = df
+    .addColumn(
+      "vlnv",
+      df["value"].apply((v: number) => (v > 0 ? v * Math.log(v) : 0)),
+      { inplace: false },
+    )
+    .addColumn("v2", df["value"].mul(df["value"]), { inplace: false });
   const g = x.groupby(["year", "region"]).agg({ value: ["sum", "count", "max"], vlnv: "sum", v2: "sum" });
   const S = g["value_sum"];
   const lnS = S.apply((v: number) => Math.log(v));
@@ -61,7 +62,7 @@ export function shiftShareDanfo(df: D, from: number, to: number): D {
   const at = (t: number, name: string): D =>
     df
       .query(df["year"].eq(t))
-      .loc({ columns: ["region", "sector", "value"] })
+      .drop({ columns: ["year"] })
       .rename({ value: name });
   const w = dfd.merge({ left: at(from, "value_from"), right: at(to, "value_to"), on: ["region", "sector"], how: "outer" });
   const sec = w.groupby(["sector"]).agg({ value_from: "sum", value_to: "sum" });
