@@ -4,41 +4,48 @@
  * (1× = 428 × 88 × 25 ≈ 0.94 M rows), by three implementations side by side:
  * this library (nodejs-polars, input checks included), the typed-array floor
  * (bench/typed.ts: same columns, same sorted rows, same refusals) and
- * danfojs-node (its natural output). At every scale, each implementation runs
- * once and the full outputs are checked to agree; the library and the floor
- * then run WARMUP more times untimed (danfojs: the agreement run is its warm-up);
- * then timed rounds are interleaved — library, floor, danfojs in each round —
- * recording wall and CPU time (process.cpuUsage: all threads, so V8's
- * background GC and polars' worker threads count too). No garbage collection
- * is forced between runs: a forced full collection was found to slow the run
- * after it (the heap is rebuilt while it runs). The panel is
- * generated in key order, in which the library's LQ finds its rows already
- * sorted and skips the sort; a shuffled copy measures the sorting path too. danfojs runs
- * fewer rounds (see DANFO_RUNS) and at 10× only where its predicted cost fits
- * DANFO_BUDGET_10X_S and the heap. Writes build/bench.json (with the load
- * average at start and end) and build/bench.md (bench/table.ts).
+ * danfojs-node (its natural output).
+ *
+ * At every scale, each implementation runs once and the full outputs are
+ * checked to agree; the library and the floor then run WARMUP more times
+ * untimed (V8 compiles the floor's loops only after its first calls; for
+ * danfojs the agreement run is the warm-up); then timed rounds are
+ * interleaved — library, floor, danfojs in each round — recording wall and
+ * CPU time (process.cpuUsage: all threads, so V8's background GC and polars'
+ * worker threads count too). No garbage collection is forced between runs: a
+ * forced full collection was found to slow the run after it.
+ *
+ * The panel is generated in key order, in which the library's LQ finds its
+ * rows already sorted and skips the sort; a shuffled copy measures the
+ * sorting path too. danfojs runs fewer rounds (DANFO_RUNS); at 10× only
+ * where its predicted cost fits DANFO_BUDGET_10X_S, and then in a process of
+ * its own with a larger heap (bench/danfoChild.ts: its 10× frame alone takes
+ * about 2.4 GB), after the library's and the floor's rounds.
+ *
+ * Writes build/bench.json (with the load average at start and end) and
+ * build/bench.md (bench/table.ts). BENCH_SCALES=0.1 runs one scale only.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { toDanfo } from "./danfo";
-import { INDICATORS, TOL, check } from "./indicators";
+import { INDICATORS, TOL, check, type Indicator } from "./indicators";
 import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
 import { benchTable, type BenchReport, type Cell, type Impl, type Run } from "./table";
 
-/** BENCH_SCALES=0.1 for a quick trial run (it overwrites build/bench.json too). */
 const SCALES = process.env["BENCH_SCALES"] ? process.env["BENCH_SCALES"].split(",").map(Number) : [0.1, 1, 10];
 /** Timed rounds of the library and the floor at every scale. */
 const RUNS = 5;
-/** Untimed calls of the library and the floor after the agreement run, so V8 has compiled the floor's loops (its first calls run unoptimised). */
+/** Untimed calls of the library and the floor after the agreement run. */
 const WARMUP = 3;
 /** Timed rounds of danfojs (it takes seconds per run at 1×). */
 const DANFO_RUNS: Record<number, number> = { 0.1: 5, 1: 3, 10: 1 };
 /** At 10×, danfojs runs for an indicator only if 10 × (its 1× frame build + (1 + DANFO_RUNS[10]) runs) fits this (linear prediction). */
-const DANFO_BUDGET_10X_S = 150;
-/** …and if 10 × the heap its frame and result took at 1× fits this share of the heap limit. */
-const HEAP_SHARE = 0.6;
+const DANFO_BUDGET_10X_S = 120;
+/** Heap limit of the 10× danfojs process. */
+const CHILD_HEAP_MB = 8192;
 
 function timed<T>(fn: () => T): { run: Run; result: T } {
   const c0 = process.cpuUsage();
@@ -51,12 +58,51 @@ function timed<T>(fn: () => T): { run: Run; result: T } {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+interface DanfoPlan {
+  /** Timed danfojs runs in this process (0: none here). */
+  runs: number;
+  /** Run in a child process with this many timed runs. */
+  child?: number;
+  note?: string;
+}
+
+/** How danfojs runs for an indicator at a scale (measured 1× times predict 10×). */
+function danfoPlan(ind: Indicator, scale: number, at1x: Map<string, { run: number; build: number }>): DanfoPlan {
+  if (!ind.danfo) return { runs: 0, note: `not run: ${ind.why}` };
+  if (scale < 10) return { runs: DANFO_RUNS[scale] ?? 1 };
+  const m = at1x.get(ind.name);
+  if (!m) return { runs: 0, note: "not run: no 1× measurement to predict from" };
+  const predicted = 10 * (m.build + (1 + DANFO_RUNS[10]!) * m.run);
+  if (predicted > DANFO_BUDGET_10X_S) {
+    return {
+      runs: 0,
+      note: `not run: predicted ${predicted.toFixed(0)} s (10 × the 1× frame build and runs) exceeds the ${DANFO_BUDGET_10X_S} s budget`,
+    };
+  }
+  return {
+    runs: 0,
+    child: DANFO_RUNS[10]!,
+    note: `predicted ${predicted.toFixed(0)} s, within the ${DANFO_BUDGET_10X_S} s budget; run in its own process (heap ${CHILD_HEAP_MB / 1024} GB) after the library's and the floor's rounds`,
+  };
+}
+
+/** danfojs in its own process (bench/danfoChild.ts), or a note saying why it failed. */
+function danfoInChild(ind: Indicator, scale: number, runs: number): { runs: Run[]; agreementRunWall: number; valuesCompared: number } | string {
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${CHILD_HEAP_MB}`, "--import", "tsx", join(__dirname, "danfoChild.ts"), String(scale), ind.name, String(runs)],
+    { encoding: "utf8", timeout: 3 * DANFO_BUDGET_10X_S * 1000, maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0)
+    return `not run to the end: its process ${r.signal ? `was stopped (${r.signal})` : `exited ${r.status}`}: ${(r.stderr ?? "").trim().split("\n").slice(-1)[0] ?? ""}`;
+  return JSON.parse(r.stdout.trim().split("\n").slice(-1)[0]!);
+}
+
 function main(): void {
   const started = new Date();
   const loadStart = loadavg();
-  const heapLimit = getHeapStatistics().heap_size_limit;
   const cells: Cell[] = [];
-  const danfo1x = new Map<string, { run: number; build: number; heap: number }>();
+  const at1x = new Map<string, { run: number; build: number }>();
   for (const scale of SCALES) {
     const p = syntheticPanel(scale);
     const rows = p.value.length;
@@ -64,76 +110,58 @@ function main(): void {
     const shuffled = shuffledPanel(p);
     const dfShuffled = toPolars(shuffled);
     console.log(`\n[${scale}×] ${rows.toLocaleString("en")} rows (${p.nRegions} regions × ${p.nSectors} industries × ${p.nYears} years, synthetic)`);
-    const plan = INDICATORS.map((ind) => {
-      if (!ind.danfo) return { ind, runs: 0, note: `not run: ${ind.why}` };
-      if (scale < 10) return { ind, runs: DANFO_RUNS[scale]!, note: undefined as string | undefined };
-      const m = danfo1x.get(ind.name);
-      if (!m) return { ind, runs: 0, note: "not run: no 1× measurement to predict from" };
-      const predicted = 10 * (m.build + (1 + DANFO_RUNS[10]!) * m.run);
-      if (predicted > DANFO_BUDGET_10X_S)
-        return {
-          ind,
-          runs: 0,
-          note: `not run: predicted ${predicted.toFixed(0)} s (10 × the 1× frame build and runs) exceeds the ${DANFO_BUDGET_10X_S} s budget`,
-        };
-      if (10 * m.heap > HEAP_SHARE * heapLimit)
-        return {
-          ind,
-          runs: 0,
-          note: `not run: predicted heap ${((10 * m.heap) / 1e9).toFixed(1)} GB exceeds ${HEAP_SHARE} × the ${(heapLimit / 1e9).toFixed(1)} GB limit`,
-        };
-      return { ind, runs: DANFO_RUNS[10]!, note: `predicted ${predicted.toFixed(0)} s within the ${DANFO_BUDGET_10X_S} s budget` };
-    });
+    const plans = INDICATORS.map((ind) => ({ ind, plan: danfoPlan(ind, scale, at1x) }));
     let frame: unknown = null;
     let build = 0;
-    const heap0 = process.memoryUsage().heapUsed;
-    if (plan.some((x) => x.runs > 0)) {
+    if (plans.some((x) => x.plan.runs > 0)) {
       const b = timed(() => toDanfo(p));
-      frame = b.result;
-      build = b.run.wall;
+      [frame, build] = [b.result, b.run.wall];
       console.log(`  danfojs frame built in ${build.toFixed(1)} s (not timed below)`);
     }
-    for (const { ind, runs: danfoRuns, note } of plan) {
-      // agreement of the full outputs first (also the warm-up)
+    for (const { ind, plan } of plans) {
       const [q, qdf] = ind.shuffled ? [shuffled, dfShuffled] : [p, df];
+      // the full outputs agree before anything is timed
       const lib = timed(() => ind.library(qdf, q));
       const floor = timed(() => ind.floor(q));
-      const dan = danfoRuns > 0 ? timed(() => ind.danfo!(frame, p)) : undefined;
+      const dan = plan.runs > 0 ? timed(() => ind.danfo!(frame, p)) : undefined;
       const compared = check(ind, lib.result, floor.result, dan?.result);
-      let heap = process.memoryUsage().heapUsed - heap0;
       for (let w = 0; w < WARMUP; w += 1) (ind.library(qdf, q), ind.floor(q));
       const runs: Record<Impl, Run[]> = { library: [], floor: [], danfojs: [] };
-      for (let r = 0; r < Math.max(RUNS, danfoRuns); r += 1) {
+      for (let r = 0; r < Math.max(RUNS, plan.runs); r += 1) {
         if (r < RUNS) runs.library.push(timed(() => ind.library(qdf, q)).run);
         if (r < RUNS) runs.floor.push(timed(() => ind.floor(q)).run);
-        if (r < danfoRuns) {
-          const d = timed(() => ind.danfo!(frame, p));
-          runs.danfojs.push(d.run);
-          heap = Math.max(heap, process.memoryUsage().heapUsed - heap0);
-        }
+        if (r < plan.runs) runs.danfojs.push(timed(() => ind.danfo!(frame, p)).run);
       }
-      for (const impl of ["library", "floor", "danfojs"] as Impl[]) {
-        const rs = runs[impl];
-        cells.push({
-          indicator: ind.name,
-          scale,
-          rows,
-          implementation: impl,
-          runs: rs,
-          wall: rs.length ? median(rs.map((x) => x.wall)) : null,
-          cpu: rs.length ? median(rs.map((x) => x.cpu)) : null,
-          agreementRunWall: impl === "library" ? lib.run.wall : impl === "floor" ? floor.run.wall : (dan?.run.wall ?? null),
-          valuesCompared: impl === "danfojs" && !dan ? 0 : compared,
-          note: impl === "danfojs" ? note : undefined,
-        });
+      let danfoAgreement = dan?.run.wall ?? null;
+      let danfoCompared = dan ? compared : 0;
+      let note = plan.note;
+      if (plan.child !== undefined) {
+        const c = danfoInChild(ind, scale, plan.child);
+        if (typeof c === "string") note = `${note}; ${c}`;
+        else [runs.danfojs, danfoAgreement, danfoCompared] = [c.runs, c.agreementRunWall, c.valuesCompared];
       }
-      if (scale === 1 && runs.danfojs.length) danfo1x.set(ind.name, { run: median(runs.danfojs.map((x) => x.wall)), build, heap });
-      const w = (impl: Impl): string => {
-        const c = cells[cells.length - 3 + ["library", "floor", "danfojs"].indexOf(impl)]!;
-        return c.wall === null ? "—" : `${c.wall.toFixed(4)} s (cpu ${c.cpu!.toFixed(4)})`;
-      };
+      const cell = (impl: Impl, agreementRunWall: number | null, valuesCompared: number, n?: string): Cell => ({
+        indicator: ind.name,
+        scale,
+        rows,
+        implementation: impl,
+        runs: runs[impl],
+        wall: runs[impl].length ? median(runs[impl].map((x) => x.wall)) : null,
+        cpu: runs[impl].length ? median(runs[impl].map((x) => x.cpu)) : null,
+        agreementRunWall,
+        valuesCompared,
+        note: n,
+      });
+      const made = [
+        cell("library", lib.run.wall, compared),
+        cell("floor", floor.run.wall, compared),
+        cell("danfojs", danfoAgreement, danfoCompared, note),
+      ];
+      cells.push(...made);
+      if (scale === 1 && runs.danfojs.length) at1x.set(ind.name, { run: made[2]!.wall!, build });
+      const show = (c: Cell): string => (c.wall === null ? "—" : `${c.wall.toFixed(4)} s (cpu ${c.cpu!.toFixed(4)})`);
       console.log(
-        `  ${ind.name.padEnd(22)} library ${w("library")} · floor ${w("floor")} · danfojs ${w("danfojs")} · ${compared.toLocaleString("en")} values agree`,
+        `  ${ind.name.padEnd(32)} library ${show(made[0]!)} · floor ${show(made[1]!)} · danfojs ${show(made[2]!)} · ${compared.toLocaleString("en")} values agree`,
       );
     }
     frame = null;
@@ -144,7 +172,12 @@ function main(): void {
     started: started.toISOString(),
     finished: new Date().toISOString(),
     loadavg: { start: loadStart, end: loadavg() },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, heapLimitGB: heapLimit / 1e9 },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "?",
+      node: process.version,
+      heapLimitGB: getHeapStatistics().heap_size_limit / 1e9,
+    },
     runs: RUNS,
     warmup: WARMUP,
     danfojsRuns: DANFO_RUNS,

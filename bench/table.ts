@@ -78,6 +78,7 @@ export function benchTable(r: BenchReport): string {
     "|---|---|---|---|---|---|---|---|",
   ];
   const missed: string[] = [];
+  const notes: string[] = [];
   for (const scale of r.scales) {
     for (const ind of Object.keys(FLOOR_TARGET)) {
       const [lib, floor, dan] = [get(ind, scale, "library"), get(ind, scale, "floor"), get(ind, scale, "danfojs")];
@@ -92,6 +93,7 @@ export function benchTable(r: BenchReport): string {
       let danRatio = "—";
       if (dan?.wall) {
         danText = cellText(dan);
+        if (dan.note) notes.push(`danfojs, ${ind} at ${scale}×: ${dan.note}.`);
         const q = dan.wall / lib.wall;
         danRatio = `${q.toFixed(q >= 10 ? 0 : 1)}× (≥ ${DANFO_TARGET}: ${verdict(q >= DANFO_TARGET)})`;
         if (q < DANFO_TARGET) missed.push(`danfojs ÷ library for ${ind} at ${scale}×: ${q.toFixed(1)}× (target ≥ ${DANFO_TARGET}×)`);
@@ -115,6 +117,7 @@ export function benchTable(r: BenchReport): string {
       );
     }
   }
+  if (notes.length) lines.push("", ...notes);
   lines.push("", missed.length ? `Targets missed: ${missed.join("; ")}.` : "All targets met where measured.", "");
   return lines.join("\n");
 }

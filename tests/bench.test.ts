@@ -4,6 +4,7 @@
  * timings compare like with like — the floor refuses what the library
  * refuses and does not depend on row order, and the table is computed right.
  */
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toDanfo } from "../bench/danfo";
 import { INDICATORS, agree, check } from "../bench/indicators";
@@ -90,6 +91,17 @@ describe("benchmark implementations", () => {
   });
 });
 
+describe("danfojs in its own process (the 10× path)", () => {
+  it("checks the full output against the library's and the floor's and reports timed runs", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/danfoChild.ts", "0.01", "Dunn shift-share", "2"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim()) as { runs: { wall: number; cpu: number }[]; valuesCompared: number };
+    expect(out.runs).toHaveLength(2);
+    // 4 regions × 88 sectors, 8 columns, danfojs and floor each compared with the library
+    expect(out.valuesCompared).toBe(2 * 4 * 88 * 8);
+  }, 60_000);
+});
+
 describe("benchmark table", () => {
   const cell = (indicator: string, implementation: Cell["implementation"], wall: number | null, note?: string): Cell => ({
     indicator,
@@ -111,6 +123,7 @@ describe("benchmark table", () => {
     loadavg: { start: [0.5, 0.25, 0.125], end: [1, 2, 3] },
     machine: { cpus: 2, cpuModel: "test cpu", node: "v20", heapLimitGB: 4 },
     runs: 5,
+    warmup: 3,
     danfojsRuns: { 1: 3 },
     danfojsBudget10xSeconds: 150,
     scales: [1],
@@ -119,7 +132,7 @@ describe("benchmark table", () => {
     cells: [
       cell("location quotient", "library", 0.2),
       cell("location quotient", "floor", 0.1),
-      cell("location quotient", "danfojs", 3),
+      { ...cell("location quotient", "danfojs", 3), note: "run in its own process" },
       cell("Shannon/HHI diversity", "library", 0.6),
       cell("Shannon/HHI diversity", "floor", 0.2),
       cell("Shannon/HHI diversity", "danfojs", null, "not run: too slow"),
@@ -137,6 +150,7 @@ describe("benchmark table", () => {
       "| Shannon/HHI diversity | 0.600 s (1.20) | 0.200 s (0.400) | not run (too slow) | 3.0× (≤ 2.5: **missed**) | — | 0.600 (≤ 0.5: **missed**) |",
     );
     expect(table).toContain("at start 0.50 / 0.25 / 0.13, at end 1.00 / 2.00 / 3.00");
+    expect(table).toContain("danfojs, location quotient at 1×: run in its own process.");
     expect(table).toMatch(
       /Targets missed: danfojs ÷ library for location quotient at 1×: 15\.0× .*library ÷ floor for Shannon\/HHI diversity at 1×: 3\.0×/,
     );
