@@ -177,14 +177,14 @@ export function col(name: string): pl.Expr {
   return e;
 }
 
-/** A column name as a SQL identifier. */
+/** A column name as a SQL identifier. @example sqlName('a"b'); // "a""b" */
 export function sqlName(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A string as a SQL literal. */
+/** A string as a SQL literal. @example sqlText("Sør-Fron's"); // 'Sør-Fron''s' */
 export function sqlText(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /**
