@@ -1,16 +1,19 @@
 /**
  * The three benchmarked computations, each by the library (nodejs-polars),
- * danfojs-node and a typed-array pass, with the checks that they agree.
+ * the typed-array floor and danfojs-node, and the check that all three give
+ * the same full output: every column, every row, in the library's order.
  */
-import type * as pl from "nodejs-polars";
+import * as pl from "nodejs-polars";
 import { diversity, locationQuotient, shiftShare } from "../src/lib/indicators/index";
-import { diversityDanfo, lqDanfo, shiftShareDanfo } from "./danfo";
+import { danfoColumns, diversityDanfo, lqDanfo, shiftShareDanfo } from "./danfo";
 import type { Panel } from "./synthetic";
-import { diversityTyped, lqTyped, shiftShareTyped } from "./typed";
+import { diversityFloor, lqFloor, shiftShareFloor, type Columns } from "./typed";
 
 export const TOL = 1e-9;
 
+/** Equal within TOL (relative above 1); NaN matches NaN (a library null). */
 export function close(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   return Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
@@ -19,13 +22,28 @@ export function agree(name: string, a: ArrayLike<number>, b: ArrayLike<number>):
   for (let i = 0; i < a.length; i += 1) if (!close(a[i]!, b[i]!)) throw new Error(`${name}: value ${i} differs (${a[i]} vs ${b[i]})`);
 }
 
+/** A library result as numeric columns (nulls → NaN), untimed. */
+export function libraryColumns(out: pl.DataFrame): Columns {
+  const cols: Columns = {};
+  for (const c of out.columns) {
+    const s = out.getColumn(c).cast(pl.Float64);
+    cols[c] = s.nullCount() ? Float64Array.from(s.toArray() as (number | null)[], (x) => x ?? NaN) : (s.toTypedArray() as Float64Array);
+  }
+  return cols;
+}
+
 export interface Indicator {
   name: string;
-  polars: (df: pl.DataFrame, p: Panel) => pl.DataFrame;
-  typed: (p: Panel) => Record<string, Float64Array>;
-  /** Check polars (and danfojs, when given) against the typed-array result. */
-  check: (out: pl.DataFrame, typed: Record<string, Float64Array>, p: Panel, danfo?: Map<string, unknown>) => void;
-  danfo: (d: unknown, p: Panel) => Map<string, unknown>;
+  /** Key columns and value columns of the output, in the library's order. */
+  keys: string[];
+  values: string[];
+  library: (df: pl.DataFrame, p: Panel) => pl.DataFrame;
+  floor: (p: Panel) => Columns;
+  /** Absent where danfojs is not run (see `why`). */
+  danfo?: (d: unknown, p: Panel) => unknown;
+  /** Fed the panel's rows in a shuffled order (the library then sorts; in key order it checks the order and skips the sort). */
+  shuffled?: boolean;
+  why?: string;
 }
 
 export const last = (p: Panel): number => p.firstYear + p.nYears - 1;
@@ -33,48 +51,61 @@ export const last = (p: Panel): number => p.firstYear + p.nYears - 1;
 export const INDICATORS: Indicator[] = [
   {
     name: "location quotient",
-    polars: (df) => locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
-    typed: (p) => ({ lq: lqTyped(p) }),
+    keys: ["year", "region", "sector"],
+    values: ["share", "reference_share", "lq"],
+    library: (df) => locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
+    floor: (p) => lqFloor(p),
     danfo: (d) => lqDanfo(d),
-    check: (out, t, p, dan) => {
-      agree("polars LQ", out.getColumn("lq").toArray() as number[], t["lq"]!);
-      if (dan)
-        for (let i = 0; i < p.value.length; i += 997)
-          if (!close(dan.get(`${p.year[i]}|${p.region[i]}|${p.sector[i]}`) as number, t["lq"]![i]!))
-            throw new Error(`danfojs LQ differs at row ${i}`);
-    },
+  },
+  {
+    name: "location quotient, rows shuffled",
+    keys: ["year", "region", "sector"],
+    values: ["share", "reference_share", "lq"],
+    library: (df) => locationQuotient(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
+    floor: (p) => lqFloor(p),
+    shuffled: true,
+    why: "its output is unsorted, so the row order changes nothing for it",
   },
   {
     name: "Shannon/HHI diversity",
-    polars: (df) => diversity(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
-    typed: (p) => diversityTyped(p),
+    keys: ["year", "region"],
+    values: ["shannon", "shannon_normalized", "hhi", "n_sectors"],
+    library: (df) => diversity(df, { region: "region", sector: "sector", value: "value", by: ["year"] }),
+    floor: (p) => diversityFloor(p),
     danfo: (d) => diversityDanfo(d),
-    check: (out, t, p, dan) => {
-      agree("polars Shannon", out.getColumn("shannon").toArray() as number[], t["shannon"]!);
-      agree("polars HHI", out.getColumn("hhi").toArray() as number[], t["hhi"]!);
-      if (dan) {
-        for (let k = 0; k < p.nYears * p.nRegions; k += 7) {
-          const v = dan.get(`${p.firstYear + Math.floor(k / p.nRegions)}|${k % p.nRegions}`) as { shannon: number; hhi: number };
-          if (!close(v.shannon, t["shannon"]![k]!) || !close(v.hhi, t["hhi"]![k]!)) throw new Error(`danfojs diversity differs at ${k}`);
-        }
-      }
-    },
   },
   {
     name: "Dunn shift-share",
-    polars: (df, p) => shiftShare(df, { region: "region", sector: "sector", time: "year", value: "value", from: p.firstYear, to: last(p) }),
-    typed: (p) => shiftShareTyped(p),
+    keys: ["region", "sector"],
+    values: ["value_from", "value_to", "national", "industry_mix", "regional_share", "actual"],
+    library: (df, p) => shiftShare(df, { region: "region", sector: "sector", time: "year", value: "value", from: p.firstYear, to: last(p) }),
+    floor: (p) => shiftShareFloor(p, p.firstYear, last(p)),
     danfo: (d, p) => shiftShareDanfo(d, p.firstYear, last(p)),
-    check: (out, t, p, dan) => {
-      agree("polars national", out.getColumn("national").toArray() as number[], t["national"]!);
-      agree("polars industry mix", out.getColumn("industry_mix").toArray() as number[], t["mix"]!);
-      agree("polars regional share", out.getColumn("regional_share").toArray() as number[], t["regional"]!);
-      if (dan) {
-        for (let k = 0; k < p.nRegions * p.nSectors; k += 13) {
-          const v = dan.get(`${Math.floor(k / p.nSectors)}|${k % p.nSectors}`) as { national: number; mix: number; regional: number };
-          if (!close(v.mix, t["mix"]![k]!) || !close(v.regional, t["regional"]![k]!)) throw new Error(`danfojs shift-share differs at ${k}`);
-        }
-      }
-    },
   },
 ];
+
+/**
+ * Check the full outputs: the library's columns are exactly `keys, values`;
+ * the floor has the same columns and agrees on every row in the same order;
+ * danfojs (when given) agrees on every row once placed in that order.
+ * @returns the number of values compared
+ */
+export function check(ind: Indicator, library: pl.DataFrame, floor: Columns, danfo?: unknown): number {
+  const names = [...ind.keys, ...ind.values];
+  if (library.columns.join() !== names.join()) throw new Error(`${ind.name}: library columns ${library.columns.join()}`);
+  if (Object.keys(floor).join() !== names.join()) throw new Error(`${ind.name}: floor columns ${Object.keys(floor).join()}`);
+  const lib = libraryColumns(library);
+  let compared = 0;
+  for (const c of names) {
+    agree(`${ind.name}: floor ${c}`, lib[c]!, floor[c]!);
+    compared += lib[c]!.length;
+  }
+  if (danfo !== undefined) {
+    const d = danfoColumns(danfo, lib, ind.keys, ind.values);
+    for (const c of names) {
+      agree(`${ind.name}: danfojs ${c}`, lib[c]!, d[c]!);
+      compared += lib[c]!.length;
+    }
+  }
+  return compared;
+}

@@ -2,152 +2,196 @@
  * `npm run bench` — location quotients, Shannon/HHI diversity and Dunn
  * shift-share on a seeded SYNTHETIC national-scale panel at 0.1×, 1× and 10×
  * (1× = 428 × 88 × 25 ≈ 0.94 M rows), by three implementations side by side:
- * this library (nodejs-polars), danfojs-node, and a typed-array single pass
- * (the floor). Results are checked to agree before anything is timed; each
- * timing is the median of 5 runs after a warm-up. danfojs runs only where
- * its predicted time fits the budget (said in the output). Writes build/bench.json.
+ * this library (nodejs-polars, input checks included), the typed-array floor
+ * (bench/typed.ts: same columns, same sorted rows, same refusals) and
+ * danfojs-node (its natural output).
+ *
+ * At every scale, each implementation runs once and the full outputs are
+ * checked to agree; the library and the floor then run WARMUP more times
+ * untimed (V8 compiles the floor's loops only after its first calls; for
+ * danfojs the agreement run is the warm-up); then timed rounds are
+ * interleaved — library, floor, danfojs in each round — recording wall and
+ * CPU time (process.cpuUsage: all threads, so V8's background GC and polars'
+ * worker threads count too). No garbage collection is forced between runs: a
+ * forced full collection was found to slow the run after it.
+ *
+ * The panel is generated in key order, in which the library's LQ finds its
+ * rows already sorted and skips the sort; a shuffled copy measures the
+ * sorting path too. danfojs runs fewer rounds (DANFO_RUNS); at 10× only
+ * where its predicted cost fits DANFO_BUDGET_10X_S, and then in a process of
+ * its own with a larger heap (bench/danfoChild.ts: its 10× frame alone takes
+ * about 2.4 GB), after the library's and the floor's rounds.
+ *
+ * Writes build/bench.json (with the load average at start and end) and
+ * build/bench.md (bench/table.ts). BENCH_SCALES=0.1 runs one scale only.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { toDanfo } from "./danfo";
-import { INDICATORS, TOL } from "./indicators";
-import { syntheticPanel, toPolars } from "./synthetic";
+import { INDICATORS, TOL, check, type Indicator } from "./indicators";
+import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
+import { benchTable, type BenchReport, type Cell, type Impl, type Run } from "./table";
 
-const SCALES = [0.1, 1, 10];
+const SCALES = process.env["BENCH_SCALES"] ? process.env["BENCH_SCALES"].split(",").map(Number) : [0.1, 1, 10];
+/** Timed rounds of the library and the floor at every scale. */
 const RUNS = 5;
-const DANFO_BUDGET_S = 30; // per indicator and size: predicted median × (runs + warm-up)
+/** Untimed calls of the library and the floor after the agreement run. */
+const WARMUP = 3;
+/** Timed rounds of danfojs (it takes seconds per run at 1×). */
+const DANFO_RUNS: Record<number, number> = { 0.1: 5, 1: 3, 10: 1 };
+/** At 10×, danfojs runs for an indicator only if 10 × (its 1× frame build + (1 + DANFO_RUNS[10]) runs) fits this (linear prediction). */
+const DANFO_BUDGET_10X_S = 120;
+/** Heap limit of the 10× danfojs process. */
+const CHILD_HEAP_MB = 8192;
 
-type Impl = "polars" | "danfojs" | "typed";
-interface Cell {
-  indicator: string;
-  scale: number;
-  rows: number;
-  implementation: Impl;
-  medianSeconds: number | null;
-  runs: number[];
-  rowsPerSecond: number | null;
+function timed<T>(fn: () => T): { run: Run; result: T } {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return { run: { wall, cpu: (c.user + c.system) / 1e6 }, result };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface DanfoPlan {
+  /** Timed danfojs runs in this process (0: none here). */
+  runs: number;
+  /** Run in a child process with this many timed runs. */
+  child?: number;
   note?: string;
 }
 
-function time(fn: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+/** How danfojs runs for an indicator at a scale (measured 1× times predict 10×). */
+function danfoPlan(ind: Indicator, scale: number, at1x: Map<string, { run: number; build: number }>): DanfoPlan {
+  if (!ind.danfo) return { runs: 0, note: `not run: ${ind.why}` };
+  if (scale < 10) return { runs: DANFO_RUNS[scale] ?? 1 };
+  const m = at1x.get(ind.name);
+  if (!m) return { runs: 0, note: "not run: no 1× measurement to predict from" };
+  const predicted = 10 * (m.build + (1 + DANFO_RUNS[10]!) * m.run);
+  if (predicted > DANFO_BUDGET_10X_S) {
+    return {
+      runs: 0,
+      note: `not run: predicted ${predicted.toFixed(0)} s (10 × the 1× frame build and runs) exceeds the ${DANFO_BUDGET_10X_S} s budget`,
+    };
+  }
+  return {
+    runs: 0,
+    child: DANFO_RUNS[10]!,
+    note: `predicted ${predicted.toFixed(0)} s, within the ${DANFO_BUDGET_10X_S} s budget; run in its own process (heap ${CHILD_HEAP_MB / 1024} GB) after the library's and the floor's rounds`,
+  };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function measure(fn: () => unknown): number[] {
-  fn(); // warm-up
-  return Array.from({ length: RUNS }, () => time(fn));
-}
-
-function fitExponent(cells: Cell[]): number | null {
-  const pts = cells.filter((c) => c.medianSeconds !== null).map((c) => [Math.log(c.rows), Math.log(c.medianSeconds!)] as const);
-  if (pts.length < 2) return null;
-  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
-  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
-  const sxy = pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0);
-  const sxx = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
-  return sxy / sxx;
+/** danfojs in its own process (bench/danfoChild.ts), or a note saying why it failed. */
+function danfoInChild(ind: Indicator, scale: number, runs: number): { runs: Run[]; agreementRunWall: number; valuesCompared: number } | string {
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${CHILD_HEAP_MB}`, "--import", "tsx", join(__dirname, "danfoChild.ts"), String(scale), ind.name, String(runs)],
+    { encoding: "utf8", timeout: 3 * DANFO_BUDGET_10X_S * 1000, maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0)
+    return `not run to the end: its process ${r.signal ? `was stopped (${r.signal})` : `exited ${r.status}`}: ${(r.stderr ?? "").trim().split("\n").slice(-1)[0] ?? ""}`;
+  return JSON.parse(r.stdout.trim().split("\n").slice(-1)[0]!);
 }
 
 function main(): void {
-  const started = Date.now();
+  const started = new Date();
+  const loadStart = loadavg();
   const cells: Cell[] = [];
-  const danfoPrev = new Map<string, { seconds: number; rows: number }>();
+  const at1x = new Map<string, { run: number; build: number }>();
   for (const scale of SCALES) {
     const p = syntheticPanel(scale);
     const rows = p.value.length;
     const df = toPolars(p);
-    let danfoFrame: unknown = null;
+    const shuffled = shuffledPanel(p);
+    const dfShuffled = toPolars(shuffled);
     console.log(`\n[${scale}×] ${rows.toLocaleString("en")} rows (${p.nRegions} regions × ${p.nSectors} industries × ${p.nYears} years, synthetic)`);
-    for (const ind of INDICATORS) {
-      const prev = danfoPrev.get(ind.name);
-      const predicted = prev ? prev.seconds * (rows / prev.rows) : 0;
-      const runDanfo = !prev || predicted * (RUNS + 1) <= DANFO_BUDGET_S;
-      if (runDanfo && danfoFrame === null) danfoFrame = toDanfo(p);
-      const typed = ind.typed(p);
-      ind.check(ind.polars(df, p), typed, p, runDanfo ? ind.danfo(danfoFrame, p) : undefined);
-      const add = (implementation: Impl, runs: number[] | null, note?: string): void => {
-        const m = runs ? median(runs) : null;
-        cells.push({
-          indicator: ind.name,
-          scale,
-          rows,
-          implementation,
-          medianSeconds: m,
-          runs: runs ?? [],
-          rowsPerSecond: m ? rows / m : null,
-          note,
-        });
-      };
-      add(
-        "polars",
-        measure(() => ind.polars(df, p)),
-      );
-      add(
-        "typed",
-        measure(() => ind.typed(p)),
-      );
-      if (runDanfo) {
-        const runs = measure(() => ind.danfo(danfoFrame, p));
-        add("danfojs", runs);
-        danfoPrev.set(ind.name, { seconds: median(runs), rows });
-      } else {
-        add(
-          "danfojs",
-          null,
-          `not run: predicted ${predicted.toFixed(1)} s per run (from ${prev!.rows.toLocaleString("en")} rows) exceeds the ${DANFO_BUDGET_S} s budget for ${RUNS} runs + warm-up`,
-        );
+    const plans = INDICATORS.map((ind) => ({ ind, plan: danfoPlan(ind, scale, at1x) }));
+    let frame: unknown = null;
+    let build = 0;
+    if (plans.some((x) => x.plan.runs > 0)) {
+      const b = timed(() => toDanfo(p));
+      [frame, build] = [b.result, b.run.wall];
+      console.log(`  danfojs frame built in ${build.toFixed(1)} s (not timed below)`);
+    }
+    for (const { ind, plan } of plans) {
+      const [q, qdf] = ind.shuffled ? [shuffled, dfShuffled] : [p, df];
+      // the full outputs agree before anything is timed
+      const lib = timed(() => ind.library(qdf, q));
+      const floor = timed(() => ind.floor(q));
+      const dan = plan.runs > 0 ? timed(() => ind.danfo!(frame, p)) : undefined;
+      const compared = check(ind, lib.result, floor.result, dan?.result);
+      for (let w = 0; w < WARMUP; w += 1) (ind.library(qdf, q), ind.floor(q));
+      const runs: Record<Impl, Run[]> = { library: [], floor: [], danfojs: [] };
+      for (let r = 0; r < Math.max(RUNS, plan.runs); r += 1) {
+        if (r < RUNS) runs.library.push(timed(() => ind.library(qdf, q)).run);
+        if (r < RUNS) runs.floor.push(timed(() => ind.floor(q)).run);
+        if (r < plan.runs) runs.danfojs.push(timed(() => ind.danfo!(frame, p)).run);
       }
-      const get = (impl: Impl): Cell => cells.find((c) => c.indicator === ind.name && c.scale === scale && c.implementation === impl)!;
-      const [pc, tc, dc] = [get("polars"), get("typed"), get("danfojs")];
+      let danfoAgreement = dan?.run.wall ?? null;
+      let danfoCompared = dan ? compared : 0;
+      let note = plan.note;
+      if (plan.child !== undefined) {
+        const c = danfoInChild(ind, scale, plan.child);
+        if (typeof c === "string") note = `${note}; ${c}`;
+        else [runs.danfojs, danfoAgreement, danfoCompared] = [c.runs, c.agreementRunWall, c.valuesCompared];
+      }
+      const cell = (impl: Impl, agreementRunWall: number | null, valuesCompared: number, n?: string): Cell => ({
+        indicator: ind.name,
+        scale,
+        rows,
+        implementation: impl,
+        runs: runs[impl],
+        wall: runs[impl].length ? median(runs[impl].map((x) => x.wall)) : null,
+        cpu: runs[impl].length ? median(runs[impl].map((x) => x.cpu)) : null,
+        agreementRunWall,
+        valuesCompared,
+        note: n,
+      });
+      const made = [
+        cell("library", lib.run.wall, compared),
+        cell("floor", floor.run.wall, compared),
+        cell("danfojs", danfoAgreement, danfoCompared, note),
+      ];
+      cells.push(...made);
+      if (scale === 1 && runs.danfojs.length) at1x.set(ind.name, { run: made[2]!.wall!, build });
+      const show = (c: Cell): string => (c.wall === null ? "—" : `${c.wall.toFixed(4)} s (cpu ${c.cpu!.toFixed(4)})`);
       console.log(
-        `  ${ind.name.padEnd(22)} polars ${pc.medianSeconds!.toFixed(3)} s · typed ${tc.medianSeconds!.toFixed(4)} s · danfojs ${dc.medianSeconds === null ? "—" : `${dc.medianSeconds.toFixed(3)} s`}` +
-          ` | polars/typed ${(pc.medianSeconds! / tc.medianSeconds!).toFixed(1)}×` +
-          (dc.medianSeconds ? ` | danfojs/polars ${(dc.medianSeconds / pc.medianSeconds!).toFixed(1)}×` : "") +
-          ` | ${((pc.medianSeconds! / rows) * 1e6).toFixed(3)} s per M rows`,
+        `  ${ind.name.padEnd(32)} library ${show(made[0]!)} · floor ${show(made[1]!)} · danfojs ${show(made[2]!)} · ${compared.toLocaleString("en")} values agree`,
       );
     }
+    frame = null;
   }
-  const summary = INDICATORS.map((ind) => {
-    const by = (impl: Impl): Cell[] => cells.filter((c) => c.indicator === ind.name && c.implementation === impl);
-    const polars = by("polars");
-    const ratios = (impl: Impl): { scale: number; ratio: number }[] =>
-      by(impl)
-        .filter((c) => c.medianSeconds !== null)
-        .map((c) => ({ scale: c.scale, ratio: c.medianSeconds! / polars.find((q) => q.scale === c.scale)!.medianSeconds! }));
-    return {
-      indicator: ind.name,
-      exponent: { polars: fitExponent(polars), typed: fitExponent(by("typed")), danfojs: fitExponent(by("danfojs")) },
-      danfojsOverPolars: ratios("danfojs"),
-      typedOverPolars: ratios("typed"),
-      polarsSecondsPerMillionRows: polars.map((c) => ({ scale: c.scale, seconds: (c.medianSeconds! / c.rows) * 1e6 })),
-    };
-  });
-  const report = {
-    generated_by: "npm run bench",
-    data: "SYNTHETIC panel (seeded), not real data",
-    machine: { cpus: require("node:os").cpus().length, node: process.version },
+  const report: BenchReport = {
+    generated_by: "npm run bench (bench/run.ts)",
+    data: "SYNTHETIC panel (seeded generator in bench/synthetic.ts), not real data",
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    loadavg: { start: loadStart, end: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "?",
+      node: process.version,
+      heapLimitGB: getHeapStatistics().heap_size_limit / 1e9,
+    },
     runs: RUNS,
+    warmup: WARMUP,
+    danfojsRuns: DANFO_RUNS,
+    danfojsBudget10xSeconds: DANFO_BUDGET_10X_S,
     scales: SCALES,
-    agreement: `all three implementations agree within ${TOL} (relative) before timing`,
+    gcBeforeEachRun: false,
+    agreement: `before timing, at every scale, the full outputs of all implementations run agree within ${TOL} (relative above 1), every column and row in the library's order`,
     cells,
-    summary,
-    total_seconds: (Date.now() - started) / 1000,
   };
   mkdirSync(join(__dirname, "..", "build"), { recursive: true });
   writeFileSync(join(__dirname, "..", "build", "bench.json"), JSON.stringify(report, null, 2) + "\n");
-  console.log("\nFitted growth exponents (time ∝ rows^k):");
-  for (const s of summary)
-    console.log(
-      `  ${s.indicator.padEnd(22)} polars ${s.exponent.polars?.toFixed(2)} · typed ${s.exponent.typed?.toFixed(2)} · danfojs ${s.exponent.danfojs?.toFixed(2) ?? "—"}`,
-    );
-  console.log(`\nwrote build/bench.json in ${report.total_seconds.toFixed(0)} s`);
+  const table = benchTable(report);
+  writeFileSync(join(__dirname, "..", "build", "bench.md"), table);
+  console.log(`\n${table}\nwrote build/bench.json and build/bench.md`);
 }
 
 main();

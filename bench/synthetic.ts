@@ -51,3 +51,19 @@ export function syntheticPanel(scale: number, seed = 2009): Panel {
 export function toPolars(p: Panel): pl.DataFrame {
   return pl.DataFrame([pl.Series("region", p.region), pl.Series("sector", p.sector), pl.Series("year", p.year), pl.Series("value", p.value)]);
 }
+
+/** The same rows in a seeded random order (Fisher–Yates), for the benchmark's shuffled-input case. */
+export function shuffledPanel(p: Panel, seed = 11): Panel {
+  const n = p.value.length;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) idx[i] = i;
+  const rng = prand.xoroshiro128plus(seed);
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = prand.unsafeUniformIntDistribution(0, i, rng);
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
+  }
+  const take = <T extends Int32Array | Float64Array>(a: T): T => a.map((_, i) => a[idx[i]!]!) as T;
+  return { ...p, region: take(p.region), sector: take(p.sector), year: take(p.year), value: take(p.value) };
+}

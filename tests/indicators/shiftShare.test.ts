@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import * as prand from "pure-rand";
-import { shiftShare, shiftShareEM, shiftShareTotals } from "../../src/lib/index";
+import { IndicatorInputError, shiftShare, shiftShareEM, shiftShareTotals } from "../../src/lib/index";
 
 const opts = { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "N" };
 
@@ -88,6 +88,51 @@ describe("shiftShare (Dunn)", () => {
         opts,
       ),
     ).toThrow(/no employment in sector 'C'/);
+  });
+});
+
+describe("shiftShare: the years", () => {
+  it("refuses `from` not before `to` (equal or reversed), for Dunn and Esteban-Marquillas", () => {
+    expect(() => shiftShare(HAND(), { ...opts, from: 2000, to: 1995 })).toThrow(IndicatorInputError);
+    expect(() => shiftShare(HAND(), { ...opts, from: 2000, to: 1995 })).toThrow(/'from' \(2000\) must be before 'to' \(1995\)/);
+    expect(() => shiftShare(HAND(), { ...opts, from: 1995, to: 1995 })).toThrow(/must be before/);
+    expect(() => shiftShareEM(HAND(), { ...opts, from: 2000, to: 1995 })).toThrow(/shiftShareEM: 'from' \(2000\) must be before/);
+  });
+
+  it("ignores bad rows outside the two years, and names a bad row inside them", () => {
+    // a negative count in 1990 does not enter 1995 → 2000: same result as without the row
+    const extra = pl.DataFrame({
+      region: ["R"],
+      sector: ["A"],
+      year: pl.Series("year", [1990], pl.Int64),
+      value: pl.Series("value", [-5], pl.Int64),
+    });
+    const out = shiftShare(pl.concat([HAND(), extra]), opts);
+    expect(out.getColumn("regional_share").toArray()).toEqual(shiftShare(HAND(), opts).getColumn("regional_share").toArray());
+    const bad = HAND().withColumns(
+      pl
+        .when(
+          pl
+            .col("region")
+            .eq(pl.lit("R"))
+            .and(pl.col("year").eq(2000))
+            .and(pl.col("sector").eq(pl.lit("B"))),
+        )
+        .then(pl.lit(-1))
+        .otherwise(pl.col("value"))
+        .alias("value"),
+    );
+    expect(() => shiftShare(bad, opts)).toThrow(/shiftShare: column 'value' must be finite and ≥ 0; found -1 at region=R, sector=B, year=2000/);
+    const dup = pl.concat([
+      HAND(),
+      HAND().filter(
+        pl
+          .col("region")
+          .eq(pl.lit("R"))
+          .and(pl.col("sector").eq(pl.lit("A"))),
+      ),
+    ]);
+    expect(() => shiftShare(dup, opts)).toThrow(/duplicate rows for region=R, sector=A, year=1995/);
   });
 });
 

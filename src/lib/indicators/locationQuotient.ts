@@ -7,14 +7,60 @@
  * e_iR, e_R: the same for the reference R — a named region (e.g. the whole
  * country) or, when none is named, the sum of all regions given.
  * LQ > 1: the sector's share in j is above its share in R (specialisation).
+ *
+ * One query: the totals are windows (`over`) on the rows, each over one
+ * packed number column when the key columns are integers. The checks that
+ * need a pass over the rows are read off the result (a NaN share means a
+ * zero total; equal neighbours in key order mean a duplicate key), and the
+ * full checks, which throw the precise error, run only when something is wrong.
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkComposition, fractionOf, restoreNames, sumOver, type RegionSectorOptions } from "./validate";
+import {
+  Columns,
+  col,
+  checkComposition,
+  looksValid,
+  packInto,
+  packedKey,
+  restoreNames,
+  sqlName,
+  sqlSelect,
+  sqlText,
+  type Packed,
+  type RegionSectorOptions,
+} from "./validate";
 
 export interface LocationQuotientOptions extends RegionSectorOptions {
   /** Value of the `region` column whose structure is the benchmark; omit to use the sum of all regions. */
   reference?: string;
+}
+
+/*
+ * The window query reads fixed internal columns — value (Float64), __e (the
+ * named reference's amount: value on its rows, else 0), __kr, __ks, __kb
+ * (partition keys of region, sector and `by`) — so its expressions are built
+ * once per process: each nodejs-polars expression costs a JS wrapper.
+ */
+const V = pl.col("value");
+const SHARE = V.div(V.sum().over("__kr")).mul(100).alias("share");
+const RS = pl.col("reference_share");
+// no reference share (0, or NaN where a named reference has no rows in a `by` group) → lq null
+const RATIO = pl.col("share").div(RS);
+const LQ = pl.when(RATIO.isFinite()).then(RATIO).otherwise(pl.lit(null)).alias("lq");
+const MISSING = RS.eq(0).or(RS.isNan()).and(pl.col("share").gt(0));
+const SHARE_SUM = pl.col("share").sum().alias("s");
+const STEP_MIN = pl.col("__k").diff(1, "ignore").min().alias("step");
+const windows = new Map<string, pl.Expr[]>();
+function windowExprs(withBy: boolean, named: boolean): pl.Expr[] {
+  const id = `${withBy}${named}`;
+  let w = windows.get(id);
+  if (!w) {
+    const e = named ? pl.col("__e") : V;
+    const total = withBy ? e.sum().over("__kb") : e.sum();
+    windows.set(id, (w = [SHARE, e.sum().over("__ks").div(total).mul(100).alias("reference_share")]));
+  }
+  return w;
 }
 
 /**
@@ -35,48 +81,56 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const { region, sector, value, reference } = opts;
   const by = opts.by ?? [];
   const fn = "locationQuotient";
-  const clean = checkComposition(fn, df, [...by, region], sector, value);
-  const base = clean
-    .lazy()
-    .select(...by, pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(value).alias("value"))
-    .withColumns(
-      fractionOf("value", [...by, "region"])
-        .mul(100)
-        .alias("share"),
-    );
-  let joined: pl.LazyDataFrame;
-  if (reference === undefined) {
-    joined = base.withColumns(
-      sumOver(pl.col("value"), [...by, "sector"])
-        .div(sumOver(pl.col("value"), by))
-        .mul(100)
-        .alias("reference_share"),
-    );
-  } else {
-    const ref = base.filter(pl.col("region").eq(pl.lit(reference))).select(...by, "sector", pl.col("share").alias("reference_share"));
-    if (ref.select(pl.len()).collectSync().getColumn("len").get(0) === 0) {
+  const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
+  const cols = new Columns(df, [...by, region, sector], value);
+  if (!looksValid(cols)) fullChecks();
+  // partition keys: one packed number column where the keys are integers, else a struct of the columns
+  const q = sqlName;
+  const kr = packedKey(cols, [...by, region]);
+  const ks = packedKey(cols, [...by, sector]);
+  const kb = by.length ? packedKey(cols, by) : undefined;
+  const rowKey = kr && packInto(cols, kr, sector);
+  const v = `CAST(${q(value)} AS DOUBLE)`;
+  const items = [...by.map(q), `${q(region)} AS region`, `${q(sector)} AS sector`, `${v} AS value`];
+  const structs: pl.Expr[] = [];
+  // `last`: the caller's name of the key's last column, renamed in the selection (a struct is built after it)
+  const key = (packed: Packed | undefined, last: string | undefined, internal: string[], name: string): void => {
+    if (packed) items.push(`${packed.sql} AS ${name}`);
+    else if (internal.length === 1) items.push(`${q(last ?? internal[0]!)} AS ${name}`);
+    else structs.push(pl.struct(internal.map((c) => pl.col(c))).alias(name));
+  };
+  key(kr, region, [...by, "region"], "__kr");
+  key(ks, sector, [...by, "sector"], "__ks");
+  if (by.length) key(kb, undefined, by, "__kb");
+  if (rowKey) items.push(`${rowKey.sql} AS __k`);
+  if (reference !== undefined) items.push(`CASE WHEN ${q(region)} = ${sqlText(reference)} THEN ${v} ELSE 0 END AS __e`);
+  const stage1 = sqlSelect(df, items);
+  let out = (structs.length ? stage1.withColumns(...structs) : stage1)
+    .select(...[...by, "region", "sector", ...(rowKey ? ["__k"] : [])].map(col), ...windowExprs(by.length > 0, reference !== undefined))
+    .withColumns(LQ)
+    .collectSync();
+  // a share is NaN only under a zero total; input already in strictly increasing key order (common): no sort, no duplicate
+  const [shareSum, step] = out.select(...(rowKey ? [SHARE_SUM, STEP_MIN] : [SHARE_SUM])).row(0) as [number, number | null];
+  if (!Number.isFinite(shareSum)) fullChecks();
+  if (!(rowKey && out.height > 1 && step! > 0)) {
+    const keyCols = rowKey ? ["__k"] : [...by, "region", "sector"];
+    out = out.sort(keyCols);
+    const dup = keyCols.map((k) => pl.col(k).eq(pl.col(k).shift(1))).reduce((a, b) => a.and(b));
+    if (out.select(dup.any()).row(0)[0] === true) fullChecks();
+  }
+  const result = rowKey ? out.drop("__k") : out;
+  if (result.getColumn("lq").nullCount() > 0) {
+    if (reference !== undefined && !result.select(pl.col("region").eq(pl.lit(reference)).any()).row(0)[0]) {
       throw new IndicatorInputError(fn, `reference region '${reference}' not found in column '${region}'`);
     }
-    joined = base.join(ref, { on: [...by, "sector"], how: "left" }).withColumns(pl.col("reference_share").fillNull(0));
+    const missing = result.filter(MISSING);
+    if (missing.height > 0) {
+      const rec = missing.head(1).toRecords()[0] ?? {};
+      throw new IndicatorInputError(
+        fn,
+        `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
+      );
+    }
   }
-  const out = joined
-    .withColumns(
-      pl
-        .when(pl.col("reference_share").gt(0))
-        .then(pl.col("share").div(pl.col("reference_share")))
-        .otherwise(pl.lit(null))
-        .alias("lq"),
-    )
-    .select(...by, "region", "sector", "share", "reference_share", "lq")
-    .sort([...by, "region", "sector"])
-    .collectSync();
-  const missing = out.filter(pl.col("reference_share").eq(0).and(pl.col("share").gt(0)));
-  if (missing.height > 0) {
-    const rec = missing.head(1).toRecords()[0] ?? {};
-    throw new IndicatorInputError(
-      fn,
-      `the reference region '${reference}' has no '${String(rec["sector"])}', which '${String(rec["region"])}' has: LQ undefined`,
-    );
-  }
-  return restoreNames(out, { region, sector });
+  return restoreNames(result, { region, sector });
 }

@@ -17,16 +17,23 @@
  *   competitive_homothetic = e*_ri · (r_i − g_i)
  *   allocation             = (e_ri(t0) − e*_ri) · (r_i − g_i)
  * so national + industry_mix + competitive_homothetic + allocation = actual.
+ *
+ * One query: both years filtered, fully joined on (region, sector), the
+ * reference's sums as windows (`over`). The input checks are read off the
+ * joined frame (nulls, negative or non-finite amounts, equal neighbours in key
+ * order); the full checks, which throw the precise error, run only when
+ * something is wrong.
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkLongFrame, sumOver } from "./validate";
+import { NUMERIC, checkLongFrame, sqlName, sqlSelect, sqlText } from "./validate";
 
 export interface ShiftShareOptions {
   region: string;
   sector: string;
   time: string;
   value: string;
+  /** Start year; must be before `to`. */
   from: number;
   to: number;
   /** Value of `region` whose growth is the benchmark; omit to use the sum of all regions. */
@@ -34,6 +41,141 @@ export interface ShiftShareOptions {
 }
 
 const FN = "shiftShare";
+const DUNN_COLUMNS = ["region", "sector", "value_from", "value_to", "national", "industry_mix", "regional_share", "actual"];
+const EM_COLUMNS = [...DUNN_COLUMNS.slice(0, -1), "homothetic", "competitive_homothetic", "allocation", "actual"];
+
+/*
+ * Expressions over the joined frame's fixed columns (region, sector,
+ * value_from, value_to, and __ref: the row is the named reference's), built
+ * once per process: each nodejs-polars expression costs a JS wrapper.
+ */
+const F = pl.col("value_from");
+const T = pl.col("value_to");
+const REGION = pl.col("region");
+const SECTOR = pl.col("sector");
+const NOT_REF = pl.col("__ref").not();
+const KEYS = [REGION, SECTOR];
+// the join takes expressions too (its typing says names only); names would each become a new expression
+const JOIN_ON = KEYS as unknown as string[];
+// a named reference's rows (flagged on both sides of the join: a gap leaves one side null)
+const REF = pl.col("__ref").fillNull(pl.col("__ref_to")).alias("__ref");
+/** Signs of bad input in the joined frame: null keys, gaps (a year missing, or a null amount), negative or non-finite amounts, duplicates. */
+const INPUT_CHECKS = [
+  REGION.nullCount().add(SECTOR.nullCount()).alias("null_keys"),
+  F.nullCount().add(T.nullCount()).alias("gaps"),
+  pl.minHorizontal([F.min(), T.min()]).alias("min"),
+  F.sum().add(T.sum()).alias("sum"),
+  REGION.eq(REGION.shift(1))
+    .and(SECTOR.eq(SECTOR.shift(1)))
+    .any()
+    .alias("dup"),
+];
+const GAP = F.isNull().or(T.isNull());
+
+interface Plan {
+  /** Column groups, each computed from the ones before. */
+  stages: pl.Expr[][];
+  checks: pl.Expr[];
+}
+const plans = new Map<string, Plan>();
+/** The component columns and the reference checks, for a named reference or all regions, Dunn or Esteban-Marquillas. */
+function plan(named: boolean, em: boolean): Plan {
+  const id = `${named}${em}`;
+  const cached = plans.get(id);
+  if (cached) return cached;
+  const rf = named ? pl.when(pl.col("__ref")).then(F).otherwise(pl.lit(0)) : F;
+  const rt = named ? pl.when(pl.col("__ref")).then(T).otherwise(pl.lit(0)) : T;
+  const refFrom = rf.sum();
+  const gi = rt.sum().over("sector").div(rf.sum().over("sector")).sub(1);
+  const g = rt.sum().div(refFrom).sub(1);
+  const growth = [rf.sum().over("sector").alias("__rf"), gi.alias("__gi"), g.alias("__g")];
+  const G = pl.col("__g");
+  const dunn = [F.mul(G).alias("national"), F.mul(pl.col("__gi").sub(G)).alias("industry_mix"), T.sub(F).alias("actual")];
+  const regional = pl.col("actual").sub(pl.col("national")).sub(pl.col("industry_mix")).alias("regional_share");
+  const p: Plan = { stages: [], checks: [] };
+  // the output's rows: every region but a named reference
+  const out = (e: pl.Expr): pl.Expr => (named ? NOT_REF.and(e) : e);
+  p.checks = [
+    ...INPUT_CHECKS,
+    (named ? pl.col("__ref").any() : pl.lit(true)).alias("ref_found"),
+    refFrom.alias("ref_from"),
+    out(pl.col("__rf").eq(0)).any().alias("ref_lacks"),
+    out(F.eq(0)).any().alias("zero_from"),
+  ];
+  if (!em) {
+    p.stages = [growth, dunn, [regional]];
+  } else {
+    const homothetic = F.sum().over("region").mul(pl.col("__rf").div(refFrom)).alias("homothetic");
+    const diff = T.div(F).sub(1).sub(pl.col("__gi")).alias("__diff");
+    const h = pl.col("homothetic");
+    const d = pl.col("__diff");
+    p.stages = [growth, [...dunn, homothetic, diff], [regional, h.mul(d).alias("competitive_homothetic"), F.sub(h).mul(d).alias("allocation")]];
+  }
+  plans.set(id, p);
+  return p;
+}
+
+/** Both years side by side, sorted by region and sector, with the components; `__ref` marks a named reference's rows. */
+function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.DataFrame {
+  const { region, sector, time, value, from, to, reference } = opts;
+  if (!(Number.isFinite(from) && Number.isFinite(to) && from < to)) {
+    throw new IndicatorInputError(em ? "shiftShareEM" : FN, `'from' (${from}) must be before 'to' (${to}), both finite`);
+  }
+  for (const c of [region, sector, time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError(FN, `column '${c}' not found`);
+  const q = sqlName;
+  const isRef = reference === undefined ? "FALSE" : `${q(region)} = ${sqlText(reference)}`;
+  const year = (y: number, name: string, ref: string): pl.LazyDataFrame =>
+    sqlSelect(
+      df,
+      [`${q(region)} AS region`, `${q(sector)} AS sector`, `CAST(${q(value)} AS DOUBLE) AS ${name}`, `${isRef} AS ${ref}`],
+      `${q(time)} = ${y}`,
+    );
+  // only the two years enter the decomposition: the full checks look at those rows
+  const fullChecks = (): void => {
+    const twoYears = df.filter(pl.col(time).isIn([from, to]));
+    checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value);
+  };
+  if (!NUMERIC.has(df.dtypes[df.columns.indexOf(value)]!.variant)) fullChecks();
+  const p = plan(reference !== undefined, em);
+  const joined = year(from, "value_from", "__ref")
+    .join(year(to, "value_to", "__ref_to"), { on: JOIN_ON, how: "full", coalesce: true })
+    .withColumns(REF)
+    .sort(KEYS);
+  const wide = p.stages.reduce((q, stage) => q.withColumns(...stage), joined).collectSync();
+  const [nullKeys, gaps, min, sum, dup, found, refFrom, lacks, zeroFrom] = wide.select(...p.checks).row(0) as [
+    number,
+    number,
+    number | null,
+    number | null,
+    boolean,
+    boolean,
+    number,
+    boolean,
+    boolean,
+  ];
+  if (wide.height === 0 || nullKeys > 0 || gaps > 0 || (min ?? 0) < 0 || !Number.isFinite(sum ?? 0) || dup) fullChecks();
+  if (gaps > 0) {
+    const r = wide.filter(GAP).head(1).toRecords()[0]!;
+    throw new IndicatorInputError(FN, `${String(r["region"])} / ${String(r["sector"])} lacks ${time} ${from} or ${to}`);
+  }
+  if (!found) throw new IndicatorInputError(FN, `reference region '${reference}' not found`);
+  if (!refFrom) throw new IndicatorInputError(FN, `the reference has 0 employment in ${from}`);
+  const rows = reference === undefined ? wide : wide.filter(NOT_REF);
+  if (lacks) {
+    const bad = rows.filter(pl.col("__rf").eq(0)).getColumn("sector").get(0);
+    throw new IndicatorInputError(FN, `the reference has no employment in sector '${String(bad)}' in ${from}`);
+  }
+  if (em && zeroFrom) {
+    const r = rows.filter(F.eq(0)).head(1).toRecords()[0]!;
+    throw new IndicatorInputError(
+      "shiftShareEM",
+      `${String(r["region"])} / ${String(r["sector"])} has 0 employment in ${from}: its growth rate is undefined`,
+    );
+  }
+  const out = rows.select(...(em ? EM_COLUMNS : DUNN_COLUMNS));
+  const rename = names(opts);
+  return Object.keys(rename).length ? out.rename(rename) : out;
+}
 
 /** The caller's key column names for the output. */
 function names(opts: ShiftShareOptions): Record<string, string> {
@@ -43,80 +185,17 @@ function names(opts: ShiftShareOptions): Record<string, string> {
   return m;
 }
 
-/** The Dunn components from the prepared frame's columns. */
-const DUNN = [
-  pl.col("value_from").mul(pl.col("g")).alias("national"),
-  pl
-    .col("value_from")
-    .mul(pl.col("g_i").sub(pl.col("g")))
-    .alias("industry_mix"),
-  pl.col("value_to").sub(pl.col("value_from")).alias("actual"),
-];
-const REGIONAL_SHARE = pl.col("actual").sub(pl.col("national")).sub(pl.col("industry_mix")).alias("regional_share");
-
-/** Both years side by side with the reference's sector and total growth. */
-function prepared(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
-  const { region, sector, time, value, from, to, reference } = opts;
-  for (const c of [region, sector, time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError(FN, `column '${c}' not found`);
-  // only the two years enter the decomposition: check those rows
-  const twoYears = df.filter(pl.col(time).isIn([from, to]));
-  const clean = checkLongFrame(FN, twoYears.height ? twoYears : df, [region, sector, time], value)
-    .lazy()
-    .select(pl.col(region).alias("region"), pl.col(sector).alias("sector"), pl.col(time).alias("time"), pl.col(value).alias("value"))
-    .filter(pl.col("time").isIn([from, to]));
-  const at = (t: number, name: string): pl.LazyDataFrame =>
-    clean.filter(pl.col("time").eq(pl.lit(t))).select("region", "sector", pl.col("value").alias(name));
-  const wide = at(from, "value_from")
-    .join(at(to, "value_to"), { on: ["region", "sector"], how: "full", coalesce: true })
-    .collectSync();
-  const gap = wide.filter(pl.col("value_from").isNull().or(pl.col("value_to").isNull()));
-  if (gap.height > 0) {
-    const r = gap.sort(["region", "sector"]).head(1).toRecords()[0]!;
-    throw new IndicatorInputError(FN, `${String(r["region"])} / ${String(r["sector"])} lacks ${time} ${from} or ${to}`);
-  }
-  let ref: pl.DataFrame;
-  if (reference === undefined) {
-    ref = wide.lazy().groupBy("sector").agg(pl.col("value_from").sum(), pl.col("value_to").sum()).collectSync();
-  } else {
-    ref = wide.filter(pl.col("region").eq(pl.lit(reference)));
-    if (ref.height === 0) throw new IndicatorInputError(FN, `reference region '${reference}' not found`);
-  }
-  const refFrom = ref.getColumn("value_from").sum() as number;
-  if (refFrom === 0) throw new IndicatorInputError(FN, `the reference has 0 employment in ${from}`);
-  const g = (ref.getColumn("value_to").sum() as number) / refFrom - 1;
-  const refSector = ref.select(
-    "sector",
-    pl.col("value_to").div(pl.col("value_from")).sub(1).alias("g_i"),
-    pl.col("value_from").div(refFrom).alias("ref_share"),
-    pl.col("value_from").alias("ref_from"),
-  );
-  const regions = reference === undefined ? wide : wide.filter(pl.col("region").neq(pl.lit(reference)));
-  const out = regions.join(refSector, { on: "sector", how: "left" });
-  const bad = out.filter(pl.col("ref_from").isNull().or(pl.col("ref_from").eq(0)));
-  if (bad.height > 0) {
-    throw new IndicatorInputError(FN, `the reference has no employment in sector '${String(bad.getColumn("sector").get(0))}' in ${from}`);
-  }
-  return out.withColumns(pl.lit(g).alias("g"));
-}
-
 /**
  * Classic (Dunn) shift-share.
  * @returns `region, sector, value_from, value_to, national, industry_mix, regional_share, actual`
  *   for every region but a named reference, sorted by region and sector.
- * @throws IndicatorInputError when a (region, sector) lacks a year, or the
+ * @throws IndicatorInputError when `from` is not before `to`, a (region, sector) lacks a year, or the
  *   reference is missing or has 0 employment in a sector at the start.
  * @example
  * shiftShare(df, { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "Norway" });
  */
 export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
-  return prepared(df, opts)
-    .lazy()
-    .withColumns(...DUNN)
-    .withColumns(REGIONAL_SHARE)
-    .select("region", "sector", "value_from", "value_to", "national", "industry_mix", "regional_share", "actual")
-    .sort(["region", "sector"])
-    .collectSync()
-    .rename(names(opts));
+  return compute(df, opts, false);
 }
 
 /**
@@ -124,45 +203,11 @@ export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFr
  * `competitive_homothetic` and `allocation` (which add up to `regional_share`).
  * @throws IndicatorInputError also when a region has 0 employment in a sector at
  *   the start (its growth rate, and so the split, is undefined).
+ * @example
+ * shiftShareEM(df, { region: "region", sector: "sector", time: "year", value: "value", from: 1995, to: 2000, reference: "Norway" });
  */
 export function shiftShareEM(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFrame {
-  const base = prepared(df, opts);
-  const zero = base.filter(pl.col("value_from").eq(0));
-  if (zero.height > 0) {
-    const r = zero.sort(["region", "sector"]).head(1).toRecords()[0]!;
-    throw new IndicatorInputError(
-      "shiftShareEM",
-      `${String(r["region"])} / ${String(r["sector"])} has 0 employment in ${opts.from}: its growth rate is undefined`,
-    );
-  }
-  return base
-    .lazy()
-    .withColumns(
-      ...DUNN,
-      sumOver(pl.col("value_from"), ["region"]).mul(pl.col("ref_share")).alias("homothetic"),
-      pl.col("value_to").div(pl.col("value_from")).sub(1).sub(pl.col("g_i")).alias("__diff"),
-    )
-    .withColumns(
-      REGIONAL_SHARE,
-      pl.col("homothetic").mul(pl.col("__diff")).alias("competitive_homothetic"),
-      pl.col("value_from").sub(pl.col("homothetic")).mul(pl.col("__diff")).alias("allocation"),
-    )
-    .select(
-      "region",
-      "sector",
-      "value_from",
-      "value_to",
-      "national",
-      "industry_mix",
-      "regional_share",
-      "homothetic",
-      "competitive_homothetic",
-      "allocation",
-      "actual",
-    )
-    .sort(["region", "sector"])
-    .collectSync()
-    .rename(names(opts));
+  return compute(df, opts, true);
 }
 
 /**
