@@ -64,7 +64,9 @@ export function shiftShareDanfo(df: D, from: number, to: number): D {
       .query(df["year"].eq(t))
       .drop({ columns: ["year"] })
       .rename({ value: name });
-  const w = dfd.merge({ left: at(from, "value_from"), right: at(to, "value_to"), on: ["region", "sector"], how: "outer" });
+  // inner: danfojs's outer merge spreads all keys into one call (stack overflow above ~10^5 keys, as at 10×);
+  // on a complete panel both give the same rows
+  const w = dfd.merge({ left: at(from, "value_from"), right: at(to, "value_to"), on: ["region", "sector"], how: "inner" });
   const sec = w.groupby(["sector"]).agg({ value_from: "sum", value_to: "sum" });
   const m = dfd.merge({ left: w, right: sec, on: ["sector"], how: "left" });
   const g = (w["value_to"].sum() as number) / (w["value_from"].sum() as number) - 1;

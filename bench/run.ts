@@ -93,8 +93,10 @@ function danfoInChild(ind: Indicator, scale: number, runs: number): { runs: Run[
     [`--max-old-space-size=${CHILD_HEAP_MB}`, "--import", "tsx", join(__dirname, "danfoChild.ts"), String(scale), ind.name, String(runs)],
     { encoding: "utf8", timeout: 3 * DANFO_BUDGET_10X_S * 1000, maxBuffer: 1 << 20 },
   );
-  if (r.status !== 0)
-    return `not run to the end: its process ${r.signal ? `was stopped (${r.signal})` : `exited ${r.status}`}: ${(r.stderr ?? "").trim().split("\n").slice(-1)[0] ?? ""}`;
+  if (r.status !== 0) {
+    const why = (r.stderr ?? "").split("\n").find((l) => /Error|heap out of memory/.test(l)) ?? "";
+    return `not run to the end: its process ${r.signal ? `was stopped (${r.signal})` : `exited ${r.status}`}${why ? `: ${why.trim()}` : ""}`;
+  }
   return JSON.parse(r.stdout.trim().split("\n").slice(-1)[0]!);
 }
 

@@ -50,7 +50,8 @@ const RATIO = pl.col("share").div(RS);
 const LQ = pl.when(RATIO.isFinite()).then(RATIO).otherwise(pl.lit(null)).alias("lq");
 const MISSING = RS.eq(0).or(RS.isNan()).and(pl.col("share").gt(0));
 const SHARE_SUM = pl.col("share").sum().alias("s");
-const STEP_MIN = pl.col("__k").diff(1, "ignore").min().alias("step");
+const K = pl.col("__k");
+const IN_ORDER = K.gt(K.shift(1)).all().alias("in_order");
 const windows = new Map<string, pl.Expr[]>();
 function windowExprs(withBy: boolean, named: boolean): pl.Expr[] {
   const id = `${withBy}${named}`;
@@ -110,9 +111,9 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
     .withColumns(LQ)
     .collectSync();
   // a share is NaN only under a zero total; input already in strictly increasing key order (common): no sort, no duplicate
-  const [shareSum, step] = out.select(...(rowKey ? [SHARE_SUM, STEP_MIN] : [SHARE_SUM])).row(0) as [number, number | null];
+  const [shareSum, inOrder] = out.select(...(rowKey ? [SHARE_SUM, IN_ORDER] : [SHARE_SUM])).row(0) as [number, boolean | undefined];
   if (!Number.isFinite(shareSum)) fullChecks();
-  if (!(rowKey && out.height > 1 && step! > 0)) {
+  if (inOrder !== true) {
     const keyCols = rowKey ? ["__k"] : [...by, "region", "sector"];
     out = out.sort(keyCols);
     const dup = keyCols.map((k) => pl.col(k).eq(pl.col(k).shift(1))).reduce((a, b) => a.and(b));

@@ -177,6 +177,31 @@ export function col(name: string): pl.Expr {
   return e;
 }
 
+const orderExprs = new Map<string, pl.Expr>();
+/**
+ * Whether every row's `names` are above the previous row's
+ * (lexicographically): rows in strictly increasing key order, hence no two
+ * with the same key. One pass over the columns, no hashing; built once per
+ * list of names. Evaluates to a one-row boolean column `in_order`.
+ * @example
+ * df.select(inKeyOrder(["year", "region", "sector"])).row(0)[0]; // true for a sorted, duplicate-free frame
+ */
+export function inKeyOrder(names: string[]): pl.Expr {
+  const id = JSON.stringify(names);
+  let e = orderExprs.get(id);
+  if (!e) {
+    // from the last key outwards: c > prev, or c = prev and the rest above
+    let above: pl.Expr | undefined;
+    for (const n of [...names].reverse()) {
+      const c = pl.col(n);
+      const prev = c.shift(1);
+      above = above ? c.gt(prev).or(c.eq(prev).and(above)) : c.gt(prev);
+    }
+    orderExprs.set(id, (e = above!.all().alias("in_order")));
+  }
+  return e;
+}
+
 /** A column name as a SQL identifier. @example sqlName('a"b'); // "a""b" */
 export function sqlName(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
