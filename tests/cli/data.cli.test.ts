@@ -14,6 +14,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { dataDir } from "../../src/lib/index";
 import { CliArgumentError } from "../../src/lib/ssb/cli";
+import { argOutcome } from "../support/cli";
 import { parseDataArgs, type DataCliCommand } from "../../scripts/data";
 
 let vectors = 0;
@@ -21,18 +22,7 @@ const outcomes = { verify: 0, rehash: 0, help: 0, refused: 0 };
 
 function outcome(argv: string[]): DataCliCommand | CliArgumentError {
   vectors += 1;
-  try {
-    const r = parseDataArgs(argv);
-    outcomes[r.kind] += 1;
-    return r;
-  } catch (e) {
-    if (!(e instanceof CliArgumentError)) throw new Error(`argv ${JSON.stringify(argv)} threw ${String(e)}`);
-    expect(e.exitCode).toBe(2);
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(e.message).not.toMatch(/\n/);
-    outcomes.refused += 1;
-    return e;
-  }
+  return argOutcome(parseDataArgs, argv, outcomes);
 }
 
 const token = fc.oneof(

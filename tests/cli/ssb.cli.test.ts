@@ -13,25 +13,14 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRequest, cacheKey } from "../../src/lib/index";
 import { CliArgumentError, parseSsbArgs, type SsbCliCommand } from "../../src/lib/ssb/cli";
+import { argOutcome } from "../support/cli";
 
 let vectors = 0;
 const outcomes = { fetch: 0, help: 0, refused: 0 };
 
-/** parseSsbArgs, with the outcome checked: a command, help, or a one-line CliArgumentError. */
 function outcome(argv: string[]): SsbCliCommand | CliArgumentError {
   vectors += 1;
-  try {
-    const r = parseSsbArgs(argv);
-    outcomes[r.kind] += 1;
-    return r;
-  } catch (e) {
-    if (!(e instanceof CliArgumentError)) throw new Error(`argv ${JSON.stringify(argv)} threw ${String(e)}`);
-    expect(e.exitCode).toBe(2);
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(e.message).not.toMatch(/\n/);
-    outcomes.refused += 1;
-    return e;
-  }
+  return argOutcome(parseSsbArgs, argv, outcomes);
 }
 
 const flags = ["--region", "--years", "--var", "--api", "--online", "--refresh", "--timeout", "--out", "--help", "-h", "--bogus", "--", "-"];
