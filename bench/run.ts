@@ -33,7 +33,7 @@ import { getHeapStatistics } from "node:v8";
 import { toDanfo } from "./danfo";
 import { INDICATORS, TOL, check, type Indicator } from "./indicators";
 import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
-import { benchTable, type BenchReport, type Cell, type Impl, type Run } from "./table";
+import { benchTable, childFailureReason, type BenchReport, type Cell, type Impl, type Run } from "./table";
 
 const SCALES = process.env["BENCH_SCALES"] ? process.env["BENCH_SCALES"].split(",").map(Number) : [0.1, 1, 10];
 /** Timed rounds of the library and the floor at every scale. */
@@ -98,14 +98,9 @@ function danfoInChild(ind: Indicator, scale: number, runs: number): { runs: Run[
     { encoding: "utf8", timeout: DANFO_BUDGET_10X_S * 1000, maxBuffer: 1 << 20 },
   );
   if (r.status !== 0) {
-    const why = (r.stderr ?? "").split("\n").find((l) => /Error|heap out of memory/.test(l)) ?? "";
-    const how =
-      r.error && /ETIMEDOUT/.test(String(r.error))
-        ? `was stopped at the ${DANFO_BUDGET_10X_S} s budget`
-        : r.signal
-          ? `was stopped (${r.signal})`
-          : `exited ${r.status}`;
-    return `not run to the end: its process ${how}${why ? `: ${why.trim()}` : ""}`;
+    if (r.error && /ETIMEDOUT/.test(String(r.error))) return `not run to the end: its process was stopped at the ${DANFO_BUDGET_10X_S} s budget`;
+    const how = r.signal ? `was stopped (${r.signal})` : `exited ${r.status}`;
+    return `not run to the end: its process ${how}: ${childFailureReason(r.stderr ?? "")}`;
   }
   return JSON.parse(r.stdout.trim().split("\n").slice(-1)[0]!);
 }

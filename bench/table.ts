@@ -53,6 +53,19 @@ export const FLOOR_TARGET: Record<string, number> = {
 };
 export const SECONDS_PER_MILLION_TARGET = 0.5;
 export const DANFO_TARGET = 20;
+/**
+ * Why a child process of the benchmark failed, in one phrase read off its stderr: V8's fatal
+ * out-of-memory report, a stack overflow, or the first `SomethingError: message` line.
+ * @example
+ * childFailureReason("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory") // "out of memory (JavaScript heap)"
+ */
+export function childFailureReason(stderr: string): string {
+  if (/JavaScript heap out of memory/.test(stderr)) return "out of memory (JavaScript heap)";
+  if (/Maximum call stack size exceeded/.test(stderr)) return "stack overflow (RangeError: Maximum call stack size exceeded)";
+  const line = stderr.split("\n").find((l) => /^\s*[A-Za-z]*Error(\s\[[A-Z_]+\])?:/.test(l));
+  return line ? line.trim().slice(0, 200) : "no error message";
+}
+
 /** The floor and per-row targets apply from this scale up (at 0.1× a query's fixed cost dominates). */
 export const TARGET_MIN_SCALE = 1;
 

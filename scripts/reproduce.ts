@@ -9,7 +9,7 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { verifyAll } from "../src/lib/data/load";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
@@ -19,18 +19,16 @@ import { MAPPING_NAMES } from "../src/lib/regions/mapping";
 import { describeParams, type RunParameters } from "../src/lib/params";
 import { CliArgumentError } from "../src/lib/ssb/cli";
 import { parseReproduceArgs, type ReproduceOptions } from "./lib/reproduceArgs";
-import { checkKernel, findPython, formatFailure, runNotebook } from "./lib/jupyter";
+import { checkKernel, findPython } from "./lib/jupyter";
 import { acquireLock, BuildLockedError, stageBuild } from "./lib/atomic";
 import { runGuarded } from "./lib/guard";
 import { ensureLibBuilt } from "./lib/buildLib";
-import { injectParameters } from "./lib/inject";
 import { buildSite } from "./lib/site";
-import { duplicateIds, emittedFindings } from "./lib/collect";
-import { buildDir, chapterNotebooks, ROOT, runAllAsModules, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { duplicateIds } from "./lib/collect";
+import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
+import { buildDir, chapterNotebooks, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
 
 const log = (s: string): void => console.log(s);
-
-class ReproduceError extends Error {}
 
 /**
  * The build folder is replaced as a whole when a run succeeds, so it must be a build folder: not the project, not a
@@ -38,7 +36,9 @@ class ReproduceError extends Error {}
  */
 function checkBuildFolder(build: string): void {
   const refuse = (why: string): never => {
-    throw new ReproduceError(`--out ${build}: ${why}; the build folder is replaced as a whole when a run succeeds, so give a new folder or a previous build`);
+    throw new ReproduceError(
+      `--out ${build}: ${why}; the build folder is replaced as a whole when a run succeeds, so give a new folder or a previous build`,
+    );
   };
   if (build === ROOT || ROOT.startsWith(build + sep)) refuse("it is the project folder or holds it");
   if (build.startsWith(ROOT + sep)) {
@@ -97,7 +97,7 @@ async function main(opts: ReproduceOptions): Promise<void> {
     // everything is written into a fresh stage beside the build, swapped in only when the whole run succeeded
     const stage = stageBuild(build, { fromPrevious: !!opts.only, onNote: log });
     guard.onCleanup(() => stage.abort());
-    await runInto(stage.dir, build, notebooks, params, { python, jupyterPath, cellTimeout });
+    await runInto(stage.dir, build, notebooks, params, { python, jupyterPath, cellTimeout }, !!opts.only);
     stage.commit();
   });
   log(`[done] ${build} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -109,51 +109,15 @@ async function runInto(
   notebooks: string[],
   params: RunParameters,
   k: { python: string; jupyterPath: string; cellTimeout: number },
+  only: boolean,
 ): Promise<void> {
-  const { python, jupyterPath } = k;
   const findingsDir = join(out, "findings");
-  mkdirSync(findingsDir, { recursive: true });
-  mkdirSync(join(out, "notebooks"), { recursive: true });
-  const inputDir = join(out, "notebooks-input");
-  mkdirSync(inputDir, { recursive: true });
-
-  for (const [i, name] of notebooks.entries()) {
-    const t0 = Date.now();
-    process.stdout.write(`[${i + 1}/${notebooks.length}] ${name}.ipynb … `);
-    const committed = JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8"));
-    let injected;
-    try {
-      injected = injectParameters(committed, params);
-    } catch (e) {
-      log("FAILED");
-      throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`);
-    }
-    const input = join(inputDir, `${name}.ipynb`);
-    writeFileSync(input, JSON.stringify(injected, null, 1));
-    const output = join(out, "notebooks", `${name}.ipynb`);
-    const r = await runNotebook({
-      python,
-      root: ROOT,
-      input,
-      output,
-      name: `${name}.ipynb`,
-      cellTimeout: k.cellTimeout,
-      cwd: join(ROOT, "notebooks"),
-      env: { JUPYTER_PATH: jupyterPath, INNLANDET_BUILD_DIR: out, INNLANDET_FINDINGS_DIR: findingsDir, INNLANDET_TABLES_DIR: join(out, "tables") },
-    });
-    if (!r.ok) {
-      log("FAILED");
-      // keep the partly executed notebook for reading; the stage itself is discarded
-      const kept = `${build}.failed`;
-      rmSync(kept, { recursive: true, force: true });
-      mkdirSync(kept, { recursive: true });
-      if (existsSync(output)) cpSync(output, join(kept, `${name}.ipynb`));
-      throw new ReproduceError(`${r.failure ? formatFailure(r.failure) : r.stderr.trim()}\n(the partly executed notebook is ${join(kept, `${name}.ipynb`)}; the previous build is unchanged)`);
-    }
-    const emitted = emittedFindings(output);
-    writeFileSync(join(findingsDir, `${name}.json`), JSON.stringify(emitted, null, 1));
-    log(`ok, ${emitted.length} findings (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  }
+  // the sensitivity runs (modules, other mapping) go on beside the kernels; awaited after them
+  const others = MAPPING_NAMES.filter((m) => m !== params.regions).join(", ");
+  log(`[notebooks] on tslab kernels, ${KERNEL_JOBS} at a time; the chapters again as modules under regions=${others} alongside`);
+  const sensitivity = sensitivityRuns(out, params, only ? notebooks : undefined);
+  sensitivity.catch(() => undefined); // a kernel failure ends the run first; this one is then not awaited
+  await runOnKernels(notebooks, { out, build, ...k, params, log });
 
   // every chapter's findings (a partial run keeps the others from the existing build)
   const all: Finding[] = chapterNotebooks().flatMap((n) => {
@@ -166,17 +130,7 @@ async function runInto(
   writeFileSync(join(out, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
   writeFileSync(join(out, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
 
-  // the same notebooks as modules under the other mapping, for the sensitivity table
-  const runs: Record<string, Finding[]> = { [params.regions]: all };
-  for (const m of MAPPING_NAMES.filter((m) => m !== params.regions)) {
-    const dir = join(out, "sensitivity", m);
-    rmSync(dir, { recursive: true, force: true });
-    const r = await runAllAsModules(dir, { ...params, regions: m }, chapterNotebooks().filter((n) => !["02-perspectives", "05-synthesis"].includes(n)));
-    const failed = Object.entries(r.runs).find(([, x]) => !x.ok);
-    if (failed) throw new ReproduceError(`${failed[0]} under regions=${m}: ${failed[1].error?.message ?? failed[1].stderr}`);
-    runs[m] = r.findings;
-  }
-  const sens = mappingSensitivity(runs);
+  const sens = mappingSensitivity({ [params.regions]: all, ...(await sensitivity) });
   writeFileSync(
     join(out, "mapping-sensitivity.md"),
     `# Verdicts under each region mapping\n\nreport13 = the reconstruction of the report's 13 regions; ba2020 = TØI's BA-2020 as published.\n\n${frameMarkdown(sens)}`,
@@ -184,7 +138,7 @@ async function runInto(
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
-  buildSite({ build: out, python, findings: all, params, tables: [] });
+  await buildSite({ build: out, python: k.python, findings: all, params, tables: [] });
   log(`[site] ${join(build, "site", "index.html")} (swapped in when the run completes) and one page per notebook`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { toDanfo } from "../bench/danfo";
 import { INDICATORS, agree, check } from "../bench/indicators";
 import { shuffledPanel, syntheticPanel, toPolars, type Panel } from "../bench/synthetic";
-import { benchTable, type BenchReport, type Cell } from "../bench/table";
+import { benchTable, childFailureReason, type BenchReport, type Cell } from "../bench/table";
 import { FloorInputError, diversityFloor, lqFloor, shiftShareFloor } from "../bench/typed";
 
 const p = syntheticPanel(0.01, 3);
@@ -154,5 +154,18 @@ describe("benchmark table", () => {
     expect(table).toMatch(
       /Targets missed: danfojs ÷ library for location quotient at 1×: 15\.0× .*library ÷ floor for Shannon\/HHI diversity at 1×: 3\.0×/,
     );
+  });
+});
+
+describe("childFailureReason", () => {
+  it("names out-of-memory, a stack overflow, the first error line, or says there is none", () => {
+    const oom =
+      "<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb8d0a3 node::Abort() [/usr/bin/node]\n16: 0x195e476  [/usr/bin/node]";
+    expect(childFailureReason(oom)).toBe("out of memory (JavaScript heap)");
+    const so = "file:///x.js:1\n    at merge (x.js:3:9)\nRangeError: Maximum call stack size exceeded\n    at f (x.js:1:1)\n\nNode.js v20.20.2";
+    expect(childFailureReason(so)).toBe("stack overflow (RangeError: Maximum call stack size exceeded)");
+    expect(childFailureReason("at a\nTypeError: x is not a function\n    at b\nNode.js v20.20.2")).toBe("TypeError: x is not a function");
+    expect(childFailureReason("Error [ERR_MODULE_NOT_FOUND]: Cannot find module 'y'")).toBe("Error [ERR_MODULE_NOT_FOUND]: Cannot find module 'y'");
+    expect(childFailureReason("Node.js v20.20.2\n")).toBe("no error message");
   });
 });

@@ -15,6 +15,7 @@ import type { RecordedOutput } from "../../src/lib/notebook/shim";
 import { FINDING_MIME } from "../../src/lib/notebook/session";
 import type { Finding } from "../../src/lib/findings/types";
 import { ensureLibBuilt } from "./buildLib";
+import { currentGuard } from "./guard";
 
 interface Cell {
   cell_type: string;
@@ -81,17 +82,31 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
   const root = resolve(__dirname, "..", "..");
   try {
     const stderr = await new Promise<string>((res, rej) => {
+      // inside a guarded run (reproduce) the module gets a process group of its own, tracked by the guard,
+      // so an interrupted or failed run stops it too; elsewhere it stays in ours (Ctrl-C reaches it)
+      const guard = currentGuard();
       const child = spawn(join(root, "node_modules", ".bin", "tsx"), [src], {
         cwd: dir,
         env: { ...process.env, ...opts.env, INNLANDET_MODULE_OUT: out },
         stdio: ["ignore", "ignore", "pipe"],
+        detached: guard !== undefined,
       });
+      const untrack = guard && child.pid !== undefined ? guard.track(child.pid) : () => undefined;
       let err = "";
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 300_000);
+      const kill = () => {
+        try {
+          if (guard && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+          else child.kill("SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      };
+      const timer = setTimeout(kill, opts.timeoutMs ?? 300_000);
       child.on("error", rej);
       child.on("close", () => {
         clearTimeout(timer);
+        untrack();
         res(err);
       });
     });

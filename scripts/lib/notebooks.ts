@@ -16,6 +16,8 @@ export function buildDir(): string {
   return process.env["INNLANDET_BUILD_DIR"] ?? join(ROOT, "build");
 }
 export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
+/** The chapters that weigh the others' findings (they compute none of their own and run last). */
+export const WEIGHING_NOTEBOOKS = ["02-perspectives", "05-synthesis"];
 
 /** The chapter notebooks present, in run order (optionally only those whose name contains `only`). */
 export function chapterNotebooks(only?: string): string[] {

@@ -30,10 +30,10 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   let api: ApiDocsReport | null = null;
   let index = "";
   let nb3 = "";
-  beforeAll(() => {
+  beforeAll(async () => {
     build = mkdtempSync(join(tmpdir(), "innlandet-site-"));
     writeSyntheticBuild(build, findings);
-    const r = buildSiteWithReport({
+    const r = await buildSiteWithReport({
       build,
       python: python!,
       findings,

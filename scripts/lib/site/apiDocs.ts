@@ -6,7 +6,7 @@
  * relative here). Also reports which exported functions lack a JSDoc summary
  * or an @example.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -69,9 +69,9 @@ export function docCoverage(project: Reflection): Pick<ApiDocsReport, "functions
  * Render the API reference into `<siteDir>/api/` with the project's typedoc.json.
  * @throws Error with TypeDoc's output when it fails or is not installed.
  * @example
- * const r = buildApiDocs("build/site"); // r.dir === "build/site/api"
+ * const r = await buildApiDocs("build/site"); // r.dir === "build/site/api"
  */
-export function buildApiDocs(siteDir: string, opts: { root?: string } = {}): ApiDocsReport {
+export async function buildApiDocs(siteDir: string, opts: { root?: string } = {}): Promise<ApiDocsReport> {
   const root = opts.root ?? ROOT;
   const bin = join(root, "node_modules", "typedoc", "bin", "typedoc");
   if (!existsSync(bin)) throw new Error(`typedoc is not installed (${bin} missing): run npm ci`);
@@ -80,13 +80,19 @@ export function buildApiDocs(siteDir: string, opts: { root?: string } = {}): Api
   try {
     rmSync(dir, { recursive: true, force: true });
     const json = join(tmp, "api.json");
-    const r = spawnSync(process.execPath, [bin, "--options", join(root, "typedoc.json"), "--out", dir, "--json", json], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      maxBuffer: 64 * 1024 * 1024,
+    // spawned, not run synchronously: the site's other pages are written meanwhile
+    const r = await new Promise<{ status: number | null; output: string }>((res) => {
+      const child = spawn(process.execPath, [bin, "--options", join(root, "typedoc.json"), "--out", dir, "--json", json], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+      child.on("error", (e) => res({ status: null, output: `${output}\n${e.message}` }));
+      child.on("close", (status) => res({ status, output }));
     });
-    const output = `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+    const output = r.output.replace(/\x1b\[[0-9;]*m/g, "");
     if (r.status !== 0 || !existsSync(join(dir, "index.html")) || !existsSync(json))
       throw new Error(`typedoc failed (exit ${r.status}):\n${output.trim()}`);
     linkSiteRoot(dir);
@@ -105,15 +111,17 @@ if (require.main === module) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildDir } = require("../notebooks") as typeof import("../notebooks");
   const site = process.argv[2] ?? join(buildDir(), "site");
-  try {
-    const r = buildApiDocs(site);
-    const list = (xs: string[]): string => (xs.length ? `: ${xs.join(", ")}` : "");
-    console.log(`[api] ${join(r.dir, "index.html")}: ${r.functions.length} exported functions`);
-    console.log(`[api] ${r.missingDoc.length} without a JSDoc summary${list(r.missingDoc)}`);
-    console.log(`[api] ${r.missingExample.length} without an @example${list(r.missingExample)}`);
-    for (const w of r.warnings) console.log(`[api] typedoc warning: ${w}`);
-  } catch (e) {
-    console.error(`docs failed: ${(e as Error).message}`);
-    process.exit(1);
-  }
+  buildApiDocs(site).then(
+    (r) => {
+      const list = (xs: string[]): string => (xs.length ? `: ${xs.join(", ")}` : "");
+      console.log(`[api] ${join(r.dir, "index.html")}: ${r.functions.length} exported functions`);
+      console.log(`[api] ${r.missingDoc.length} without a JSDoc summary${list(r.missingDoc)}`);
+      console.log(`[api] ${r.missingExample.length} without an @example${list(r.missingExample)}`);
+      for (const w of r.warnings) console.log(`[api] typedoc warning: ${w}`);
+    },
+    (e: unknown) => {
+      console.error(`docs failed: ${(e as Error).message}`);
+      process.exit(1);
+    },
+  );
 }

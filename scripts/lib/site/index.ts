@@ -57,16 +57,16 @@ export function notebookChapter(name: string): number | null {
 }
 
 /**
- * Write the site into `<build>/site/` (replacing it) and return its path.
+ * Write the site into `<build>/site/` (replacing it) and resolve with its path.
  * @example
- * buildSite({ build: "build", python: "/usr/bin/python3", findings, params: DEFAULT_PARAMS, tables: [] });
+ * await buildSite({ build: "build", python: "/usr/bin/python3", findings, params: DEFAULT_PARAMS, tables: [] });
  */
-export function buildSite(opts: SiteOptions): string {
-  return buildSiteWithReport(opts).site;
+export async function buildSite(opts: SiteOptions): Promise<string> {
+  return (await buildSiteWithReport(opts)).site;
 }
 
-/** `buildSite`, also returning the API reference's report (documentation coverage, TypeDoc warnings). */
-export function buildSiteWithReport(opts: SiteOptions): { site: string; api: ApiDocsReport | null } {
+/** `buildSite`, also resolving with the API reference's report (documentation coverage, TypeDoc warnings). */
+export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: string; api: ApiDocsReport | null }> {
   const root = opts.root ?? ROOT;
   const data = opts.dataDir ?? defaultDataDir();
   const site = join(opts.build, "site");
@@ -75,7 +75,10 @@ export function buildSiteWithReport(opts: SiteOptions): { site: string; api: Api
   mkdirSync(join(site, "notebooks"), { recursive: true });
   copyFileSync(plotlyBundlePath(), join(site, PLOTLY_ASSET));
 
-  const api = opts.api === false ? null : buildApiDocs(site, { root });
+  // TypeDoc runs in its own process while the pages are written
+  const withApi = opts.api !== false;
+  const apiDocs = withApi ? buildApiDocs(site, { root }) : Promise.resolve(null);
+  apiDocs.catch(() => undefined); // awaited below; a failure writing the pages must not leave it unhandled
   const colophon = gatherColophon({ root, dataDir: data, params: opts.params, runDate: opts.runDate });
   const footer = colophonLine(colophon);
   const names = readdirSync(join(opts.build, "notebooks"))
@@ -86,20 +89,20 @@ export function buildSiteWithReport(opts: SiteOptions): { site: string; api: Api
     { href: "index.html", label: "Findings" },
     ...names.map((n) => ({ href: `${n}.html`, label: n })),
     { href: "rules.html", label: "Phrase rules" },
-    ...(api ? [{ href: "api/index.html", label: "API reference" }] : []),
+    ...(withApi ? [{ href: "api/index.html", label: "API reference" }] : []),
   ];
 
   const chapterTitles: Record<number, string> = {};
   const sectionTitles: Record<string, string[]> = {};
-  for (const name of names) {
-    const file = join(opts.build, "notebooks", `${name}.ipynb`);
-    copyFileSync(file, join(site, "notebooks", `${name}.ipynb`));
-    const nb = JSON.parse(readFileSync(file, "utf8")) as NbJson;
-    const titles = notebookTitles(nb);
+  const notebooks = names.map((name) => JSON.parse(readFileSync(join(opts.build, "notebooks", `${name}.ipynb`), "utf8")) as NbJson);
+  const htmls = nbconvertHtml(opts.python, notebooks.map(cleanNotebook), root);
+  for (const [i, name] of names.entries()) {
+    copyFileSync(join(opts.build, "notebooks", `${name}.ipynb`), join(site, "notebooks", `${name}.ipynb`));
+    const titles = notebookTitles(notebooks[i]!);
     const chapter = notebookChapter(name);
     if (chapter !== null && titles.title && chapterTitles[chapter] === undefined) chapterTitles[chapter] = titles.title;
     for (const [s, t] of Object.entries(titles.sections)) sectionTitles[s] = [...(sectionTitles[s] ?? []), ...t];
-    const html = stripPlotlyLoader(nbconvertHtml(opts.python, cleanNotebook(nb), `${name}.ipynb`));
+    const html = stripPlotlyLoader(htmls[i]!);
     const findings = opts.findings.filter((f) => f.notebook === `${name}.ipynb`).length;
     writeFileSync(
       join(site, `${name}.html`),
@@ -125,12 +128,12 @@ export function buildSiteWithReport(opts: SiteOptions): { site: string; api: Api
     page({
       title: "innlandet — findings",
       nav: navHtml(items, "index.html"),
-      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: api !== null }),
+      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: withApi }),
       footer,
       plotly: true,
       css: INDEX_CSS,
       scripts: [INDEX_JS],
     }),
   );
-  return { site, api };
+  return { site, api: await apiDocs };
 }

@@ -88,15 +88,20 @@ export function notebookTitles(nb: NbJson): { title: string | null; sections: Re
   return { title, sections };
 }
 
-/** Convert a notebook (JSON) to an HTML fragment with Debian's nbconvert (basic template, from stdin). */
-export function nbconvertHtml(python: string, nb: NbJson, name: string): string {
-  const r = spawnSync(python, ["-m", "nbconvert", "--to", "html", "--template", "basic", "--stdin", "--stdout"], {
-    input: JSON.stringify(nb),
+/**
+ * Convert notebooks (JSON) to HTML fragments with Debian's nbconvert (basic template), all in one
+ * Python process (scripts/nbconvert_html.py); the fragments come back in the notebooks' order.
+ * @example
+ * const [html] = nbconvertHtml("/usr/bin/python3", [nb]);
+ */
+export function nbconvertHtml(python: string, notebooks: NbJson[], root = join(__dirname, "..", "..", "..")): string[] {
+  const r = spawnSync(python, [join(root, "scripts", "nbconvert_html.py")], {
+    input: JSON.stringify(notebooks),
     encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: 1024 * 1024 * 1024,
   });
-  if (r.status !== 0) throw new Error(`nbconvert failed for ${name}: ${r.stderr}`);
-  return r.stdout;
+  if (r.status !== 0) throw new Error(`nbconvert failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
+  return JSON.parse(r.stdout) as string[];
 }
 
 const LOADER =

@@ -1,0 +1,119 @@
+/**
+ * The two long steps of `npm run reproduce`, run side by side: the chapter notebooks on tslab
+ * kernels (the computing chapters two at a time, then the weighing chapters, which read their
+ * findings), and the same computing chapters as modules under the other region mapping(s) for the
+ * sensitivity table. On a 2-core machine this takes the run from ~52 s to ~35 s.
+ */
+import { availableParallelism } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Finding } from "../../src/lib/findings/types";
+import type { RunParameters } from "../../src/lib/params";
+import { MAPPING_NAMES } from "../../src/lib/regions/mapping";
+import { emittedFindings } from "./collect";
+import { injectParameters } from "./inject";
+import { formatFailure, runNotebook } from "./jupyter";
+import { chapterNotebooks, ROOT, runAllAsModules, WEIGHING_NOTEBOOKS } from "./notebooks";
+import { mapLimit } from "./pool";
+
+/** A failure worded for the user (reproduce prints its message alone). */
+export class ReproduceError extends Error {}
+
+/** Notebooks on kernels at once: two where the machine has two cores or more. */
+export const KERNEL_JOBS = Math.max(1, Math.min(2, availableParallelism()));
+
+export interface KernelRunOptions {
+  /** The stage folder the run writes into. */
+  out: string;
+  /** The build folder (a failed notebook is kept beside it, in `<build>.failed/`). */
+  build: string;
+  python: string;
+  jupyterPath: string;
+  cellTimeout: number;
+  params: RunParameters;
+  log: (line: string) => void;
+}
+
+/**
+ * Execute `notebooks` on tslab kernels into `<out>/notebooks/` and write each one's emitted findings to
+ * `<out>/findings/<name>.json`: the computing chapters first, `KERNEL_JOBS` at a time, then the weighing
+ * chapters (2 and 5 read the others' findings). A line is logged as each notebook ends.
+ */
+export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Promise<void> {
+  const findingsDir = join(o.out, "findings");
+  const inputDir = join(o.out, "notebooks-input");
+  for (const d of [findingsDir, inputDir, join(o.out, "notebooks")]) mkdirSync(d, { recursive: true });
+  let done = 0;
+  const one = async (name: string): Promise<void> => {
+    const t0 = Date.now();
+    const line = (s: string) => o.log(`[${++done}/${notebooks.length}] ${name}.ipynb … ${s}`);
+    let injected;
+    try {
+      injected = injectParameters(JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8")), o.params);
+    } catch (e) {
+      line("FAILED");
+      throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`);
+    }
+    const input = join(inputDir, `${name}.ipynb`);
+    writeFileSync(input, JSON.stringify(injected, null, 1));
+    const output = join(o.out, "notebooks", `${name}.ipynb`);
+    const r = await runNotebook({
+      python: o.python,
+      root: ROOT,
+      input,
+      output,
+      name: `${name}.ipynb`,
+      cellTimeout: o.cellTimeout,
+      cwd: join(ROOT, "notebooks"),
+      env: {
+        JUPYTER_PATH: o.jupyterPath,
+        INNLANDET_BUILD_DIR: o.out,
+        INNLANDET_FINDINGS_DIR: findingsDir,
+        INNLANDET_TABLES_DIR: join(o.out, "tables"),
+      },
+    });
+    if (!r.ok) {
+      line("FAILED");
+      // keep the partly executed notebook for reading; the stage itself is discarded
+      const kept = `${o.build}.failed`;
+      rmSync(kept, { recursive: true, force: true });
+      mkdirSync(kept, { recursive: true });
+      if (existsSync(output)) cpSync(output, join(kept, `${name}.ipynb`));
+      const why = r.failure ? formatFailure(r.failure) : r.stderr.trim();
+      throw new ReproduceError(`${why}\n(the partly executed notebook is ${join(kept, `${name}.ipynb`)}; the previous build is unchanged)`);
+    }
+    const emitted = emittedFindings(output);
+    writeFileSync(join(findingsDir, `${name}.json`), JSON.stringify(emitted, null, 1));
+    line(`ok, ${emitted.length} findings (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  };
+  await mapLimit(
+    notebooks.filter((n) => !WEIGHING_NOTEBOOKS.includes(n)),
+    KERNEL_JOBS,
+    one,
+  );
+  await mapLimit(
+    notebooks.filter((n) => WEIGHING_NOTEBOOKS.includes(n)),
+    KERNEL_JOBS,
+    one,
+  );
+}
+
+/**
+ * The computing chapters' findings under every region mapping other than the run's, from module runs
+ * written to `<out>/sensitivity/<mapping>/<notebook>.json`. With `rerun` (a `--only` run), only those
+ * notebooks are run again; the others are read from the previous build copied into `out`.
+ */
+export async function sensitivityRuns(out: string, params: RunParameters, rerun?: string[]): Promise<Record<string, Finding[]>> {
+  const computing = chapterNotebooks().filter((n) => !WEIGHING_NOTEBOOKS.includes(n));
+  const runs: Record<string, Finding[]> = {};
+  for (const m of MAPPING_NAMES.filter((x) => x !== params.regions)) {
+    const dir = join(out, "sensitivity", m);
+    if (!rerun) rmSync(dir, { recursive: true, force: true });
+    const toRun = computing.filter((n) => !rerun || rerun.includes(n) || !existsSync(join(dir, `${n}.json`)));
+    const r = await runAllAsModules(dir, { ...params, regions: m }, toRun);
+    const failed = Object.entries(r.runs).find(([, x]) => !x.ok);
+    if (failed) throw new ReproduceError(`${failed[0]} under regions=${m}: ${failed[1].error?.message ?? failed[1].stderr}`);
+    runs[m] = computing.flatMap((n) => JSON.parse(readFileSync(join(dir, `${n}.json`), "utf8")) as Finding[]);
+  }
+  return runs;
+}
