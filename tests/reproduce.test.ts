@@ -86,12 +86,29 @@ describe.skipIf(!python)("npm run reproduce", () => {
 
   it("--only 04 after the full run keeps every finding and page, and refuses other parameters", { timeout: 300_000 }, async () => {
     const before = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
-    const r = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build], process.env);
+    const sensitivityBefore = readFileSync(join(build, "mapping-sensitivity.md"), "utf8");
+    const r = await runCmd(
+      join(root, "node_modules", ".bin", "tsx"),
+      [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build],
+      process.env,
+    );
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     const after = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     expect(after.map((f) => f.id)).toEqual(before.map((f) => f.id));
+    // only chapter 4 ran again (kernel and module); the sensitivity table still covers every chapter, unchanged
+    expect(r.stdout).toMatch(/\[1\/1\] 04-innovation\.ipynb … ok/);
+    expect(readFileSync(join(build, "mapping-sensitivity.md"), "utf8")).toBe(sensitivityBefore);
+    expect(readdirSync(join(build, "sensitivity", "ba2020")).sort()).toEqual([
+      "03-structures.json",
+      "04-innovation.json",
+      "06-fifteen-years-on.json",
+    ]);
     for (const page of ["index.html", "03-structures.html", "04-innovation.html"]) expect(existsSync(join(build, "site", page)), page).toBe(true);
-    const other = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--param", "regions=ba2020", "--out", build], process.env);
+    const other = await runCmd(
+      join(root, "node_modules", ".bin", "tsx"),
+      [join(root, "scripts", "reproduce.ts"), "--only", "04", "--param", "regions=ba2020", "--out", build],
+      process.env,
+    );
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/--only .* parameters/);
   });
@@ -100,7 +117,11 @@ describe.skipIf(!python)("npm run reproduce", () => {
 describe.skipIf(!python)("npm run reproduce -- --only", () => {
   it("refuses without a full build, saying so", { timeout: 60_000 }, async () => {
     const build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
-    const r = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build], process.env);
+    const r = await runCmd(
+      join(root, "node_modules", ".bin", "tsx"),
+      [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build],
+      process.env,
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/reproduce failed: --only needs a full build/);
   });
