@@ -31,13 +31,57 @@ export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from 
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
-export { roundingBounds, weightedMeanBounds, weightedMeanBoundsBy, exceedsAtEveryValue, spreadBounds, cornerBounds, allOf, type Bounds, type WeightedUnit } from "./stats/bounds";
-export { leaveOutSets, leaveKOut, leaveOutReadings, leaveOutSkippedText, type LeaveOutCase, type LeaveOutSkip, type LeaveOutResult } from "./stats/leaveOut";
-export { typePopulation, krdTypePopulation, regionComponents, incompleteRegionYears, countyComponents, KRD_TYPES, KRD_TYPE_LABELS } from "./regions/tables";
+export {
+  roundingBounds,
+  weightedMeanBounds,
+  weightedMeanBoundsBy,
+  exceedsAtEveryValue,
+  spreadBounds,
+  cornerBounds,
+  allOf,
+  type Bounds,
+  type WeightedUnit,
+} from "./stats/bounds";
+export {
+  leaveOutSets,
+  leaveKOut,
+  leaveOutReadings,
+  leaveOutSkippedText,
+  type LeaveOutCase,
+  type LeaveOutSkip,
+  type LeaveOutResult,
+} from "./stats/leaveOut";
+export {
+  typePopulation,
+  krdTypePopulation,
+  regionComponents,
+  incompleteRegionYears,
+  countyComponents,
+  KRD_TYPES,
+  KRD_TYPE_LABELS,
+} from "./regions/tables";
 export { PERIOD_2001_07, activePeriods, otherPeriod, type PeriodReading } from "./findings/periods";
 export { referenceClaim, type ReferenceInput } from "./findings/reference";
-export { parsePrinted, printedBounds, boundsAdd, boundsSub, boundsAbs, boundsGrowth, bracketed, holdsForEvery, countBounds, type BracketOptions } from "./stats/printed";
+export {
+  parsePrinted,
+  printedBounds,
+  boundsAdd,
+  boundsSub,
+  boundsAbs,
+  boundsGrowth,
+  bracketed,
+  holdsForEvery,
+  countBounds,
+  type BracketOptions,
+} from "./stats/printed";
 export { poolComponents, type PoolOptions } from "./indicators/pooled";
 export { printedRowSet, type PrintedRow } from "./data/printedRow";
-export { regionPopulationAt, regionPopulationChange, type RegionPopulationOptions, type RegionChangeOptions, type RegionUnit } from "./regions/population";
-
+export {
+  changeThenAndSince,
+  regionPopulationAt,
+  regionPopulationChange,
+  type LabelledPeriod,
+  type RegionPopulationOptions,
+  type RegionChangeOptions,
+  type RegionUnit,
+} from "./regions/population";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
-import { IndicatorInputError, regionPopulationAt, regionPopulationChange } from "../../src/lib/index";
+import { changeThenAndSince, IndicatorInputError, regionPopulationAt, regionPopulationChange } from "../../src/lib/index";
 
 // Synthetic: region R (city) = {0001, 0002}, region S (small_town) = {0003}; years 2000, 2001, 2002.
 const mapping = pl.DataFrame({
@@ -74,5 +74,50 @@ describe("regionPopulationChange", () => {
 
   it("refuses an empty or reversed period", () => {
     expect(() => regionPopulationChange(pop, mapping, { from: 2002, to: 2000 })).toThrow(/'to' \(2000\) must be after 'from' \(2002\)/);
+  });
+});
+
+describe("changeThenAndSince", () => {
+  const then = { from: 2000, to: 2002, label: "then" };
+  const since = { from: 2001, to: 2002, label: "since" };
+  it("puts two periods' changes side by side, per region (sorted by type, then region) and per type", () => {
+    const r = changeThenAndSince(pop, mapping, "region", then, since).toRecords();
+    expect(Object.keys(r[0]!)).toEqual([
+      "region",
+      "region_type",
+      "pop_2000",
+      "change_then_pct",
+      "yearly_then_pct",
+      "pop_2002",
+      "change_since_pct",
+      "yearly_since_pct",
+    ]);
+    // R: 400 → 484 over two years: +21 %, yearly 10 %; 440 → 484 in 2001–02: +10 %, yearly 10 %
+    expect(r[0]).toMatchObject({ region: "R", region_type: "city", pop_2000: 400, pop_2002: 484 });
+    expect(r[0]!["change_then_pct"]).toBeCloseTo(21, 12);
+    expect(r[0]!["yearly_then_pct"]).toBeCloseTo(10, 12);
+    expect(r[0]!["change_since_pct"]).toBeCloseTo(10, 12);
+    // S: 100 → 81: −19 %, yearly −10 %; 90 → 81: −10 %
+    expect(r[1]).toMatchObject({ region: "S", region_type: "small_town", pop_2000: 100, pop_2002: 81 });
+    expect(r[1]!["change_then_pct"]).toBeCloseTo(-19, 12);
+    expect(r[1]!["yearly_then_pct"]).toBeCloseTo(-10, 12);
+    expect(r[1]!["change_since_pct"]).toBeCloseTo(-10, 12);
+    const t = changeThenAndSince(pop, mapping, "region_type", then, since);
+    expect(t.columns[0]).toBe("region_type");
+    expect(t.getColumn("region_type").toArray()).toEqual(["city", "small_town"]);
+    expect(t.getColumn("change_since_pct").toArray()[1]).toBeCloseTo(-10, 12);
+  });
+
+  it("sorts regions by type first, then name", () => {
+    const m = mapping.withColumns(pl.Series("region", ["B", "B", "A"]), pl.Series("region_type", ["city", "city", "small_town"]));
+    expect(changeThenAndSince(pop, m, "region", then, since).getColumn("region").toArray()).toEqual(["B", "A"]);
+  });
+
+  it("refuses equal labels, a first start equal to the second end, and a period that runs backwards", () => {
+    expect(() => changeThenAndSince(pop, mapping, "region", then, { ...since, label: "then" })).toThrow(/different labels, both are 'then'/);
+    expect(() => changeThenAndSince(pop, mapping, "region", { from: 2001, to: 2002, label: "a" }, { from: 2000, to: 2001, label: "b" })).toThrow(
+      /both 2001/,
+    );
+    expect(() => changeThenAndSince(pop, mapping, "region", { from: 2002, to: 2000, label: "a" }, since)).toThrow(IndicatorInputError);
   });
 });

@@ -88,3 +88,45 @@ export function regionPopulationChange(pop: pl.DataFrame, mapping: pl.DataFrame,
   );
   return labels.join(growth, { on: by, how: "left" }).sort(by);
 }
+
+/** One period of {@link changeThenAndSince}: two 1 Januaries and the label its columns carry. */
+export interface LabelledPeriod {
+  from: number;
+  to: number;
+  /** Used in the column names: `change_<label>_pct`, `yearly_<label>_pct`. */
+  label: string;
+}
+
+/**
+ * Population change per region (or region type) over two periods, side by side — e.g. the report's
+ * period and the years since. Per unit: the population at the start of the first period and at the
+ * end of the second, and each period's change and compounded yearly rate (see regionPopulationChange).
+ * @returns `region, region_type` (or the unit alone), `pop_<first.from>, change_<first>_pct, yearly_<first>_pct,
+ *   pop_<second.to>, change_<second>_pct, yearly_<second>_pct`; regions sorted by type, then name
+ * @throws IndicatorInputError as regionPopulationChange, or when the two labels (or the first start and the second end) are the same
+ * @example
+ * changeThenAndSince(pop, loadMapping("report13"), "region_type", { from: 1998, to: 2008, label: "then" }, { from: 2008, to: 2026, label: "since" });
+ * // region_type, pop_1998, change_then_pct, yearly_then_pct, pop_2026, change_since_pct, yearly_since_pct
+ */
+export function changeThenAndSince(
+  pop: pl.DataFrame,
+  mapping: pl.DataFrame,
+  by: RegionUnit,
+  first: LabelledPeriod,
+  second: LabelledPeriod,
+): pl.DataFrame {
+  const fn = "changeThenAndSince";
+  if (first.label === second.label) throw new IndicatorInputError(fn, `the two periods need different labels, both are '${first.label}'`);
+  if (first.from === second.to) throw new IndicatorInputError(fn, `the first period's start and the second's end are both ${first.from}`);
+  const keys = by === "region" ? ["region", "region_type"] : [by];
+  const part = (p: LabelledPeriod, popColumn: "value_from" | "value_to", year: number, withKeys: string[]) =>
+    regionPopulationChange(pop, mapping, { from: p.from, to: p.to, by }).select(
+      ...withKeys,
+      pl.col(popColumn).alias(`pop_${year}`),
+      pl.col("change_pct").alias(`change_${p.label}_pct`),
+      pl.col("annual_pct").alias(`yearly_${p.label}_pct`),
+    );
+  const then = part(first, "value_from", first.from, keys);
+  const since = part(second, "value_to", second.to, [by]);
+  return then.join(since, { on: by }).sort([...keys].reverse());
+}
