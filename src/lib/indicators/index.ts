@@ -12,3 +12,12 @@ export { firmDynamics, type FirmDynamicsOptions } from "./firmDynamics";
 export { specialization, hoover, type SpecializationOptions } from "./specialization";
 export { theil, type TheilOptions } from "./theil";
 export { variety, relatedVariety, unrelatedVariety, type VarietyOptions } from "./variety";
+export {
+  cooperationUnits,
+  partnerAreaShare,
+  cooperationAtPrinted,
+  cooperatorsBasis,
+  PARTNER_AREA_COLUMNS,
+  type PartnerArea,
+  type CooperationUnit,
+} from "./cooperation";
