@@ -11,7 +11,10 @@ printing (and, with --report, writing as JSON) an exact report:
     that `reproduce` inserted is not counted), its id and first line;
   - the error's name, message and the top of its stack, parsed from the
     tslab kernel's stderr (tslab sends no ename/evalue in its reply);
-  - for a kernel death or a timeout, the cell that was running.
+  - for a kernel death or a timeout, the cell that was running;
+  - for an error thrown outside a cell's own execution (a timer callback, an
+    unawaited promise), which tslab only logs, the cell during which it was
+    logged: that cell fails (kind "async-error").
 
 Process hygiene: the kernel runs in its own session (jupyter_client starts it
 so); this runner prints `kernel-pid <pid>` on stdout once it started so a
@@ -42,6 +45,14 @@ DIAG_RE = re.compile(r"^(?:\S+ )?\d+:\d+ - ")
 MACHINERY_RE = re.compile(r"\(node:vm:|/tslab/dist/|at sigintHandlersWrap")
 
 
+# what tslab's own process handlers print for an error no cell's execution caught
+ASYNC_MARK_RE = re.compile(r"^(UncaughtException|UnhandledPromiseRejection): ", re.M)
+
+
+class AsyncCellError(Exception):
+    """An error thrown outside a cell's own execution, logged by tslab while this cell ran."""
+
+
 class Runner(NotebookClient):
     """NotebookClient that remembers the code cell being executed and the kernel's pid and exit code."""
 
@@ -52,7 +63,10 @@ class Runner(NotebookClient):
         if cell.cell_type == "code" and cell.source.strip():
             self.running_index = cell_index
         try:
-            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+            result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+            if ASYNC_MARK_RE.search(stderr_of(cell)):
+                raise AsyncCellError()
+            return result
         except DeadKernelError:
             proc = getattr(getattr(self.km, "provisioner", None), "process", None)
             if proc is not None:
@@ -149,6 +163,12 @@ def build_report(args, nb, client, failed):
         rep.update(kind="dead-kernel", ename="DeadKernelError", evalue=f"the kernel died while this cell ran ({how})", stack=[])
         tail = [l for l in err.splitlines() if l.strip()][-STACK_LINES:]
         rep["stack"] = tail
+    elif isinstance(failed, AsyncCellError):
+        rep["kind"] = "async-error"
+        text = err[ASYNC_MARK_RE.search(err).start():]
+        mark = ASYNC_MARK_RE.match(text).group(1)
+        rep.update(parse_js_error(ASYNC_MARK_RE.sub("", text, count=1)))
+        rep["evalue"] = f"{rep['evalue']}\n(thrown outside a cell's own execution — {mark}, logged while this cell ran)"
     elif isinstance(failed, CellExecutionError):
         rep["kind"] = "error"
         rep.update(parse_js_error(err))
@@ -173,7 +193,7 @@ def format_report(rep):
         out.append(f"  thrown at (compiled JS): {rep['throwingLine']}")
     stack = rep.get("stack", [])
     frames = [l for l in stack if AT_RE.match(l)]
-    out += [f"  | {l}" for l in (frames if rep.get("kind") == "error" and frames else stack)]
+    out += [f"  | {l}" for l in (frames if rep.get("kind") in ("error", "async-error") and frames else stack)]
     return "\n".join(out)
 
 

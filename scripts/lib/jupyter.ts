@@ -53,8 +53,12 @@ export function checkKernel(root: string): { jupyterPath: string } {
 
 /** Why a notebook run failed, as run_notebook.py reports it (`--report`). */
 export interface NotebookFailure {
-  /** error: a cell threw; timeout: a cell ran past cellTimeout; dead-kernel: the kernel died; not-run: cells were skipped; runner: Jupyter itself failed (kernel start, unreadable notebook). */
-  kind: "error" | "timeout" | "dead-kernel" | "not-run" | "runner";
+  /**
+   * error: a cell threw; async-error: an error thrown outside a cell's own execution (a timer callback, an unawaited
+   * promise) was logged by tslab while this cell ran; timeout: a cell ran past cellTimeout; dead-kernel: the kernel died;
+   * not-run: cells were skipped; runner: Jupyter itself failed (kernel start, unreadable notebook).
+   */
+  kind: "error" | "async-error" | "timeout" | "dead-kernel" | "not-run" | "runner";
   notebook: string;
   /** 0-based index of the failing cell as in the committed notebook (markdown counted, the injected parameters cell not), or null. */
   cell: number | null;
@@ -93,7 +97,7 @@ export function formatFailure(f: NotebookFailure): string {
   out.push(f.evalue ? `  ${f.ename}: ${f.evalue.replace(/\n/g, "\n    ")}` : `  ${f.ename} (empty message)`);
   if (f.throwingLine) out.push(`  thrown at (compiled JS): ${f.throwingLine}`);
   const frames = f.stack.filter((l) => /^\s+at /.test(l));
-  for (const l of f.kind === "error" && frames.length ? frames : f.stack) out.push(`  | ${l}`);
+  for (const l of (f.kind === "error" || f.kind === "async-error") && frames.length ? frames : f.stack) out.push(`  | ${l}`);
   return out.join("\n");
 }
 

@@ -26,6 +26,7 @@ export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type Har
 export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
 export * from "./hypotheses/index";
 export { Notebook, FINDING_MIME, ENV_FINDINGS_DIR, ENV_TABLES_DIR, type Display } from "./notebook/session";
+export { AsyncCellError } from "./notebook/asyncErrors";
 export { makeFinding, claimKeyOf, type CheckInput } from "./findings/check";
 export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
 export { FindingError, LookupError } from "./findings/errors";

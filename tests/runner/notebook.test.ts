@@ -126,6 +126,21 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
     expect(gone(r.kernelPid!)).toBe(true);
   });
 
+  it("(e) a timer callback throwing after its cell ended: the cell during which tslab logged it fails", async () => {
+    const input = notebook("late-timer.ipynb", [
+      { source: 'setTimeout(() => {\n  throw new Error("synthetic late failure");\n}, 10);\nconst started = 1;' }, // cell 0 ends at once
+      { source: "// waits while the timer fires\nawait new Promise((r) => setTimeout(r, 500));" }, // cell 1
+      { source: "const never = 2;" }, // cell 2
+    ]);
+    const r = await run(input);
+    expect(r.ok).toBe(false);
+    expect(r.failure).toMatchObject({ kind: "async-error", cell: 1, firstLine: "// waits while the timer fires", ename: "Error" });
+    expect(r.failure!.evalue).toMatch(
+      /^synthetic late failure\n\(thrown outside a cell's own execution — UncaughtException, logged while this cell ran\)$/,
+    );
+    expect(r.failure!.stack.some((l) => /^\s+at Timeout\._onTimeout/.test(l))).toBe(true);
+  });
+
   it("SIGTERM to a guarded run stops the runner and its kernel and keeps the previous build", async () => {
     const input = notebook("sleeps.ipynb", [{ source: "await new Promise((r) => setTimeout(r, 60_000));" }]);
     const build = join(input, "..", "build");

@@ -2,7 +2,8 @@
  * The notebook side of a finding cell: `nb.check(id, {...})` builds the finding (check.ts),
  * shows its card and emits it as a cell output of MIME type FINDING_MIME, from which
  * `reproduce` collects build/findings.json. Also: showing tables and figures, the run's
- * parameters, and reading the findings other chapters emitted.
+ * parameters, and reading the findings other chapters emitted. An error thrown outside a cell's own
+ * execution (an unawaited promise, a timer) is raised in the next cell that uses the session (asyncErrors.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import type { Finding, FindingKind } from "../findings/types";
 import { describeParams, parseParams, type RunParameters } from "../params";
 import { figureHtml, type PlotlyFigure } from "../plots/plotly";
 import type { Claim } from "../findings/claims";
+import { raiseAsyncErrors, watchAsyncErrors } from "./asyncErrors";
 
 /** MIME type of a finding output (the JSON of one Finding). */
 export const FINDING_MIME = "application/vnd.innlandet.finding+json";
@@ -51,6 +53,7 @@ export class Notebook {
     this.display = display;
     this.ctx = new FindingContext({ params: parseParams([], params as Record<string, unknown>) });
     this.rules = loadPhraseRules(this.ctx.dir);
+    watchAsyncErrors();
   }
 
   get params(): RunParameters {
@@ -59,6 +62,7 @@ export class Notebook {
 
   /** A claim of data/report/claims.csv (published value, tolerance, rule, place in the text). */
   claim(key: string): Claim {
+    raiseAsyncErrors();
     const c = this.ctx.claims.get(key);
     if (!c) throw new FindingError(`no claim '${key}' in data/report/claims.csv`);
     return c;
@@ -73,6 +77,7 @@ export class Notebook {
 
   /** A phrase rule (its threshold is the reading of a vague phrase such as "klart"). */
   rule(id: string): PhraseRule {
+    raiseAsyncErrors();
     const r = this.rules.get(id);
     if (!r) throw new FindingError(`no phrase rule '${id}' (known: ${[...this.rules.keys()].join(", ")})`);
     return r;
@@ -83,6 +88,7 @@ export class Notebook {
    * the cell's value; read it back with `nb.findings`.
    */
   check(id: string, input: CheckInput): void {
+    raiseAsyncErrors();
     if (this.emitted.some((f) => f.id === id)) throw new FindingError(`finding ${id} emitted twice in ${this.name}`);
     const f = makeFinding(id, { ...input, kind: input.kind ?? this.defaultKind }, this.ctx.claims, this.rules, describeParams(this.params));
     this.emitted.push(f);
@@ -92,9 +98,16 @@ export class Notebook {
 
   /** Several untestable claims of one section in one table: [id, reason, claim key?]. */
   untestable(rows: { id: string; reason: string; claim?: string }[]): void {
+    raiseAsyncErrors();
     const out = rows.map((r) => {
       if (this.emitted.some((f) => f.id === r.id)) throw new FindingError(`finding ${r.id} emitted twice in ${this.name}`);
-      const f = makeFinding(r.id, { claim: r.claim, computed: null, untestable: r.reason, basis: "report", note: "", inputs: [] }, this.ctx.claims, this.rules, describeParams(this.params));
+      const f = makeFinding(
+        r.id,
+        { claim: r.claim, computed: null, untestable: r.reason, basis: "report", note: "", inputs: [] },
+        this.ctx.claims,
+        this.rules,
+        describeParams(this.params),
+      );
       this.emitted.push(f);
       return f;
     });
@@ -107,6 +120,7 @@ export class Notebook {
    * @param opts.name a file-safe name for the saved copy, e.g. "region_size_and_jobs"
    */
   table(df: pl.DataFrame, opts: { name?: string; caption?: string; decimals?: number; maxRows?: number } = {}): void {
+    raiseAsyncErrors();
     this.display.html(frameHtml(df, opts));
     const dir = process.env[ENV_TABLES_DIR];
     if (dir && opts.name) {
@@ -120,11 +134,13 @@ export class Notebook {
 
   /** Show a plotly figure. */
   figure(fig: PlotlyFigure, opts: { height?: number } = {}): void {
+    raiseAsyncErrors();
     this.display.html(figureHtml(fig, opts));
   }
 
   /** Markdown text (a reading, a caveat). */
   say(md: string): void {
+    raiseAsyncErrors();
     this.display.markdown(md);
   }
 
@@ -139,8 +155,12 @@ export class Notebook {
    * @param opts.optional notebooks whose file may be missing (not run, or not present in this checkout): skipped
    */
   findingsOf(notebooks: string[], opts: { optional?: string[] } = {}): Finding[] {
+    raiseAsyncErrors();
     const dir = process.env[ENV_FINDINGS_DIR];
-    if (!dir) throw new FindingError(`${ENV_FINDINGS_DIR} is not set: run the chapter notebooks through npm run reproduce (or the module runner) so this notebook can read their findings`);
+    if (!dir)
+      throw new FindingError(
+        `${ENV_FINDINGS_DIR} is not set: run the chapter notebooks through npm run reproduce (or the module runner) so this notebook can read their findings`,
+      );
     return notebooks.flatMap((n) => {
       const file = join(dir, `${n}.json`);
       if (!existsSync(file) && opts.optional?.includes(n)) return [];

@@ -4,6 +4,7 @@
  * it, and written as JSON to $INNLANDET_MODULE_OUT when the module ends.
  */
 import { writeFileSync } from "node:fs";
+import { AsyncCellError, takeAsyncErrors } from "./asyncErrors";
 
 export interface RecordedOutput {
   /** Index of the cell in the committed notebook (markdown cells counted). */
@@ -42,7 +43,10 @@ function write(extra: Record<string, unknown>): void {
 
 /** Called when every cell has run. */
 export function __finish(): void {
-  write({ ok: true });
+  // an error thrown outside a cell after the last cell that used the notebook session still fails the run
+  const [late] = takeAsyncErrors();
+  if (late !== undefined) __fail(new AsyncCellError(late));
+  else write({ ok: true });
 }
 
 /** Called when a cell throws: records the cell, the error's name, message and the top of its stack. */
