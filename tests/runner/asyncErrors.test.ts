@@ -52,6 +52,19 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
     },
   );
 
+  it("a timer callback throwing in cell 1 fails cell 2 the same way", { timeout: 60_000 }, async () => {
+    const r = await runAsModule(
+      notebook("timer.ipynb", [
+        SESSION,
+        'setTimeout(() => {\n  throw new TypeError("synthetic timer failure");\n}, 10);',
+        'await new Promise((r) => setTimeout(r, 100));\nnb.say("cell 2");',
+      ]),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ cell: 2, name: "AsyncCellError" });
+    expect(r.error!.message).toMatch(/TypeError: synthetic timer failure$/);
+  });
+
   it("a rejection after the last cell that uses the session still fails the run when the module ends", { timeout: 60_000 }, async () => {
     const r = await runAsModule(
       notebook("late.ipynb", [

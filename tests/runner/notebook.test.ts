@@ -128,8 +128,10 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
 
   it("(e) a timer callback throwing after its cell ended: the cell during which tslab logged it fails", async () => {
     const input = notebook("late-timer.ipynb", [
-      { source: 'setTimeout(() => {\n  throw new Error("synthetic late failure");\n}, 10);\nconst started = 1;' }, // cell 0 ends at once
-      { source: "// waits while the timer fires\nawait new Promise((r) => setTimeout(r, 500));" }, // cell 1
+      // cell 0 ends at once; its timer fires 1 s later, well inside cell 1's 5 s (a throw between two cells would
+      // reach no cell's output: the notebook session catches that case, tests/runner/asyncErrors.test.ts)
+      { source: 'setTimeout(() => {\n  throw new Error("synthetic late failure");\n}, 1000);\nconst started = 1;' },
+      { source: "// waits while the timer fires\nawait new Promise((r) => setTimeout(r, 5000));" }, // cell 1
       { source: "const never = 2;" }, // cell 2
     ]);
     const r = await run(input);

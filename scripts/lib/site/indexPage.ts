@@ -140,6 +140,14 @@ function findingsHtml(i: IndexInput): string {
     .join("");
 }
 
+/** A chapter title for a menu: up to ~40 characters, cut at a word, without a trailing parenthesis opened. */
+export function shortTitle(t: string, max = 40): string {
+  const plain = t.replace(/\s*\(.*$/, "");
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max).replace(/\s+\S*$/, "");
+  return `${cut} …`;
+}
+
 function filtersHtml(i: IndexInput): string {
   const chapters = [...new Set(i.findings.map((f) => f.chapter))].sort((a, b) => a - b);
   const chips = VERDICT_ORDER.map((v: Verdict) => {
@@ -149,9 +157,9 @@ function filtersHtml(i: IndexInput): string {
   return `<form id="filters" class="filters" role="search" aria-label="filter findings">
 <fieldset><legend>verdict</legend>${chips}</fieldset>
 <label>chapter <select id="f-chapter"><option value="">all</option>${chapters
-    .map((c) => `<option value="${c}">${c}${i.chapterTitles[c] ? ` — ${escapeHtml(i.chapterTitles[c]!.slice(0, 40))}` : ""}</option>`)
+    .map((c) => `<option value="${c}">${c}${i.chapterTitles[c] ? ` — ${escapeHtml(shortTitle(i.chapterTitles[c]!))}` : ""}</option>`)
     .join("")}</select></label>
-<label>kind <select id="f-kind"><option value="">claims and checks</option><option value="claim">report claims</option><option value="check">project checks</option><option value="follow_up">follow-ups</option></select></label>
+<label>kind <select id="f-kind"><option value="">all kinds</option><option value="claim">report claims</option><option value="check">project checks</option><option value="follow_up">follow-ups</option></select></label>
 <label><input type="checkbox" id="f-fragile"> fragile only</label>
 <label>search <input type="search" id="f-search" placeholder="words of a claim, an id, a note; rule:klart" autocomplete="off"></label>
 <button type="button" id="f-reset">reset</button> <button type="button" id="f-notes" aria-pressed="false">open all notes</button>

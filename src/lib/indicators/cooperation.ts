@@ -81,7 +81,10 @@ export function cooperationUnits(df: pl.DataFrame): CooperationUnit[] {
  * (units without a published share for that area stay out).
  * @param opts.type only the units of this region type
  * @throws IndicatorInputError when no unit is left
+ * @param units from cooperationUnits(...)
+ * @param area "local" (own region), "rest" (rest of Norway) or "abroad"
  * @example
+ * const units = cooperationUnits(survey); // survey: the columns cooperationUnits names, one row per area
  * // two synthetic rows: A (city) 100 firms, 50 % innovating, 40 % cooperating, 30 % of them with local partners;
  * // B (small_town) 200 firms, 25 %, 20 %, 60 % local → weights 20 and 10 cooperating innovators
  * partnerAreaShare(units, "local"); // [39.05…, 40.95…] (40 at the printed values)

@@ -101,6 +101,11 @@ export interface LabelledPeriod {
  * Population change per region (or region type) over two periods, side by side — e.g. the report's
  * period and the years since. Per unit: the population at the start of the first period and at the
  * end of the second, and each period's change and compounded yearly rate (see regionPopulationChange).
+ * @param pop municipal series: `municipality_code_2008, year, value` (e.g. loadMunicipalPopulation1992To2026())
+ * @param mapping a region mapping (loadMapping(...)): `municipality_code_2008, region, region_type, …`
+ * @param by sum to `region`, `region_type` or `krd_type`
+ * @param first the earlier period, e.g. the report's (its start gives the `pop_` column)
+ * @param second the later period (its end gives the other `pop_` column)
  * @returns `region, region_type` (or the unit alone), `pop_<first.from>, change_<first>_pct, yearly_<first>_pct,
  *   pop_<second.to>, change_<second>_pct, yearly_<second>_pct`; regions sorted by type, then name
  * @throws IndicatorInputError as regionPopulationChange, or when the two labels (or the first start and the second end) are the same
