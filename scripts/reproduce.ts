@@ -115,7 +115,7 @@ async function runInto(
   // the sensitivity runs (modules, other mapping) go on beside the kernels; awaited after them
   const others = MAPPING_NAMES.filter((m) => m !== params.regions).join(", ");
   log(`[notebooks] on tslab kernels, ${KERNEL_JOBS} at a time; the chapters again as modules under regions=${others} alongside`);
-  const sensitivity = sensitivityRuns(out, params, only ? notebooks : undefined);
+  const sensitivity = sensitivityRuns(out, params, only ? notebooks : undefined, log);
   sensitivity.catch(() => undefined); // a kernel failure ends the run first; this one is then not awaited
   await runOnKernels(notebooks, { out, build, ...k, params, log });
 

@@ -49,6 +49,16 @@ MACHINERY_RE = re.compile(r"\(node:vm:|/tslab/dist/|at sigintHandlersWrap")
 ASYNC_MARK_RE = re.compile(r"^(UncaughtException|UnhandledPromiseRejection): ", re.M)
 
 
+# Run after the last cell (and removed from the output): waits briefly, then fails on an error a notebook
+# session (src/lib/notebook/asyncErrors.ts) recorded outside any cell's execution, e.g. from the last cell's timer.
+TAIL_TAG = "innlandet-after-last-cell"
+TAIL_SOURCE = (
+    "await new Promise((r) => setTimeout(r, 200));\n"
+    "{ const s = (globalThis as any)[Symbol.for(\"innlandet.asyncErrors\")];\n"
+    "  if (s && s.pending.length) { const e = s.pending.splice(0)[0]; throw e instanceof Error ? e : new Error(String(e)); } }"
+)
+
+
 class AsyncCellError(Exception):
     """An error thrown outside a cell's own execution, logged by tslab while this cell ran."""
 
@@ -58,15 +68,21 @@ class Runner(NotebookClient):
 
     running_index = None
     kernel_exit = None
+    tail_stderr = ""
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         if cell.cell_type == "code" and cell.source.strip():
             self.running_index = cell_index
+        is_tail = TAIL_TAG in cell.get("metadata", {}).get("tags", [])
         try:
             result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
             if ASYNC_MARK_RE.search(stderr_of(cell)):
                 raise AsyncCellError()
             return result
+        except (CellExecutionError, AsyncCellError):
+            if is_tail:
+                self.tail_stderr = stderr_of(cell)
+            raise
         except DeadKernelError:
             proc = getattr(getattr(self.km, "provisioner", None), "process", None)
             if proc is not None:
@@ -177,8 +193,16 @@ def build_report(args, nb, client, failed):
     return rep
 
 
+def tail_report(name, err):
+    """An error thrown outside any cell's execution that surfaced only after the last cell."""
+    rep = {"ok": False, "notebook": name, "cell": None, "cellId": None, "firstLine": "", "injectedCell": None, "kind": "async-error"}
+    rep.update(parse_js_error(ASYNC_MARK_RE.sub("", err)))
+    rep["evalue"] = f"{rep['evalue']}\n(thrown outside a cell's own execution — a timer or an unawaited promise — after the last cell had ended)"
+    return rep
+
+
 def format_report(rep):
-    where = "no cell was running" if rep["cell"] is None else (
+    where = ("an error surfaced after the last cell" if rep.get("kind") == "async-error" else "no cell was running") if rep["cell"] is None else (
         f"the injected parameters cell (inserted after cell {rep['cell']})" if rep.get("isInjectedCell")
         else f"cell {rep['cell']} failed ({rep['firstLine'][:80]})")
     out = [f"{rep['notebook']}: {where}"]
@@ -220,8 +244,10 @@ def main() -> int:
         ap.error(f"--timeout must be a positive number of seconds, got {args.timeout}")
 
     nb = nbformat.read(args.input, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(TAIL_SOURCE, metadata={"tags": [TAIL_TAG]}))
     workdir = os.path.abspath(args.cwd) if args.cwd else os.path.dirname(os.path.abspath(args.input))
-    client = Runner(nb, timeout=args.timeout, kernel_name=args.kernel, allow_errors=False,
+    # a kernel may be slow to start on a loaded machine (two kernels, module runs and TypeDoc at once)
+    client = Runner(nb, timeout=args.timeout, kernel_name=args.kernel, allow_errors=False, startup_timeout=180,
                     resources={"metadata": {"path": workdir}})
 
     def announce(**_):
@@ -241,6 +267,8 @@ def main() -> int:
     except Exception as e:  # noqa: BLE001 — every failure is reported, with its type
         failed = e
     finally:
+        tail_failed = client.running_index == len(nb.cells) - 1 and failed is not None
+        nb.cells.pop()  # the tail cell is the runner's, not the notebook's
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
         nbformat.write(nb, args.output)
 
@@ -251,6 +279,8 @@ def main() -> int:
             cells = [committed_index(nb, i)[0] for i in skipped]
             rep = {"ok": False, "notebook": rep["notebook"], "kind": "not-run", "cell": None, "ename": "NotRun",
                    "evalue": f"code cells {cells} (0-based, as in the committed notebook) did not run", "stack": [], "firstLine": ""}
+    elif tail_failed:
+        rep = tail_report(rep["notebook"], client.tail_stderr)
     else:
         rep = build_report(args, nb, client, failed)
     if args.report:

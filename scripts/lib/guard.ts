@@ -70,8 +70,19 @@ export async function runGuarded<T>(
   const groups = new Set<number>();
   const cleanups: (() => void)[] = [];
   let interrupted: NodeJS.Signals | undefined;
+  // once the run is ending (settled or interrupted), a child started late (e.g. by a loop still running
+  // beside a failed step) is stopped at once instead of outliving the run
+  let closing = false;
   const guard: Guard = {
     track(pgid) {
+      if (closing) {
+        try {
+          process.kill(-pgid, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+        return () => undefined;
+      }
       groups.add(pgid);
       return () => groups.delete(pgid);
     },
@@ -105,6 +116,7 @@ export async function runGuarded<T>(
       return;
     }
     interrupted = sig;
+    closing = true;
     log(`interrupted (${sig}): stopping ${groups.size} child process group(s); the previous build is kept`);
     void killGroups([...groups], opts.graceMs).finally(() => {
       groups.clear();
@@ -120,6 +132,7 @@ export async function runGuarded<T>(
   try {
     return await fn(guard);
   } finally {
+    closing = true;
     if (!interrupted) {
       await killGroups([...groups], opts.graceMs);
       groups.clear();

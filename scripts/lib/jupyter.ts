@@ -85,7 +85,9 @@ export interface NotebookFailure {
 export function formatFailure(f: NotebookFailure): string {
   const where =
     f.cell === null
-      ? "no cell was running"
+      ? f.kind === "async-error"
+        ? "an error surfaced after the last cell"
+        : "no cell was running"
       : f.isInjectedCell
         ? `the injected parameters cell (inserted after cell ${f.cell}) failed`
         : `cell ${f.cell} failed (${f.firstLine.slice(0, 80)})`;

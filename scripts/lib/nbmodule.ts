@@ -69,7 +69,10 @@ export function moduleSource(nb: { cells: Cell[] }, params?: Partial<RunParamete
  * @param notebook path to the .ipynb (its folder must hold the `lib` symlink)
  * @param opts params: run parameters; env: extra environment (e.g. INNLANDET_FINDINGS_DIR)
  */
-export async function runAsModule(notebook: string, opts: { params?: Partial<RunParameters>; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ModuleRun> {
+export async function runAsModule(
+  notebook: string,
+  opts: { params?: Partial<RunParameters>; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ModuleRun> {
   const t0 = Date.now();
   const nbPath = resolve(notebook);
   const nb = JSON.parse(readFileSync(nbPath, "utf8")) as { cells: Cell[] };
@@ -81,6 +84,7 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
   writeFileSync(src, moduleSource(nb, opts.params));
   const root = resolve(__dirname, "..", "..");
   try {
+    let exit = "";
     const stderr = await new Promise<string>((res, rej) => {
       // inside a guarded run (reproduce) the module gets a process group of its own, tracked by the guard,
       // so an interrupted or failed run stops it too; elsewhere it stays in ours (Ctrl-C reaches it)
@@ -92,6 +96,10 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
         detached: guard !== undefined,
       });
       const untrack = guard && child.pid !== undefined ? guard.track(child.pid) : () => undefined;
+      guard?.onCleanup(() => {
+        rmSync(src, { force: true });
+        rmSync(tmp, { recursive: true, force: true });
+      });
       let err = "";
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
       const kill = () => {
@@ -104,9 +112,10 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
       };
       const timer = setTimeout(kill, opts.timeoutMs ?? 300_000);
       child.on("error", rej);
-      child.on("close", () => {
+      child.on("close", (code, signal) => {
         clearTimeout(timer);
         untrack();
+        if (code !== 0) exit = signal ? `ended by ${signal}` : `exited ${code}`;
         res(err);
       });
     });
@@ -114,12 +123,16 @@ export async function runAsModule(notebook: string, opts: { params?: Partial<Run
     try {
       result = JSON.parse(readFileSync(out, "utf8")) as typeof result;
     } catch {
-      return { ok: false, outputs: [], findings: [], stderr: stderr || "the module wrote no outputs", seconds: (Date.now() - t0) / 1000 };
+      const why = `the module wrote no outputs${exit ? ` (its process ${exit})` : ""}`;
+      return { ok: false, outputs: [], findings: [], stderr: stderr ? `${stderr.trim()}\n(${why})` : why, seconds: (Date.now() - t0) / 1000 };
     }
     const findings = result.outputs
       .filter((o) => o.mime === FINDING_MIME)
       .map((o) => ({ ...(JSON.parse(o.data) as Finding), notebook: `${name}.ipynb`, cell: o.cell }));
-    return { ok: result.ok, outputs: result.outputs, findings, error: result.error, stderr, seconds: (Date.now() - t0) / 1000 };
+    // a process that failed after writing a successful result (e.g. process.exit(1) in a timer) fails the run too
+    const ok = result.ok && exit === "";
+    const extra = result.ok && exit ? `${stderr}${stderr ? "\n" : ""}(the module's process ${exit} after its last cell)` : stderr;
+    return { ok, outputs: result.outputs, findings, error: result.error, stderr: extra, seconds: (Date.now() - t0) / 1000 };
   } finally {
     rmSync(src, { force: true });
     rmSync(tmp, { recursive: true, force: true });
@@ -150,7 +163,22 @@ export async function typecheckNotebooks(notebooks: string[]): Promise<string[]>
     });
     files.push({ file, nb: basename(nbPath), lines });
   }
-  const args = ["--noEmit", "--pretty", "false", "--target", "ES2022", "--module", "commonjs", "--moduleResolution", "node", "--esModuleInterop", "--skipLibCheck", "--types", "node", ...files.map((f) => f.file)];
+  const args = [
+    "--noEmit",
+    "--pretty",
+    "false",
+    "--target",
+    "ES2022",
+    "--module",
+    "commonjs",
+    "--moduleResolution",
+    "node",
+    "--esModuleInterop",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    ...files.map((f) => f.file),
+  ];
   try {
     const out = await new Promise<string>((res, rej) => {
       const p = spawn(join(root, "node_modules", ".bin", "tsc"), args, { cwd: root });

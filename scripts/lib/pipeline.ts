@@ -14,6 +14,7 @@ import { emittedFindings } from "./collect";
 import { injectParameters } from "./inject";
 import { formatFailure, runNotebook } from "./jupyter";
 import { chapterNotebooks, ROOT, runAllAsModules, WEIGHING_NOTEBOOKS } from "./notebooks";
+import type { ModuleRun } from "./nbmodule";
 import { mapLimit } from "./pool";
 
 /** A failure worded for the user (reproduce prints its message alone). */
@@ -44,6 +45,8 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
   const inputDir = join(o.out, "notebooks-input");
   for (const d of [findingsDir, inputDir, join(o.out, "notebooks")]) mkdirSync(d, { recursive: true });
   let done = 0;
+  // the first failure ends the run; notebooks stopped because of it report nothing (and leave .failed/ alone)
+  let failed = false;
   const one = async (name: string): Promise<void> => {
     const t0 = Date.now();
     const line = (s: string) => o.log(`[${++done}/${notebooks.length}] ${name}.ipynb … ${s}`);
@@ -51,6 +54,7 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
     try {
       injected = injectParameters(JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8")), o.params);
     } catch (e) {
+      failed = true;
       line("FAILED");
       throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`);
     }
@@ -72,7 +76,9 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
         INNLANDET_TABLES_DIR: join(o.out, "tables"),
       },
     });
+    if (failed) return;
     if (!r.ok) {
+      failed = true;
       line("FAILED");
       // keep the partly executed notebook for reading; the stage itself is discarded
       const kept = `${o.build}.failed`;
@@ -103,17 +109,57 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
  * written to `<out>/sensitivity/<mapping>/<notebook>.json`. With `rerun` (a `--only` run), only those
  * notebooks are run again; the others are read from the previous build copied into `out`.
  */
-export async function sensitivityRuns(out: string, params: RunParameters, rerun?: string[]): Promise<Record<string, Finding[]>> {
+export async function sensitivityRuns(
+  out: string,
+  params: RunParameters,
+  rerun?: string[],
+  log: (line: string) => void = () => undefined,
+): Promise<Record<string, Finding[]>> {
   const computing = chapterNotebooks().filter((n) => !WEIGHING_NOTEBOOKS.includes(n));
   const runs: Record<string, Finding[]> = {};
   for (const m of MAPPING_NAMES.filter((x) => x !== params.regions)) {
     const dir = join(out, "sensitivity", m);
     if (!rerun) rmSync(dir, { recursive: true, force: true });
-    const toRun = computing.filter((n) => !rerun || rerun.includes(n) || !existsSync(join(dir, `${n}.json`)));
+    // a --only run reuses the previous build's results of the other chapters when they are readable
+    const kept = new Map(computing.map((n) => [n, rerun && !rerun.includes(n) ? readSensitivity(join(dir, `${n}.json`), n) : undefined]));
+    const toRun = computing.filter((n) => kept.get(n) === undefined);
+    const missing = toRun.filter((n) => rerun && !rerun.includes(n));
+    if (missing.length) log(`[sensitivity] ${missing.join(", ")}: no usable result under regions=${m} in the previous build, run again`);
     const r = await runAllAsModules(dir, { ...params, regions: m }, toRun);
     const failed = Object.entries(r.runs).find(([, x]) => !x.ok);
-    if (failed) throw new ReproduceError(`${failed[0]} under regions=${m}: ${failed[1].error?.message ?? failed[1].stderr}`);
-    runs[m] = computing.flatMap((n) => JSON.parse(readFileSync(join(dir, `${n}.json`), "utf8")) as Finding[]);
+    if (failed) throw new ReproduceError(moduleFailure(failed[0], m, failed[1]));
+    runs[m] = computing.flatMap((n) => kept.get(n) ?? r.runs[n]!.findings);
   }
   return runs;
+}
+
+/** A previous build's sensitivity result for one notebook: its findings, or undefined when missing or not a findings list of that notebook. */
+function readSensitivity(file: string, notebook: string): Finding[] | undefined {
+  try {
+    const x = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    const ok =
+      Array.isArray(x) &&
+      x.length > 0 &&
+      x.every((f) => typeof f === "object" && f !== null && typeof (f as Finding).id === "string" && (f as Finding).notebook === `${notebook}.ipynb`);
+    return ok ? (x as Finding[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A module run's failure under another mapping, worded like a kernel failure, with the command that reruns it. */
+export function moduleFailure(notebook: string, mapping: string, r: ModuleRun): string {
+  const what = r.error
+    ? `cell ${r.error.cell} failed: ${r.error.name}${r.error.message ? `: ${r.error.message}` : " (empty message)"}`
+    : r.stderr.trim() || "the module ended without a result";
+  const stack = (r.error?.stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 4)
+    .map((l) => `  | ${l.trim()}`);
+  return [
+    `${notebook}.ipynb, run as a module under regions=${mapping} (for the sensitivity table): ${what}`,
+    ...stack,
+    `  (cell: 0-based index in the committed notebook; rerun it alone: npm run nb -- notebooks/${notebook}.ipynb --param regions=${mapping})`,
+  ].join("\n");
 }

@@ -32,7 +32,9 @@ function readParamsFile(file: string): Record<string, unknown> {
     throw new CliArgumentError(`--params ${file}: not valid JSON (${(e as Error).message.split("\n")[0]})`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new CliArgumentError(`--params ${file}: expected a JSON object such as {"regions": "ba2020"}, found ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+    throw new CliArgumentError(
+      `--params ${file}: expected a JSON object such as {"regions": "ba2020"}, found ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`,
+    );
   return value as Record<string, unknown>;
 }
 
@@ -66,7 +68,11 @@ export function parseReproduceArgs(argv: readonly string[]): ReproduceCommand {
     throw e;
   }
   const o = program.opts<{ only?: string; param?: string[]; params?: string; out?: string; cellTimeout?: string }>();
-  for (const [name, v] of [["--only", o.only], ["--out", o.out], ["--params", o.params]] as const)
+  for (const [name, v] of [
+    ["--only", o.only],
+    ["--out", o.out],
+    ["--params", o.params],
+  ] as const)
     if (v !== undefined && (v.trim() === "" || v.startsWith("-"))) throw new CliArgumentError(`${name} needs a value, got '${v}'`);
   const cellTimeout = o.cellTimeout === undefined ? 600 : Number(o.cellTimeout);
   if (!/^\d+$/.test(o.cellTimeout ?? "600") || !Number.isSafeInteger(cellTimeout) || cellTimeout <= 0 || cellTimeout > 86_400)

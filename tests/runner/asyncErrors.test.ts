@@ -78,6 +78,25 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
     expect(r.error!.message).toMatch(/synthetic late failure/);
   });
 
+  it(
+    "a timer that throws after the last cell has ended (nothing awaits it) fails the run when the event loop empties",
+    { timeout: 60_000 },
+    async () => {
+      const r = await runAsModule(
+        notebook("after-end.ipynb", [SESSION, 'nb.say("fine");\nsetTimeout(() => {\n  throw new Error("synthetic failure after the end");\n}, 20);']),
+      );
+      expect(r.ok).toBe(false);
+      expect(r.error?.name).toBe("AsyncCellError");
+      expect(r.error!.message).toMatch(/synthetic failure after the end$/);
+    },
+  );
+
+  it("a module whose process exits non-zero after its last cell fails, saying how it ended", { timeout: 60_000 }, async () => {
+    const r = await runAsModule(notebook("exit.ipynb", ["const a = 1;", "setTimeout(() => process.exit(3), 20);"]));
+    expect(r.ok).toBe(false);
+    expect(r.stderr).toMatch(/exited 3/);
+  });
+
   it("a notebook without such errors passes", { timeout: 60_000 }, async () => {
     const r = await runAsModule(notebook("clean.ipynb", [SESSION, 'await Promise.resolve(1);\nnb.say("fine");']));
     expect(r.ok, r.error?.message ?? r.stderr).toBe(true);

@@ -143,6 +143,20 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
     expect(r.failure!.stack.some((l) => /^\s+at Timeout\._onTimeout/.test(l))).toBe(true);
   });
 
+  it("(f) a timer from the last cell throwing after it ended: the run fails after the last cell, the notebook is written without the runner's own cell", async () => {
+    const input = notebook("after-end.ipynb", [
+      { source: "const a = 1;" }, // cell 0
+      { source: 'setTimeout(() => {\n  throw new Error("synthetic failure after the end");\n}, 50);\nconst last = 1;' }, // cell 1
+    ]);
+    const r = await run(input);
+    expect(r.ok).toBe(false);
+    expect(r.failure).toMatchObject({ kind: "async-error", cell: null, ename: "Error" });
+    expect(r.failure!.evalue).toMatch(/^synthetic failure after the end\n.*after the last cell had ended\)$/);
+    expect(formatFailure(r.failure!).split("\n")[0]).toBe("after-end.ipynb: an error surfaced after the last cell");
+    const out = JSON.parse(readFileSync(join(input, "..", "out", "executed.ipynb"), "utf8")) as { cells: unknown[] };
+    expect(out.cells).toHaveLength(2);
+  });
+
   it("SIGTERM to a guarded run stops the runner and its kernel and keeps the previous build", async () => {
     const input = notebook("sleeps.ipynb", [{ source: "await new Promise((r) => setTimeout(r, 60_000));" }]);
     const build = join(input, "..", "build");

@@ -60,7 +60,7 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     expect(index).toMatch(
       /<td class="c-claim"><div class="claim">Synthetic claim 1 about number match \(test data\)<\/div><div class="meta small"><code>ch3\.synthetic_number_match<\/code>/,
     );
-    expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">notebook cell 5</a>');
+    expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">03-synthetic, cell 5</a>');
     expect(index).toContain('<a href="rules.html#rule-printed">printed</a>');
     expect(index).not.toContain('href=".html#'); // the check without a notebook has no link
   });

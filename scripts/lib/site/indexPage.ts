@@ -94,7 +94,9 @@ function robustnessHtml(f: Finding): string {
 
 function rowHtml(f: Finding): string {
   const nb = f.notebook?.replace(/\.ipynb$/, "");
-  const link = nb ? ` · <a href="${escapeHtml(nb)}.html#${escapeHtml(f.id)}">notebook cell${f.cell !== undefined ? ` ${f.cell}` : ""}</a>` : "";
+  const link = nb
+    ? ` · <a href="${escapeHtml(nb)}.html#${escapeHtml(f.id)}">${escapeHtml(nb)}${f.cell !== undefined ? `, cell ${f.cell}` : ""}</a>`
+    : "";
   const kind =
     f.kind === "check"
       ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>`
@@ -112,10 +114,11 @@ function rowHtml(f: Finding): string {
   );
 }
 
-function chapterNotebook(fs: Finding[]): string | undefined {
+/** The notebooks holding a chapter's findings, the one with most findings first (a report chapter's claims can be computed in several). */
+function chapterNotebooks(fs: Finding[]): string[] {
   const counts = new Map<string, number>();
   for (const f of fs) if (f.notebook) counts.set(f.notebook, (counts.get(f.notebook) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n.replace(/\.ipynb$/, ""));
 }
 
 function findingsHtml(i: IndexInput): string {
@@ -123,7 +126,7 @@ function findingsHtml(i: IndexInput): string {
   return groupFindings(i.findings)
     .map((ch) => {
       const all = ch.sections.flatMap((s) => s.findings);
-      const nb = chapterNotebook(all)?.replace(/\.ipynb$/, "");
+      const nbs = chapterNotebooks(all);
       const title = i.chapterTitles[ch.chapter];
       const bodies = ch.sections
         .map((s) => {
@@ -134,7 +137,7 @@ function findingsHtml(i: IndexInput): string {
         })
         .join("");
       return `<section class="chapter" data-chapter="${ch.chapter}"><h3 id="chapter-${ch.chapter}">Chapter ${ch.chapter}${title ? ` — ${escapeHtml(title)}` : ""}${
-        nb ? ` <span class="small">(<a href="${escapeHtml(nb)}.html">notebook</a>)</span>` : ""
+        nbs.length ? ` <span class="small">(${nbs.map((n) => `<a href="${escapeHtml(n)}.html">${escapeHtml(n)}</a>`).join(", ")})</span>` : ""
       }</h3><table class="findings">${head}${bodies}</table></section>`;
     })
     .join("");

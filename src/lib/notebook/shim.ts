@@ -4,7 +4,7 @@
  * it, and written as JSON to $INNLANDET_MODULE_OUT when the module ends.
  */
 import { writeFileSync } from "node:fs";
-import { AsyncCellError, takeAsyncErrors } from "./asyncErrors";
+import { AsyncCellError, takeAsyncErrors, watchAsyncErrors } from "./asyncErrors";
 
 export interface RecordedOutput {
   /** Index of the cell in the committed notebook (markdown cells counted). */
@@ -14,6 +14,8 @@ export interface RecordedOutput {
 }
 
 const outputs: RecordedOutput[] = [];
+// errors thrown outside a cell (timers, unawaited promises) are recorded from the start, session or not
+watchAsyncErrors();
 let current = -1;
 
 function record(mime: string, data: string | Uint8Array): void {
@@ -43,10 +45,15 @@ function write(extra: Record<string, unknown>): void {
 
 /** Called when every cell has run. */
 export function __finish(): void {
-  // an error thrown outside a cell after the last cell that used the notebook session still fails the run
-  const [late] = takeAsyncErrors();
-  if (late !== undefined) __fail(new AsyncCellError(late));
-  else write({ ok: true });
+  // an error thrown outside a cell after the last cell that used the notebook session still fails the run:
+  // now, or when the event loop has emptied (a timer or a rejection still pending after the last cell)
+  const check = (): boolean => {
+    const [late] = takeAsyncErrors();
+    if (late !== undefined) __fail(new AsyncCellError(late));
+    return late !== undefined;
+  };
+  if (!check()) write({ ok: true });
+  process.once("beforeExit", check);
 }
 
 /** Called when a cell throws: records the cell, the error's name, message and the top of its stack. */
