@@ -132,6 +132,7 @@ export function runNotebook(opts: {
   }
   const guard = opts.guard ?? currentGuard();
   const tmp = mkdtempSync(join(tmpdir(), "innlandet-nbreport-"));
+  guard?.onCleanup(() => rmSync(tmp, { recursive: true, force: true })); // also when the run is stopped first
   const report = join(tmp, "report.json");
   const args = [join(opts.root, "scripts", "run_notebook.py"), opts.input, opts.output, "--kernel", "tslab", "--cwd", opts.cwd, "--report", report];
   if (opts.cellTimeout !== undefined) args.push("--timeout", String(opts.cellTimeout));

@@ -6,10 +6,11 @@
  * relative here). Also reports which exported functions lack a JSDoc summary
  * or an @example.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { currentGuard } from "../guard";
+import { spawnTracked } from "../spawnTracked";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -77,22 +78,16 @@ export async function buildApiDocs(siteDir: string, opts: { root?: string } = {}
   if (!existsSync(bin)) throw new Error(`typedoc is not installed (${bin} missing): run npm ci`);
   const dir = join(resolve(siteDir), "api");
   const tmp = mkdtempSync(join(tmpdir(), "innlandet-typedoc-"));
+  currentGuard()?.onCleanup(() => rmSync(tmp, { recursive: true, force: true }));
   try {
     rmSync(dir, { recursive: true, force: true });
     const json = join(tmp, "api.json");
-    // spawned, not run synchronously: the site's other pages are written meanwhile
-    const r = await new Promise<{ status: number | null; output: string }>((res) => {
-      const child = spawn(process.execPath, [bin, "--options", join(root, "typedoc.json"), "--out", dir, "--json", json], {
-        cwd: root,
-        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      });
-      let output = "";
-      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-      child.on("error", (e) => res({ status: null, output: `${output}\n${e.message}` }));
-      child.on("close", (status) => res({ status, output }));
+    // spawned, not run synchronously (the site's other pages are written meanwhile), and tracked by the run's guard
+    const r = await spawnTracked(process.execPath, [bin, "--options", join(root, "typedoc.json"), "--out", dir, "--json", json], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
-    const output = r.output.replace(/\x1b\[[0-9;]*m/g, "");
+    const output = `${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ""}`.replace(/\x1b\[[0-9;]*m/g, "");
     if (r.status !== 0 || !existsSync(join(dir, "index.html")) || !existsSync(json))
       throw new Error(`typedoc failed (exit ${r.status}):\n${output.trim()}`);
     linkSiteRoot(dir);

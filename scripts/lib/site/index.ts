@@ -95,7 +95,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
   const chapterTitles: Record<number, string> = {};
   const sectionTitles: Record<string, string[]> = {};
   const notebooks = names.map((name) => JSON.parse(readFileSync(join(opts.build, "notebooks", `${name}.ipynb`), "utf8")) as NbJson);
-  const htmls = nbconvertHtml(opts.python, notebooks.map(cleanNotebook), root);
+  const htmls = await nbconvertHtml(opts.python, notebooks.map(cleanNotebook), root);
   for (const [i, name] of names.entries()) {
     copyFileSync(join(opts.build, "notebooks", `${name}.ipynb`), join(site, "notebooks", `${name}.ipynb`));
     const titles = notebookTitles(notebooks[i]!);

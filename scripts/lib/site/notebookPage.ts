@@ -4,10 +4,10 @@
  * download link to the executed .ipynb, and code folded behind "show code"
  * (client/notebook.js; without script the code simply stays visible).
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../../../src/lib/findings/render";
+import { spawnTracked } from "../spawnTracked";
 
 export interface NbCell {
   cell_type: string;
@@ -92,15 +92,11 @@ export function notebookTitles(nb: NbJson): { title: string | null; sections: Re
  * Convert notebooks (JSON) to HTML fragments with Debian's nbconvert (basic template), all in one
  * Python process (scripts/nbconvert_html.py); the fragments come back in the notebooks' order.
  * @example
- * const [html] = nbconvertHtml("/usr/bin/python3", [nb]);
+ * const [html] = await nbconvertHtml("/usr/bin/python3", [nb]);
  */
-export function nbconvertHtml(python: string, notebooks: NbJson[], root = join(__dirname, "..", "..", "..")): string[] {
-  const r = spawnSync(python, [join(root, "scripts", "nbconvert_html.py")], {
-    input: JSON.stringify(notebooks),
-    encoding: "utf8",
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`nbconvert failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
+export async function nbconvertHtml(python: string, notebooks: NbJson[], root = join(__dirname, "..", "..", "..")): Promise<string[]> {
+  const r = await spawnTracked(python, [join(root, "scripts", "nbconvert_html.py")], { input: JSON.stringify(notebooks) });
+  if (r.status !== 0) throw new Error(`nbconvert failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ""}): ${r.stderr || r.error?.message}`);
   return JSON.parse(r.stdout) as string[];
 }
 
