@@ -181,7 +181,11 @@ export function indexBody(i: IndexInput): string {
     i.api ? `; the library the cells call is documented in the <a href="api/index.html">API reference</a>` : ""
   }. The reading rules for the report's vague phrases are on the <a href="rules.html">phrase rules</a> page; how to <a href="#rerun">rerun</a> it all is at the end.</p>
 <p class="params">This run's parameters: <b>${escapeHtml(i.colophon.parameters)}</b> (see the <a href="#colophon">colophon</a>)</p>
-<h2 id="totals">Verdicts</h2><div class="totals">${totalHtml(claims, "report claims", "statements of the report, tested")}${
+<h2 id="totals">Verdicts</h2><div class="totals">${totalHtml(
+    claims,
+    "report claims",
+    `readings of ${new Set(claims.map((f) => f.claim)).size} distinct statements of the report (a statement read two ways, e.g. two periods, counts twice)`,
+  )}${
     checks.length ? totalHtml(checks, "project checks", "the project's own checks (region mapping, internal consistency); counted apart") : ""
   }${followUps.length ? totalHtml(followUps, "follow-ups", "the report's statements tested on a later period (chapter 6); counted apart") : ""}</div>
 <details class="small"><summary>What the verdicts mean</summary><p>${legend}</p></details>

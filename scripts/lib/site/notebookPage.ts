@@ -143,7 +143,7 @@ export function tocHtml(entries: TocEntry[]): string {
 
 export const NOTEBOOK_CSS = `main{max-width:1500px}
 /* the findings table a cell prints: ids may break anywhere, so the note keeps room */
-table.findings{width:100%}table.findings td:first-child{max-width:16em}table.findings code{overflow-wrap:anywhere;word-break:break-all}table.findings td:last-child{min-width:22em}
+table.findings{width:100%}table.findings td:first-child{min-width:13em;max-width:18em}table.findings code{overflow-wrap:anywhere}table.findings td:last-child{min-width:22em}
 .nb-layout{display:grid;grid-template-columns:minmax(0,1fr);gap:24px}
 @media (min-width:1100px){.nb-layout{grid-template-columns:260px minmax(0,1fr)}.nb-side{position:sticky;top:48px;align-self:start;max-height:calc(100vh - 60px);overflow-y:auto}}
 .toc h2{font-size:1em;margin:.4em 0}.toc ul{list-style:none;padding:0;margin:0;font-size:90%}.toc li{margin:2px 0}

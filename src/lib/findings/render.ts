@@ -44,8 +44,8 @@ export function verdictCounts(findings: Finding[]): Record<Verdict, number> {
   return out;
 }
 
-function mdCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function mdCell(s: string, newline = " "): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, newline);
 }
 
 /**
@@ -60,7 +60,7 @@ export function findingsMarkdown(findings: Finding[], title = "Findings"): strin
   const head = "| id | § | claim | published | computed | unit | tolerance | verdict | note |\n|---|---|---|---|---|---|---|---|---|";
   const rows = findings.map((f) =>
     [f.id, f.section, f.claim, formatValue(f.published), formatValue(f.computed), f.unit, String(f.tolerance), `**${f.verdict}**`, f.note]
-      .map(mdCell)
+      .map((c, i) => mdCell(c, i === 8 ? "<br>" : " ")) // the note's labelled lines stay lines
       .join(" | "),
   );
   return `# ${title}\n\n${findings.length} findings — ${summary}\n\n${head}\n${rows.map((r) => `| ${r} |`).join("\n")}\n`;
@@ -80,7 +80,7 @@ export function findingHtml(f: Finding): string {
     `<table style="border-collapse:collapse"><tr><th style="text-align:left;padding-right:12px">published</th><th style="text-align:left;padding-right:12px">computed</th><th style="text-align:left;padding-right:12px">unit</th><th style="text-align:left;padding-right:12px">tolerance</th><th style="text-align:left">verdict</th></tr>` +
     `<tr><td>${escapeHtml(formatValue(f.published))}</td><td>${escapeHtml(formatValue(f.computed))}</td><td>${escapeHtml(f.unit)}</td><td>±${f.tolerance}</td>` +
     `<td>${verdictBadgeHtml(f.verdict)}</td></tr></table>` +
-    `<div style="font-size:90%;color:#444">${escapeHtml(f.note)}</div>` +
+    `<div style="font-size:90%;color:#444;white-space:pre-line">${escapeHtml(f.note)}</div>` +
     `<div style="font-size:85%;color:#666">inputs: ${f.inputs.map(escapeHtml).join(", ")}</div></div>`
   );
 }
@@ -115,7 +115,7 @@ export function findingsTableHtml(findings: Finding[]): string {
       (f) =>
         `<tr id="${escapeHtml(f.id)}"><td><code>${escapeHtml(f.id)}</code></td><td>${escapeHtml(f.claim)}</td><td>${escapeHtml(formatValue(f.published))}</td>` +
         `<td>${escapeHtml(formatValue(f.computed))}</td><td>${verdictBadgeHtml(f.verdict)}</td>` +
-        `<td style="font-size:85%">${escapeHtml(f.note)}</td></tr>`,
+        `<td style="font-size:85%;white-space:pre-line">${escapeHtml(f.note)}</td></tr>`,
     )
     .join("");
   return `<table class="findings" style="border-collapse:collapse;font-family:sans-serif"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
