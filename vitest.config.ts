@@ -13,7 +13,7 @@ export default defineConfig({
     pool: "forks",
     // vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, which ran
     // the 70-odd files one after another (3 m 30 s). Two workers there: the pipeline test mostly waits on
-    // its child processes while the other worker runs the rest (about 2 m 30 s).
+    // its child processes while the other worker runs the rest (about 3 min).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 600_000,
