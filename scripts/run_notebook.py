@@ -50,7 +50,8 @@ ASYNC_MARK_RE = re.compile(r"^(UncaughtException|UnhandledPromiseRejection): ", 
 
 
 # Run after the last cell (and removed from the output): waits briefly, then fails on an error a notebook
-# session (src/lib/notebook/asyncErrors.ts) recorded outside any cell's execution, e.g. from the last cell's timer.
+# session (src/lib/notebook/asyncErrors.ts, same global key) recorded outside any cell's execution, e.g. from the
+# last cell's timer.
 TAIL_TAG = "innlandet-after-last-cell"
 TAIL_SOURCE = (
     "await new Promise((r) => setTimeout(r, 200));\n"

@@ -16,6 +16,7 @@ import { FINDING_MIME } from "../../src/lib/notebook/session";
 import type { Finding } from "../../src/lib/findings/types";
 import { ensureLibBuilt } from "./buildLib";
 import { currentGuard } from "./guard";
+import { spawnTracked } from "./spawnTracked";
 
 interface Cell {
   cell_type: string;
@@ -84,41 +85,20 @@ export async function runAsModule(
   writeFileSync(src, moduleSource(nb, opts.params));
   const root = resolve(__dirname, "..", "..");
   try {
-    let exit = "";
-    const stderr = await new Promise<string>((res, rej) => {
-      // inside a guarded run (reproduce) the module gets a process group of its own, tracked by the guard,
-      // so an interrupted or failed run stops it too; elsewhere it stays in ours (Ctrl-C reaches it)
-      const guard = currentGuard();
-      const child = spawn(join(root, "node_modules", ".bin", "tsx"), [src], {
-        cwd: dir,
-        env: { ...process.env, ...opts.env, INNLANDET_MODULE_OUT: out },
-        stdio: ["ignore", "ignore", "pipe"],
-        detached: guard !== undefined,
-      });
-      const untrack = guard && child.pid !== undefined ? guard.track(child.pid) : () => undefined;
-      guard?.onCleanup(() => {
-        rmSync(src, { force: true });
-        rmSync(tmp, { recursive: true, force: true });
-      });
-      let err = "";
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      const kill = () => {
-        try {
-          if (guard && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-          else child.kill("SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      };
-      const timer = setTimeout(kill, opts.timeoutMs ?? 300_000);
-      child.on("error", rej);
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        untrack();
-        if (code !== 0) exit = signal ? `ended by ${signal}` : `exited ${code}`;
-        res(err);
-      });
+    // inside a guarded run (reproduce) the module gets a process group of its own, tracked by the guard,
+    // so an interrupted or failed run stops it too; elsewhere it stays in ours (Ctrl-C reaches it)
+    currentGuard()?.onCleanup(() => {
+      rmSync(src, { force: true });
+      rmSync(tmp, { recursive: true, force: true });
     });
+    const run = await spawnTracked(join(root, "node_modules", ".bin", "tsx"), [src], {
+      cwd: dir,
+      env: { ...process.env, ...opts.env, INNLANDET_MODULE_OUT: out },
+      timeoutMs: opts.timeoutMs ?? 300_000,
+    });
+    if (run.error) throw run.error;
+    const stderr = run.stderr;
+    const exit = run.status === 0 ? "" : run.signal ? `ended by ${run.signal}` : `exited ${run.status}`;
     let result: { ok: boolean; outputs: RecordedOutput[]; error?: ModuleRun["error"] };
     try {
       result = JSON.parse(readFileSync(out, "utf8")) as typeof result;

@@ -15,7 +15,8 @@ export interface SpawnResult {
 }
 
 /**
- * Spawn `cmd` with `args`, write `input` to its stdin (if given) and resolve when it has ended
+ * Spawn `cmd` with `args`, write `input` to its stdin (if given) and resolve when it has ended or was killed
+ * after `timeoutMs`
  * (never, when the guard was interrupted meanwhile: it exits the process).
  * @example
  * const r = await spawnTracked(python, ["scripts/nbconvert_html.py"], { input: JSON.stringify(nbs) });
@@ -24,7 +25,7 @@ export interface SpawnResult {
 export function spawnTracked(
   cmd: string,
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
 ): Promise<SpawnResult> {
   const guard = currentGuard();
   return new Promise((resolve) => {
@@ -38,10 +39,22 @@ export function spawnTracked(
     child.on("error", (e) => (error = e));
     child.stdin.on("error", () => undefined); // a process that exits without reading its input
     child.stdin.end(opts.input ?? "");
+    // past timeoutMs the process (its group, when it has one) is killed; `signal` then says SIGKILL
+    const timer =
+      opts.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            try {
+              if (guard && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+              else child.kill("SIGKILL");
+            } catch {
+              /* already gone */
+            }
+          }, opts.timeoutMs);
     child.on("close", (status, signal) => {
+      clearTimeout(timer);
       untrack();
       if (guard?.interrupted) return; // the guard is stopping everything and will exit: nothing to report
-
       resolve({
         status,
         signal,

@@ -5,20 +5,21 @@
  * raises the first one in the next cell that uses the session; the module runner also checks at the end.
  */
 
-/** An error thrown outside a cell's own execution, raised in the next cell that used the notebook session. */
+/** An error thrown outside a cell's own execution, raised at the next use of the notebook session or when the run ends. */
 export class AsyncCellError extends Error {
   override name = "AsyncCellError";
   constructor(readonly original: unknown) {
     const e = original instanceof Error ? original : null;
     super(
       `an error was thrown outside a cell's own execution (an unawaited promise or a timer callback), ` +
-        `raised here in the next cell that used the notebook: ${e ? `${e.name}: ${e.message}` : String(original)}`,
+        `raised at the next use of the notebook session (or when the run ends): ${e ? `${e.name}: ${e.message}` : String(original)}`,
     );
     if (e?.stack) this.stack = `${this.name}: ${this.message}\n--- thrown at ---\n${e.stack}`;
   }
 }
 
-// one list per process, however many copies of the library are loaded (src and dist)
+// one list per process, however many copies of the library are loaded (src and dist); the key is also read by
+// the tail cell scripts/run_notebook.py runs after a notebook's last cell on the kernel
 const KEY = Symbol.for("innlandet.asyncErrors");
 interface Store {
   pending: unknown[];
