@@ -7,7 +7,7 @@ import type { Claim } from "./claims";
 import { CLAIMS_FILE } from "./claims";
 import { FindingError } from "./errors";
 import type { PhraseRule } from "./phrases";
-import type { Basis, ComputedValue, Finding, FindingKind, Robustness } from "./types";
+import type { Basis, ComputedValue, Finding, FindingKind, KeyNumbers, Robustness } from "./types";
 import { decideVerdict } from "./verdict";
 import { formatValue } from "./render";
 
@@ -36,6 +36,27 @@ export interface CheckInput {
   alternatives?: { label: string; computed: ComputedValue }[];
   /** Why no public data can test the claim (with `computed: null`). */
   untestable?: string;
+  /**
+   * The reading's key numbers, shown on the card and kept in findings.json beside the note, so that a
+   * rerun shows what moved, e.g. `{ rho_min: -0.08, rho_max: 0.04, p_claimed: 0.55, n: 12, power: 0.45 }`.
+   */
+  numbers?: KeyNumbers;
+}
+
+/** Where a user's own hypothesis (kind `explore`) comes from: not the report, the person who states it. */
+export const USER_STATEMENT = "stated by the user";
+
+function roundNumbers(numbers: KeyNumbers): KeyNumbers {
+  const r = (x: number): number => Math.round(x * 1e9) / 1e9;
+  const out: Record<string, number | readonly [number, number] | null> = {};
+  for (const [k, v] of Object.entries(numbers)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(k)) throw new FindingError(`key number '${k}' must be a snake_case name, e.g. rho_min`);
+    if (v !== null && typeof v !== "number" && !(Array.isArray(v) && v.length === 2))
+      throw new FindingError(`key number '${k}' must be a number, an interval [low, high] or null, not ${JSON.stringify(v)}`);
+    if (typeof v === "number" && !Number.isFinite(v)) throw new FindingError(`key number '${k}' is ${v}: give null when it cannot be computed`);
+    out[k] = v === null ? null : typeof v === "number" ? r(v) : [r(v[0]), r(v[1])];
+  }
+  return out;
 }
 
 function round(v: ComputedValue): ComputedValue {
@@ -55,7 +76,9 @@ export function claimKeyOf(id: string, claims: Map<string, Claim>): string {
   if (claims.has(bare)) return bare;
   const head = bare.split(".")[0]!;
   if (claims.has(head)) return head;
-  throw new FindingError(`finding ${id}: no claim '${bare}' or '${head}' in data/${CLAIMS_FILE}; pass { claim: "<key>" }`);
+  throw new FindingError(
+    `finding ${id}: no claim '${bare}' or '${head}' in data/${CLAIMS_FILE}; name the report's claim with { claim: "<key>" }, or, for a statement of your own, use nb.hypothesis("explore.…", { statement, … })`,
+  );
 }
 
 /**
@@ -70,7 +93,14 @@ export function claimKeyOf(id: string, claims: Map<string, Claim>): string {
  * // → verdict "reproduced" (82 = 44 + 38: tolerance 2 × 0.5)
  */
 export function makeFinding(id: string, input: CheckInput, claims: Map<string, Claim>, rules: Map<string, PhraseRule>, run: string): Finding {
-  if (!/^ch\d+\.[A-Za-z0-9_.]+$/.test(id)) throw new FindingError(`finding id '${id}' must look like ch3.some_claim[.reading]`);
+  const explore = (input.kind ?? "claim") === "explore";
+  if (explore ? !/^explore\.[A-Za-z0-9_.]+$/.test(id) : !/^ch\d+\.[A-Za-z0-9_.]+$/.test(id))
+    throw new FindingError(
+      explore
+        ? `hypothesis id '${id}' must look like explore.my_statement`
+        : `finding id '${id}' must look like ch3.some_claim[.reading]; for a statement of your own use nb.hypothesis("explore.${id.replace(/[^A-Za-z0-9_.]/g, "_")}", { statement, … })`,
+    );
+  if (explore && !input.reference) throw new FindingError(`hypothesis ${id}: no statement (use nb.hypothesis)`);
   const claim = input.reference ?? claims.get(input.claim ?? claimKeyOf(id, claims));
   if (!claim) throw new FindingError(`finding ${id}: claim '${input.claim}' is not in data/${CLAIMS_FILE}`);
   const ruleId = input.rule ?? claim.rule;
@@ -99,15 +129,21 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
       ? ""
       : `robustness: ${robustness.status}${flips.length ? ` — flipped by: ${flips.join("; ")}` : ""} (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
     `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${
-      (input.kind ?? "claim") === "check" ? " (a check of the project's, not a claim of the report)" : input.kind === "follow_up" ? " (the report's statement tested on a later period)" : ""
+      (input.kind ?? "claim") === "check"
+        ? " (a check of the project's, not a claim of the report)"
+        : input.kind === "follow_up"
+          ? " (the report's statement tested on a later period)"
+          : explore
+            ? " (a user's own hypothesis)"
+            : ""
     }`,
-    `source: published at ${claim.location}`,
+    explore ? `source: ${USER_STATEMENT} (${claim.location}); not a statement of the report` : `source: published at ${claim.location}`,
     run ? `run: ${run}` : "",
   ];
   return {
     id,
     kind: input.kind ?? "claim",
-    chapter: Number(id.slice(2, id.indexOf("."))),
+    chapter: explore ? 0 : Number(id.slice(2, id.indexOf("."))),
     section: claim.section,
     claim: claim.statement,
     published: claim.published,
@@ -117,7 +153,11 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     rule: rule.rule,
     verdict: decision.verdict,
     robustness,
-    inputs: [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`, ...input.inputs.map((p) => (p.startsWith("data/") ? p : `data/${p}`))],
+    inputs: [
+      ...(explore ? [] : [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`]),
+      ...input.inputs.map((p) => (p.startsWith("data/") ? p : `data/${p}`)),
+    ],
+    ...(input.numbers && Object.keys(input.numbers).length > 0 ? { numbers: roundNumbers(input.numbers) } : {}),
     note: lines.filter((l) => l.length > 0).join("\n"),
   };
 }

@@ -5,6 +5,7 @@
 import type * as pl from "nodejs-polars";
 import { isInterval, type ComputedValue, type Finding, type PublishedValue, type Verdict } from "./types";
 import { verdictStyle } from "../plots/palette";
+import type { FindingChange } from "./changes";
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -80,9 +81,37 @@ export function findingHtml(f: Finding): string {
     `<table style="border-collapse:collapse"><tr><th style="text-align:left;padding-right:12px">published</th><th style="text-align:left;padding-right:12px">computed</th><th style="text-align:left;padding-right:12px">unit</th><th style="text-align:left;padding-right:12px">tolerance</th><th style="text-align:left">verdict</th></tr>` +
     `<tr><td>${escapeHtml(formatValue(f.published))}</td><td>${escapeHtml(formatValue(f.computed))}</td><td>${escapeHtml(f.unit)}</td><td>±${f.tolerance}</td>` +
     `<td>${verdictBadgeHtml(f.verdict)}</td></tr></table>` +
+    (f.numbers ? `<div style="font-size:90%;margin:2px 0"><b>key numbers</b>: ${escapeHtml(keyNumbersText(f.numbers))}</div>` : "") +
     `<div style="font-size:90%;color:#444;white-space:pre-line">${escapeHtml(f.note)}</div>` +
     `<div style="font-size:85%;color:#666">inputs: ${f.inputs.map(escapeHtml).join(", ")}</div></div>`
   );
+}
+
+/**
+ * What moved since the previous run of a finding's cell, as a small block under its card: nothing on a first
+ * run (`null`), "no change" when nothing moved, else one line per field (before → after).
+ * @example
+ * changesHtml([{ field: "rho_min", before: "-0.084", after: "-0.168" }]);
+ * // '<div class="finding-changes" …>since the previous run of this cell: <b>rho_min</b> -0.084 → -0.168</div>'
+ */
+export function changesHtml(changes: FindingChange[] | null, id?: string): string {
+  if (changes === null) return "";
+  const what = id ? ` (<code>${escapeHtml(id)}</code>)` : "";
+  const style = `style="font-family:sans-serif;font-size:90%;margin:2px 0 6px 14px;padding:2px 8px;background:#fff8dc"`;
+  if (changes.length === 0) return `<div class="finding-changes" ${style}>since the previous run of this cell${what}: no change</div>`;
+  const lines = changes.map((c) => `<b>${escapeHtml(c.field)}</b> ${escapeHtml(c.before)} → ${escapeHtml(c.after)}`);
+  return `<div class="finding-changes" ${style}>since the previous run of this cell${what}: ${lines.join("; ")}</div>`;
+}
+
+/**
+ * Key numbers as one line, e.g. "n 12 · rho_min -0.084 · power 0.45".
+ * @example
+ * keyNumbersText({ n: 12, rho_min: -0.0841 }); // "n 12 · rho_min -0.0841"
+ */
+export function keyNumbersText(numbers: Finding["numbers"]): string {
+  return Object.entries(numbers ?? {})
+    .map(([k, v]) => `${k} ${formatValue(v)}`)
+    .join(" · ");
 }
 
 /**

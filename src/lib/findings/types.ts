@@ -30,9 +30,10 @@ export type Basis = "report" | "open_data";
 /**
  * `claim`: a statement of the report, tested on its own period. `check`: the project's own check
  * (of a region mapping against KRD, of the report's internal consistency). `follow_up`: a statement
- * of the report tested on a later period (chapter 6). Each kind is counted apart in the headline totals.
+ * of the report tested on a later period (chapter 6). `explore`: a user's own hypothesis (`nb.hypothesis`,
+ * notebooks in explore/), never collected into the report's findings. Each kind is counted apart.
  */
-export type FindingKind = "claim" | "check" | "follow_up";
+export type FindingKind = "claim" | "check" | "follow_up" | "explore";
 
 /** One alternative reading a finding was also computed under. */
 export interface ReadingAlternative {
@@ -67,12 +68,20 @@ export interface Finding {
   verdict: Verdict;
   robustness: Robustness;
   inputs: string[];
+  /**
+   * The reading's key numbers beside the prose note (e.g. `{ rho_min, rho_max, p_claimed, n, power }`),
+   * so that a rerun can show what moved. Absent when the cell names none.
+   */
+  numbers?: KeyNumbers;
   /** Labelled lines: "basis: …", "reading: …", "source: …", "run: …". */
   note: string;
   /** Where the finding was emitted: notebook file and code cell index (as committed). */
   notebook?: string;
   cell?: number;
 }
+
+/** Key numbers of a reading: a name (snake_case) → a number, an interval, or null when not computable. */
+export type KeyNumbers = Record<string, number | readonly [number, number] | null>;
 
 /** A claim with where its published value comes from (claims.csv or another publication's table). */
 export type ClaimRef = Claim;

@@ -12,12 +12,43 @@ import { FindingContext } from "../findings/context";
 import { makeFinding, type CheckInput } from "../findings/check";
 import { FindingError } from "../findings/errors";
 import { loadPhraseRules, type PhraseRule } from "../findings/phrases";
-import { findingHtml, findingsTableHtml, frameHtml, frameMarkdown } from "../findings/render";
-import type { Finding, FindingKind } from "../findings/types";
+import { changesHtml, findingHtml, findingsTableHtml, frameHtml, frameMarkdown } from "../findings/render";
+import { findingChanges, type FindingChange } from "../findings/changes";
+import type { ComputedValue, Finding, FindingKind, PublishedValue } from "../findings/types";
 import { describeParams, parseParams, type RunParameters } from "../params";
 import { figureHtml, type PlotlyFigure } from "../plots/plotly";
 import type { Claim } from "../findings/claims";
 import { raiseAsyncErrors, watchAsyncErrors } from "./asyncErrors";
+import { currentCell, trackKernelCells, type RunningCell } from "./cells";
+import { verifyInputs } from "./inputs";
+
+/** A user's own statement, tested by `nb.hypothesis` with the report's verdict rules. */
+export interface HypothesisInput {
+  /** The statement in your own words, e.g. "Small-town regions lost population 2008–2026". */
+  statement: string;
+  /** What the statement predicts: a number, a range [low, high], or `true` for a comparison that holds. */
+  expected: PublishedValue;
+  /** The computed value (a number, an interval, a boolean for a comparison, "undecided"). */
+  computed: ComputedValue;
+  /** The phrase rule reading the statement (data/assumptions/phrase_rules.csv), e.g. "direction", "klart". */
+  rule: string;
+  /** Unit of `expected` and `computed`, e.g. "%", "pp", "" for a comparison. */
+  unit?: string;
+  /** Half-width of the band around `expected` that still counts as a match (default 0). */
+  tolerance?: number;
+  /** How the statement was turned into the computation. */
+  note: string;
+  /** Data files read, under data/ (checked to exist). */
+  inputs: string[];
+  /** The same computation under other reasonable readings (its robustness). */
+  alternatives?: { label: string; computed: ComputedValue }[];
+  numbers?: CheckInput["numbers"];
+}
+
+interface Emitted {
+  finding: Finding;
+  cell: RunningCell | undefined;
+}
 
 /** MIME type of a finding output (the JSON of one Finding). */
 export const FINDING_MIME = "application/vnd.innlandet.finding+json";
@@ -38,7 +69,7 @@ export class Notebook {
   readonly ctx: FindingContext;
   private readonly display: Display;
   private readonly rules: Map<string, PhraseRule>;
-  private readonly emitted: Finding[] = [];
+  private readonly emitted = new Map<string, Emitted>();
   /** The kind of the findings this notebook emits unless a check says otherwise (chapter 6: `follow_up`). */
   readonly defaultKind: FindingKind;
 
@@ -54,6 +85,7 @@ export class Notebook {
     this.ctx = new FindingContext({ params: parseParams([], params as Record<string, unknown>) });
     this.rules = loadPhraseRules(this.ctx.dir);
     watchAsyncErrors();
+    trackKernelCells();
   }
 
   get params(): RunParameters {
@@ -84,34 +116,93 @@ export class Notebook {
   }
 
   /**
-   * Decide, show and emit one finding. Returns nothing, so that tslab does not echo the finding as
-   * the cell's value; read it back with `nb.findings`.
+   * Decide, show and emit one finding. Rerunning the cell replaces the finding it emitted before (the
+   * last run of a cell wins) and the card says what moved; an id emitted by another cell is an error.
+   * Returns nothing, so that tslab does not echo the finding as the cell's value; read it back with `nb.findings`.
    */
   check(id: string, input: CheckInput): void {
     raiseAsyncErrors();
-    if (this.emitted.some((f) => f.id === id)) throw new FindingError(`finding ${id} emitted twice in ${this.name}`);
     const f = makeFinding(id, { ...input, kind: input.kind ?? this.defaultKind }, this.ctx.claims, this.rules, describeParams(this.params));
-    this.emitted.push(f);
-    this.display.html(findingHtml(f));
+    const [changes] = this.claimId([f]);
+    this.display.html(findingHtml(f) + changesHtml(changes ?? null));
     this.display.raw(FINDING_MIME, JSON.stringify(f));
+  }
+
+  /**
+   * Test a statement of your own (kind `explore`, never one of the report's findings): the same verdict
+   * rules, robustness and card as `check`, with the statement, what it predicts and the files read as its
+   * provenance. Use it in notebooks under explore/.
+   * @param id `explore.<name>`, e.g. "explore.small_town_decline_since_2008"
+   * @example
+   * nb.hypothesis("explore.small_towns_shrank", { statement: "Every small-town region shrank 2008–2026",
+   *   expected: true, computed: allShrank, rule: "gjennomgaaende", note: "…", inputs: ["ssb/population_municipality_1992_2026.csv"] });
+   */
+  hypothesis(id: string, h: HypothesisInput): void {
+    raiseAsyncErrors();
+    if (!h.statement?.trim()) throw new FindingError(`hypothesis ${id}: give the statement in your own words ({ statement: "…" })`);
+    const rule = this.rule(h.rule);
+    verifyInputs(`hypothesis ${id}`, h.inputs, this.ctx.dir);
+    const cell = currentCell();
+    this.check(id, {
+      kind: "explore",
+      reference: {
+        key: id,
+        chapter: 0,
+        section: "explore",
+        statement: h.statement,
+        published: h.expected,
+        tolerance: h.tolerance ?? 0,
+        unit: h.unit ?? "",
+        parts: 1,
+        rule: rule.rule,
+        location: `${this.name}${cell ? `, ${cell.label}` : ""}`,
+      },
+      computed: h.computed,
+      basis: "open_data",
+      note: h.note,
+      inputs: h.inputs,
+      ...(h.alternatives ? { alternatives: h.alternatives } : {}),
+      ...(h.numbers ? { numbers: h.numbers } : {}),
+    });
+  }
+
+  /**
+   * Record findings as this cell's. Per finding: null when first emitted; the fields that moved when this
+   * cell emitted it in an earlier run (it is replaced). An id emitted by another cell, or twice in one run,
+   * is an error, and nothing is recorded then.
+   */
+  private claimId(found: Finding[]): (FindingChange[] | null)[] {
+    const cell = currentCell();
+    const twice = (id: string): FindingError => new FindingError(`finding ${id} is emitted twice by ${cell?.label ?? "one cell"} of ${this.name}: one id, one check`);
+    const seen = new Set<string>();
+    const changes = found.map((f) => {
+      if (seen.has(f.id)) throw twice(f.id);
+      seen.add(f.id);
+      const prior = this.emitted.get(f.id);
+      if (!prior) return null;
+      if (cell && prior.cell?.execution === cell.execution) throw twice(f.id);
+      if (cell && prior.cell && prior.cell.key !== cell.key)
+        throw new FindingError(`finding ${f.id} is already emitted by ${prior.cell.label} of ${this.name}, not by ${cell.label}: one id belongs to one cell`);
+      return findingChanges(prior.finding, f);
+    });
+    for (const f of found) this.emitted.set(f.id, { finding: f, cell });
+    return changes;
   }
 
   /** Several untestable claims of one section in one table: [id, reason, claim key?]. */
   untestable(rows: { id: string; reason: string; claim?: string }[]): void {
     raiseAsyncErrors();
-    const out = rows.map((r) => {
-      if (this.emitted.some((f) => f.id === r.id)) throw new FindingError(`finding ${r.id} emitted twice in ${this.name}`);
-      const f = makeFinding(
+    const out = rows.map((r) =>
+      makeFinding(
         r.id,
         { claim: r.claim, computed: null, untestable: r.reason, basis: "report", note: "", inputs: [] },
         this.ctx.claims,
         this.rules,
         describeParams(this.params),
-      );
-      this.emitted.push(f);
-      return f;
-    });
-    this.display.html(findingsTableHtml(out));
+      ),
+    );
+    const changes = this.claimId(out);
+    this.display.html(findingsTableHtml(out) + changes.map((c, i) => changesHtml(c, out[i]!.id)).join(""));
     for (const f of out) this.display.raw(FINDING_MIME, JSON.stringify(f));
   }
 
@@ -144,9 +235,9 @@ export class Notebook {
     this.display.markdown(md);
   }
 
-  /** The findings this session emitted so far. */
+  /** The findings this session emitted so far (a rerun cell's latest), in the order first emitted. */
   get findings(): Finding[] {
-    return [...this.emitted];
+    return [...this.emitted.values()].map((e) => e.finding);
   }
 
   /**
