@@ -42,6 +42,8 @@ describe("chapter notebooks run as modules", () => {
       if (!o) diff.push(`+ ${id}: ${r.verdict} ${formatValue(r.computed)} (not in the golden file)`);
       else if (o.verdict !== r.verdict || JSON.stringify(o.computed) !== JSON.stringify(r.computed))
         diff.push(`~ ${id}: ${o.verdict} ${formatValue(o.computed)} → ${r.verdict} ${formatValue(r.computed)}`);
+      else if (JSON.stringify(o.numbers ?? null) !== JSON.stringify(r.numbers ?? null))
+        diff.push(`~ ${id}: key numbers ${JSON.stringify(o.numbers ?? null)} → ${JSON.stringify(r.numbers ?? null)}`);
     }
     for (const id of g.keys()) if (!n.has(id)) diff.push(`- ${id}: no longer emitted`);
     expect(diff, `findings differ from tests/golden/findings.json (${which}):\n${diff.join("\n")}`).toEqual([]);

@@ -40,8 +40,10 @@ const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : 
 export function moduleSource(nb: { cells: Cell[] }, params?: Partial<RunParameters>): string {
   const imports = new Set<string>();
   const body: string[] = [];
+  let number = 0;
   nb.cells.forEach((c, i) => {
     if (c.cell_type !== "code") return;
+    number += 1;
     const lines = text(c.source).split("\n");
     const code: string[] = [];
     for (const line of lines) {
@@ -50,7 +52,7 @@ export function moduleSource(nb: { cells: Cell[] }, params?: Partial<RunParamete
         imports.add(line.replace(/from\s+"tslab"/, 'from "./lib/notebook/shim"'));
       } else code.push(line);
     }
-    body.push(`__shim.__cell(${i});`, ...code);
+    body.push(`__shim.__cell(${i}, ${number});`, ...code);
     if (params && (c.metadata?.tags ?? []).includes("parameters")) {
       body.push(...Object.entries(params).map(([k, v]) => `params.${k} = ${JSON.stringify(v)};`));
     }
@@ -137,7 +139,7 @@ export async function typecheckNotebooks(notebooks: string[]): Promise<string[]>
     // the cell each line of the module belongs to (from the __shim.__cell(i) markers)
     let cell = -1;
     const lines = src.split("\n").map((l) => {
-      const m = /^__shim\.__cell\((\d+)\);$/.exec(l);
+      const m = /^__shim\.__cell\((\d+), \d+\);$/.exec(l);
       if (m) cell = Number(m[1]);
       return cell;
     });

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { AsyncCellError, takeAsyncErrors, watchAsyncErrors } from "./asyncErrors";
+import { enterRunnerCell } from "./cells";
 
 export interface RecordedOutput {
   /** Index of the cell in the committed notebook (markdown cells counted). */
@@ -33,9 +34,10 @@ export const display = {
   raw: (contentType: string, b: string | Uint8Array): void => record(contentType, b),
 };
 
-/** Called by the generated module before each cell's code. */
-export function __cell(i: number): void {
+/** Called by the generated module before each cell's code: its index as committed and its number as the reader sees it. */
+export function __cell(i: number, n = 0): void {
   current = i;
+  enterRunnerCell(i, n);
 }
 
 function write(extra: Record<string, unknown>): void {
