@@ -1,0 +1,145 @@
+"""The researcher's loop in a live tslab kernel, driven as Jupyter drives it (jupyter_client).
+
+Usage: kernel_loop.py ROOT [--notebooks 03-structures,04-innovation,...] [--report FILE]
+
+For each chapter notebook, in the order reproduce runs them (chapters 2 and 5 read the findings the
+others emitted, handed over through INNLANDET_FINDINGS_DIR as reproduce does):
+  1. run every code cell once, top to bottom;
+  2. re-execute every code cell a second time, in the same kernel;
+  3. where EDITS names a constant of a finding cell: change it and re-execute that cell a third time.
+Every execution must end `ok`; every finding cell re-executed must emit its findings again; the edited
+cell's finding must come back with changed key numbers and its card must say what moved.
+Prints one JSON report (and writes it with --report); exits 1 when any of that fails.
+
+Needs Debian's python3-jupyter-client (at /usr/bin/python3) and the project's kernelspec (jup/).
+"""
+import argparse
+import json
+import os
+import queue
+import sys
+import tempfile
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+FINDING_MIME = "application/vnd.innlandet.finding+json"
+ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"]
+# One constant per computing chapter, in a finding cell: (the line as committed, the line as edited, the finding id).
+EDITS = {
+    "03-structures": ("const powerAgainstRho = -0.5;", "const powerAgainstRho = -0.7;", "ch3.inverse_size_job_growth.regions"),
+    "04-innovation": ('const cityVsSmallRule = nb.rule("litt");', 'const cityVsSmallRule = nb.rule("klart");', "ch4.city_regions_innovation_above_small_town"),
+}
+
+
+def execute(kc, code, timeout=600):
+    """Run code; return (status, findings emitted, html outputs, stderr text)."""
+    msg_id = kc.execute(code, store_history=True, allow_stdin=False)
+    findings, html, stderr = [], [], []
+    deadline = time.time() + timeout
+    # the reply on the shell channel whose parent is this request (other replies may arrive there too)
+    status = None
+    while status is None:
+        reply = kc.get_shell_msg(timeout=max(1, deadline - time.time()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            status = reply["content"]["status"]
+    # then iopub for this request until the kernel is idle again
+    while True:
+        try:
+            m = kc.get_iopub_msg(timeout=max(1, deadline - time.time()))
+        except queue.Empty:
+            break
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        t, c = m["msg_type"], m["content"]
+        if t in ("display_data", "execute_result"):
+            data = c.get("data", {})
+            if FINDING_MIME in data:
+                findings.append(json.loads(data[FINDING_MIME]))
+            if "text/html" in data:
+                html.append(data["text/html"])
+        elif t == "stream" and c.get("name") == "stderr":
+            stderr.append(c.get("text", ""))
+        elif t == "status" and c.get("execution_state") == "idle":
+            break
+    if status != "ok":
+        time.sleep(0.3)  # tslab refuses requests for 200 ms after an error
+    return status, findings, html, "".join(stderr)
+
+
+def run_notebook(root, name, findings_dir):
+    path = os.path.join(root, "notebooks", f"{name}.ipynb")
+    with open(path, encoding="utf-8") as f:
+        nb = json.load(f)
+    cells = [(i, "".join(c["source"])) for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"]
+    env = dict(os.environ, JUPYTER_PATH=os.path.join(root, "jup"), INNLANDET_FINDINGS_DIR=findings_dir)
+    t0 = time.time()
+    km, kc = start_new_kernel(kernel_name="tslab", cwd=os.path.join(root, "notebooks"), startup_timeout=180, env=env)
+    ready = time.time() - t0
+    problems, out = [], {"notebook": name, "kernel_ready_s": round(ready, 1)}
+    try:
+        emitted = {}
+        for attempt in (1, 2):
+            t = time.time()
+            for i, code in cells:
+                status, found, _, err = execute(kc, code)
+                if status != "ok":
+                    problems.append(f"{name} pass {attempt}, cell index {i}: status {status}: {err.strip().splitlines()[:1]}")
+                    return out | {"problems": problems}
+                ids = sorted(f["id"] for f in found)
+                if attempt == 1:
+                    emitted[i] = (ids, found)
+                elif ids != emitted[i][0]:
+                    problems.append(f"{name} pass 2, cell index {i}: emitted {ids}, first pass {emitted[i][0]}")
+            out[f"pass{attempt}_s"] = round(time.time() - t, 1)
+        findings = [f for _, (_, fs) in sorted(emitted.items()) for f in fs]
+        with open(os.path.join(findings_dir, f"{name}.json"), "w", encoding="utf-8") as f:
+            json.dump(findings, f)
+        out["findings"] = len(findings)
+        if name in EDITS:
+            before_line, after_line, fid = EDITS[name]
+            hits = [(i, code) for i, code in cells if before_line in code]
+            if len(hits) != 1:
+                problems.append(f"{name}: the constant '{before_line}' is in {len(hits)} cells, expected 1")
+                return out | {"problems": problems}
+            i, code = hits[0]
+            old = next(f for f in emitted[i][1] if f["id"] == fid)
+            t = time.time()
+            status, found, html, err = execute(kc, code.replace(before_line, after_line))
+            out["rerun_edited_cell_s"] = round(time.time() - t, 2)
+            new = next((f for f in found if f["id"] == fid), None)
+            if status != "ok" or new is None:
+                problems.append(f"{name}: edited cell (index {i}) status {status}, finding {fid} {'missing' if new is None else 'emitted'}: {err.strip()[:200]}")
+            else:
+                moved = {k: (old.get("numbers", {}).get(k), v) for k, v in new.get("numbers", {}).items() if old.get("numbers", {}).get(k) != v}
+                out["edit"] = {"cell_index": i, "finding": fid, "changed": after_line, "moved": moved, "verdict": [old["verdict"], new["verdict"]]}
+                if not moved:
+                    problems.append(f"{name}: {fid}'s key numbers did not move after '{after_line}'")
+                if not any("since the previous run of this cell" in h for h in html):
+                    problems.append(f"{name}: the edited cell's card does not say what moved")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return out | {"problems": problems}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("root")
+    ap.add_argument("--notebooks", default=",".join(ORDER))
+    ap.add_argument("--report")
+    a = ap.parse_args()
+    os.environ["JUPYTER_PATH"] = os.path.join(os.path.abspath(a.root), "jup")  # the project's kernelspec
+    findings_dir = tempfile.mkdtemp(prefix="kernel-loop-")
+    results = [run_notebook(os.path.abspath(a.root), n, findings_dir) for n in a.notebooks.split(",") if n]
+    report = {"ok": all(not r["problems"] for r in results), "notebooks": results}
+    text = json.dumps(report, indent=1, ensure_ascii=False)
+    if a.report:
+        with open(a.report, "w", encoding="utf-8") as f:
+            f.write(text)
+    print(text)
+    sys.exit(0 if report["ok"] else 1)
+
+
+if __name__ == "__main__":
+    main()
