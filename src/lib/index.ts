@@ -27,6 +27,8 @@ export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, ty
 export * from "./hypotheses/index";
 export { Notebook, FINDING_MIME, ENV_FINDINGS_DIR, ENV_TABLES_DIR, type Display } from "./notebook/session";
 export { AsyncCellError } from "./notebook/asyncErrors";
+export { toDanfo, fromDanfo, type DanfoFrame } from "./interop/danfo";
+export { InteropError } from "./interop/errors";
 export { makeFinding, claimKeyOf, type CheckInput } from "./findings/check";
 export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
 export { FindingError, LookupError } from "./findings/errors";
