@@ -155,11 +155,12 @@ describe("danfojs interop refuses what it cannot carry", () => {
 describe("danfojs round trip (property)", () => {
   const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null, freq: 4 });
   const whole = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max });
+  const special = fc.constantFrom(NaN, -0, Infinity, -Infinity);
   const supported: Record<string, [pl.DataType, fc.Arbitrary<unknown>]> = {
     String: [pl.Utf8, fc.oneof(fc.string({ unit: "grapheme", maxLength: 6 }), fc.constantFrom("", "1", "6.0", "true", "NaN", "null"))],
     Bool: [pl.Bool, fc.boolean()],
-    Float64: [pl.Float64, fc.oneof(fc.double(), whole(-1000, 1000))],
-    Float32: [pl.Float32, fc.float()],
+    Float64: [pl.Float64, fc.oneof(fc.double(), whole(-1000, 1000), special)],
+    Float32: [pl.Float32, fc.oneof(fc.float(), special)],
     Int64: [pl.Int64, fc.oneof(fc.maxSafeInteger(), whole(-1000, 1000))],
     Int32: [pl.Int32, whole(-(2 ** 31), 2 ** 31 - 1)],
     Int16: [pl.Int16, whole(-(2 ** 15), 2 ** 15 - 1)],
