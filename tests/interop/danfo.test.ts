@@ -113,7 +113,13 @@ describe("danfojs round trip (hand examples)", () => {
     const d = new dfd.DataFrame({ f: [1.5, null, 6], b: [true, null, false], s: ["1", "2", null], n: [1, 2, 3], none: [null, null, null] });
     const back = fromDanfo(d);
     expect(schemaOf(back).map(([, t]) => t)).toEqual(["Float64", "Bool", "String", "Int64", "Float64"].map((t) => `DataType(${t})`));
-    expect(valuesOf(back)).toEqual([["1.5", null, "6"], [true, null, false], ["1", "2", null], ["1", "2", "3"], [null, null, null]]);
+    expect(valuesOf(back)).toEqual([
+      ["1.5", null, "6"],
+      [true, null, false],
+      ["1", "2", null],
+      ["1", "2", "3"],
+      [null, null, null],
+    ]);
   });
 });
 
@@ -171,7 +177,9 @@ describe("danfojs round trip (property)", () => {
   };
   const frame = fc.integer({ min: 0, max: 30 }).chain((rows) =>
     fc.array(
-      fc.constantFrom(...Object.keys(supported)).chain((kind) => fc.tuple(fc.constant(kind), fc.array(maybe(supported[kind]![1]), { minLength: rows, maxLength: rows }))),
+      fc
+        .constantFrom(...Object.keys(supported))
+        .chain((kind) => fc.tuple(fc.constant(kind), fc.array(maybe(supported[kind]![1]), { minLength: rows, maxLength: rows }))),
       { maxLength: 6 },
     ),
   );

@@ -77,7 +77,8 @@ const dtypeName = (dtype: pl.DataType): string => String(dtype).replace(/^DataTy
 
 function carrier(where: string, name: string, dtype: pl.DataType): Carrier {
   const c = CARRIERS[dtype.variant];
-  if (!c) throw new InteropError(`${where}: column '${name}' has dtype ${dtypeName(dtype)}, which danfojs cannot carry losslessly; ${SUPPORTED}`, name);
+  if (!c)
+    throw new InteropError(`${where}: column '${name}' has dtype ${dtypeName(dtype)}, which danfojs cannot carry losslessly; ${SUPPORTED}`, name);
   return c;
 }
 
@@ -101,7 +102,10 @@ export function toDanfo(df: pl.DataFrame): DanfoFrame {
     if (c.min !== undefined && c.max !== undefined && s.length > s.nullCount()) {
       for (const v of [s.min(), s.max()] as number[]) {
         if (v < c.min || v > c.max) {
-          throw new InteropError(`toDanfo: column '${name}' (${dtypeName(s.dtype)}) holds ${v}, beyond ±(2^53 − 1) that a JS number carries exactly; ${SUPPORTED}`, name);
+          throw new InteropError(
+            `toDanfo: column '${name}' (${dtypeName(s.dtype)}) holds ${v}, beyond ±(2^53 − 1) that a JS number carries exactly; ${SUPPORTED}`,
+            name,
+          );
         }
       }
     }
@@ -162,7 +166,10 @@ function fromValues(name: string, values: unknown[], reported: string | undefine
   if (types.size === 1 && types.has("string")) return pl.Utf8;
   if (types.size === 1 && types.has("boolean")) return pl.Bool;
   if (types.size === 1 && types.has("number")) return reported === "int32" && present.every((v) => Number.isSafeInteger(v)) ? pl.Int64 : pl.Float64;
-  throw new InteropError(`fromDanfo: column '${name}' (danfo ${reported}) holds ${[...types].join(" and ")} values; pass dtypes: { '${name}': … } naming one dtype`, name);
+  throw new InteropError(
+    `fromDanfo: column '${name}' (danfo ${reported}) holds ${[...types].join(" and ")} values; pass dtypes: { '${name}': … } naming one dtype`,
+    name,
+  );
 }
 
 /** The values as polars takes them for `dtype` (undefined → null), refusing any that do not fit it. */
@@ -184,7 +191,10 @@ function checked(name: string, values: unknown[], dtype: pl.DataType): unknown[]
     if (missing(v)) return null;
     if (!fits(v)) {
       const shown = typeof v === "string" ? JSON.stringify(v) : String(v);
-      throw new InteropError(`fromDanfo: column '${name}' (${dtypeName(dtype)}) holds ${shown} (${typeof v}) at index ${row}, which does not fit ${dtypeName(dtype)}; pass dtypes to read it as another dtype`, name);
+      throw new InteropError(
+        `fromDanfo: column '${name}' (${dtypeName(dtype)}) holds ${shown} (${typeof v}) at index ${row}, which does not fit ${dtypeName(dtype)}; pass dtypes to read it as another dtype`,
+        name,
+      );
     }
     return v;
   });
