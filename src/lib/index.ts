@@ -29,6 +29,8 @@ export { Notebook, FINDING_MIME, ENV_FINDINGS_DIR, ENV_TABLES_DIR, type Display,
 export { compareFindings, findingChanges, comparisonLines, type FindingChange, type FindingsComparison } from "./findings/changes";
 export { showTypedErrorsInOneLine } from "./errorDisplay";
 export { AsyncCellError } from "./notebook/asyncErrors";
+export { toDanfo, fromDanfo, type DanfoFrame } from "./interop/danfo";
+export { InteropError } from "./interop/errors";
 export { makeFinding, claimKeyOf, type CheckInput } from "./findings/check";
 export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
 export { FindingError, LookupError } from "./findings/errors";
