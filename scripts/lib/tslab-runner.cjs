@@ -85,6 +85,7 @@ process.once("message", async (/** @type {{ dir: string, cells: { index: number,
   convs.node.convert = (/** @type {string} */ prev, /** @type {string} */ src) => {
     const r = convert(prev, src);
     lastOutput = r.output ?? "";
+    send({ t: "compiled" });
     return r;
   };
   // as in tslab's startKernel: errors thrown outside a cell are logged into the running cell, which then fails

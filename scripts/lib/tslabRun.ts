@@ -19,6 +19,9 @@ import type { Finding } from "../../src/lib/findings/types";
 import { injectParameters } from "./inject";
 import { currentGuard } from "./guard";
 
+/** The least time tslab's type-check of one cell is given, whatever the cell timeout (a busy machine is slow). */
+const COMPILE_MS = 60_000;
+
 interface NbCell {
   cell_type: string;
   source: string | string[];
@@ -109,6 +112,13 @@ export function runInTslab(
     let failure: CellFailure | undefined;
     let ended = false;
     let timer: NodeJS.Timeout | undefined;
+    const startTimer = (ms: number, what: string): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        failure = { ...running!, kind: "timeout", name: "Timeout", message: `the cell ${what} ${ms / 1000} s (--cell-timeout); the run was stopped` };
+        killGroup();
+      }, ms);
+    };
     const killGroup = (): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
@@ -119,12 +129,10 @@ export function runInTslab(
     child.on("message", (m: { t: string } & Record<string, unknown>) => {
       if (m.t === "cell") {
         running = { index: m["index"] as number, number: m["number"] as number };
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          failure = { ...running!, kind: "timeout", name: "Timeout", message: `the cell did not finish within ${timeoutMs / 1000} s (--cell-timeout); the run was stopped` };
-          killGroup();
-        }, timeoutMs);
-      } else if (m.t === "out") outputs.push({ cell: m["cell"] as number, mime: m["mime"] as string, data: m["data"] as string });
+        // tslab type-checks the cell first: that phase gets at least a minute (a busy machine), the run the timeout
+        startTimer(Math.max(timeoutMs, COMPILE_MS), "was not compiled within");
+      } else if (m.t === "compiled") startTimer(timeoutMs, "did not finish within");
+      else if (m.t === "out") outputs.push({ cell: m["cell"] as number, mime: m["mime"] as string, data: m["data"] as string });
       else if (m.t === "fail") {
         failure ??= m as unknown as CellFailure;
         clearTimeout(timer);

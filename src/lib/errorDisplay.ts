@@ -13,6 +13,7 @@ import { PlotInputError } from "./plots/common";
 import { HypothesisError } from "./hypotheses/types";
 import { SsbError } from "./ssb/errors";
 import { AsyncCellError } from "./notebook/asyncErrors";
+import { InteropError } from "./interop/errors";
 
 /**
  * Make the library's typed errors print as one line (done once when the library is imported).
@@ -21,7 +22,7 @@ import { AsyncCellError } from "./notebook/asyncErrors";
  * console.error(new FindingError("no claim 'x'")); // prints "FindingError: no claim 'x'"
  */
 export function showTypedErrorsInOneLine(): void {
-  for (const cls of [FindingError, DataError, StatisticsInputError, IndicatorInputError, ParameterError, PlotInputError, HypothesisError, SsbError, AsyncCellError]) {
+  for (const cls of [FindingError, DataError, StatisticsInputError, IndicatorInputError, ParameterError, PlotInputError, HypothesisError, SsbError, AsyncCellError, InteropError]) {
     Object.defineProperty(cls.prototype, inspect.custom, {
       configurable: true,
       value(this: Error): string {
