@@ -51,12 +51,42 @@ describe("chapter notebooks run as modules", () => {
 });
 
 describe("the worked example in explore/", () => {
-  it("runs as a module and emits its own finding (a user's notebook, not collected by reproduce)", { timeout: 120_000 }, async () => {
-    const { runAsModule } = await import("../scripts/lib/nbmodule");
-    const r = await runAsModule(join(__dirname, "..", "explore", "worked-example.ipynb"));
-    expect(r.ok, r.error ? `${r.error.name}: ${r.error.message}` : r.stderr).toBe(true);
-    expect(r.findings.map((f) => f.id)).toEqual(["ch3.inverse_size_job_growth.explore_size_year"]);
+  const example = join(__dirname, "..", "explore", "worked-example.ipynb");
+
+  it("runs on tslab's executor and emits its findings: two re-readings of the report's claims and one hypothesis of the user's", { timeout: 180_000 }, async () => {
+    const { runInTslab } = await import("../scripts/lib/tslabRun");
+    const r = await runInTslab(example);
+    expect(r.ok, r.failure ? `${r.failure.name}: ${r.failure.message}` : "").toBe(true);
+    expect(r.findings.map((f) => [f.id, f.kind])).toEqual([
+      ["ch3.small_town_regions_population_change_2001_07.worked_example", "claim"],
+      ["ch3.inverse_size_job_growth.explore_size_year", "claim"],
+      ["explore.every_city_region_grew_since_2008", "explore"],
+    ]);
+    // "2001–07" read as 1 Jan 2001 → 1 Jan 2007: −3.33 % against the printed −3.7 (±0.05)
+    expect(r.findings[0]!.verdict).toBe("contradicted");
+    // the size year moves ρ, not the verdict, and the card says why (power)
+    expect(r.findings[1]!.verdict).toBe("inconclusive");
+    expect(r.findings[1]!.numbers?.["power"]).toBeLessThan(0.5);
+    const hypothesis = r.findings[2]!;
+    expect(hypothesis.note).toMatch(/source: stated by the user/);
+    expect(hypothesis.inputs.length).toBeGreaterThan(0);
+    for (const input of hypothesis.inputs) expect(existsSync(join(__dirname, "..", input)), input).toBe(true);
     expect(r.outputs.some((o) => o.mime === "text/html" && o.data.includes("share_pct"))).toBe(true);
+  });
+
+  it("changing the period's end year to 2008 flips the small-town verdict to corroborated, as its text says", { timeout: 180_000 }, async () => {
+    const { runInTslab } = await import("../scripts/lib/tslabRun");
+    const { rmSync, writeFileSync } = await import("node:fs");
+    const text = readFileSync(example, "utf8");
+    expect(text).toContain("const toYear = 2007;");
+    // beside the example, so that its imports resolve as a user's notebook's do; removed afterwards
+    const edited = join(__dirname, "..", "explore", `.edited-example-${process.pid}.ipynb`);
+    writeFileSync(edited, text.replace("const toYear = 2007;", "const toYear = 2008;"));
+    const r = await runInTslab(edited).finally(() => rmSync(edited, { force: true }));
+    expect(r.ok, r.failure?.message).toBe(true);
+    const f = r.findings.find((x) => x.id === "ch3.small_town_regions_population_change_2001_07.worked_example")!;
+    expect(f.verdict).toBe("corroborated");
+    expect(f.numbers?.["change_pct"]).toBeCloseTo(-3.69, 2);
   });
 });
 
