@@ -61,7 +61,9 @@ describe("decideVerdict", () => {
   it("refuses a published value that is not finite or a reversed published range", () => {
     expect(() => decideVerdict(Number.NaN, 1, 0.5, "report")).toThrow(/decideVerdict: the published value must be finite, got NaN/);
     expect(() => decideVerdict(Infinity, 1, 0.5, "report")).toThrow(FindingError);
-    expect(() => decideVerdict([20, 19], 19.5, 0.5, "report")).toThrow(/decideVerdict: a published range must be finite \[low, high\] with low ≤ high, got \[20, 19\]/);
+    expect(() => decideVerdict([20, 19], 19.5, 0.5, "report")).toThrow(
+      /decideVerdict: a published range must be finite \[low, high\] with low ≤ high, got \[20, 19\]/,
+    );
     expect(() => decideVerdict([19, Number.NaN], 19.5, 0.5, "report")).toThrow(FindingError);
   });
 });

@@ -50,7 +50,8 @@ describe("diversity", () => {
 });
 
 describe("diversity near the float limits", () => {
-  const frame = (values: number[]): pl.DataFrame => pl.DataFrame({ region: values.map(() => "a"), sector: values.map((_, i) => `s${i}`), value: values });
+  const frame = (values: number[]): pl.DataFrame =>
+    pl.DataFrame({ region: values.map(() => "a"), sector: values.map((_, i) => `s${i}`), value: values });
   const h = (p: number[]): number => -p.reduce((a, x) => a + x * Math.log(x), 0);
 
   it("refuses a region total that overflows (was NaN for every measure)", () => {

@@ -156,8 +156,17 @@ describe("category indexes must be permutations of 0…n−1", () => {
   });
 
   it("refuses repeated, negative, fractional or non-numeric positions and repeated codes", () => {
-    for (const index of [{ "2000": 0, "2001": 0 }, { "2000": -1, "2001": 0 }, { "2000": 0, "2001": 0.5 }, { "2000": "0", "2001": "1" }, ["2000", "2000"], ["2000", 2001]]) {
-      expect(() => checkDimensions(withIndex(index), selection, "07459")).toThrow(/dimension 'Tid' has the category index .*expected a permutation of 0…1/);
+    for (const index of [
+      { "2000": 0, "2001": 0 },
+      { "2000": -1, "2001": 0 },
+      { "2000": 0, "2001": 0.5 },
+      { "2000": "0", "2001": "1" },
+      ["2000", "2000"],
+      ["2000", 2001],
+    ]) {
+      expect(() => checkDimensions(withIndex(index), selection, "07459")).toThrow(
+        /dimension 'Tid' has the category index .*expected a permutation of 0…1/,
+      );
       expect(() => jsonStatToFrame(withIndex(index), "07459")).toThrow(SsbFormatError);
     }
   });

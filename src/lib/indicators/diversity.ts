@@ -50,7 +50,10 @@ const DUPLICATE = pl.col("__U").neq(pl.col("n_sectors")).any().alias("dup");
 // e · ln e and e² underflow and lose digits. The measures depend only on the fractions e / S, so such
 // input is computed again over e / max e (within [0, 1], S between 1 and n), where nothing over- or underflows.
 const M = pl.col("__M");
-const EXTREME = M.gt(1e100).or(M.gt(0).and(M.lt(1e-100))).any().alias("extreme");
+const EXTREME = M.gt(1e100)
+  .or(M.gt(0).and(M.lt(1e-100)))
+  .any()
+  .alias("extreme");
 
 /**
  * Shannon entropy (natural log), normalised Shannon and HHI per region.

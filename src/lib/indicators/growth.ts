@@ -18,7 +18,8 @@ export interface GrowthOptions {
 }
 
 function checkTimeArg(fn: string, name: string, t: unknown): void {
-  if (typeof t !== "number" || !Number.isFinite(t)) throw new IndicatorInputError(fn, `${name} must be a finite number (a value of the time column), got ${String(t)}`);
+  if (typeof t !== "number" || !Number.isFinite(t))
+    throw new IndicatorInputError(fn, `${name} must be a finite number (a value of the time column), got ${String(t)}`);
 }
 
 /**

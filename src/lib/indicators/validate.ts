@@ -78,8 +78,9 @@ export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string 
   const t = pl.col("__total");
   const totals = df.lazy().groupBy(keys).agg(pl.col(value).sum().alias("__total")).filter(t.eq(0).or(t.isInfinite())).sort(keys).collectSync();
   if (totals.height === 0) return;
-  if (totals.getColumn("__total").get(0) === 0) throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals, keys)}; shares are undefined`);
-  throw new IndicatorInputError(fn, `the total of '${value}' for ${firstKey(totals, keys)} is not finite (it overflows a 64-bit float); scale the values down`);
+  const [where, zero] = [firstKey(totals, keys), totals.getColumn("__total").get(0) === 0];
+  const why = zero ? `is 0 for ${where}; shares are undefined` : `for ${where} is not finite (it overflows a 64-bit float); scale the values down`;
+  throw new IndicatorInputError(fn, `the total of '${value}' ${why}`);
 }
 
 const INTEGER = new Set(["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32"]);

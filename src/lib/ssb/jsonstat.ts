@@ -87,12 +87,14 @@ function categoryCodes(doc: JsonStatDoc, dim: string, table: string): string[] {
     }
   } else {
     const labels = cat?.label;
-    if (index !== undefined || !labels || typeof labels !== "object" || Object.keys(labels).length !== 1) throw new SsbFormatError(table, `dimension '${dim}' has no category index`);
+    if (index !== undefined || !labels || typeof labels !== "object" || Object.keys(labels).length !== 1)
+      throw new SsbFormatError(table, `dimension '${dim}' has no category index`);
     codes = Object.keys(labels);
   }
   const i = doc.id!.indexOf(dim);
   if (i < 0) throw new SsbFormatError(table, `dimension '${dim}' is not listed in id (${doc.id!.join(", ")})`);
-  if (codes.length !== doc.size![i]) throw new SsbFormatError(table, `dimension '${dim}' has ${codes.length} categories but size says ${brief(doc.size![i])}`);
+  if (codes.length !== doc.size![i])
+    throw new SsbFormatError(table, `dimension '${dim}' has ${codes.length} categories but size says ${brief(doc.size![i])}`);
   return codes;
 }
 
@@ -142,7 +144,10 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
       const n = d.size![k]!;
       const want = codes[k]![rest % n];
       if (String(r[d.id![k]!]) !== want)
-        throw new SsbFormatError(table, `cell ${i}: jsonstat-toolkit gives ${d.id![k]}=${String(r[d.id![k]!])}, its position in the index is ${want}`);
+        throw new SsbFormatError(
+          table,
+          `cell ${i}: jsonstat-toolkit gives ${d.id![k]}=${String(r[d.id![k]!])}, its position in the index is ${want}`,
+        );
       rest = Math.floor(rest / n);
     }
   });
@@ -196,7 +201,15 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
  */
 export function checkDimensions(doc: unknown, selection: Record<string, string[]>, table = "?"): void {
   const d = doc as JsonStatDoc;
-  if (!d || typeof d !== "object" || !d.dimension || typeof d.dimension !== "object" || !Array.isArray(d.id) || !Array.isArray(d.size) || d.id.length !== d.size.length) {
+  if (
+    !d ||
+    typeof d !== "object" ||
+    !d.dimension ||
+    typeof d.dimension !== "object" ||
+    !Array.isArray(d.id) ||
+    !Array.isArray(d.size) ||
+    d.id.length !== d.size.length
+  ) {
     throw new SsbFormatError(table, "expected a JSON-stat 2 dataset with a 'dimension' object and 'id' and 'size' of equal length");
   }
   for (const [dim, wanted] of Object.entries(selection)) {
