@@ -45,4 +45,25 @@ describe("decideVerdict", () => {
     expect(() => decideVerdict(1, true, 0, "report")).toThrow(FindingError);
     expect(() => decideVerdict(1, NaN, 0, "report")).toThrow(FindingError);
   });
+
+  it("refuses a tolerance that is negative, NaN or infinite (an infinite one 'reproduced' 1e9 against 82)", () => {
+    for (const t of [-0.5, Number.NaN, Infinity, -Infinity]) {
+      expect(() => decideVerdict(82, 1e9, t, "report")).toThrow(FindingError);
+      expect(() => decideVerdict([19, 20], [18, 21], t, "report")).toThrow(FindingError);
+      expect(() => decideVerdict(true, true, t, "report")).toThrow(FindingError);
+    }
+    expect(() => decideVerdict(82, 1e9, Infinity, "report")).toThrow(/decideVerdict: tolerance must be a finite number ≥ 0, got Infinity/);
+    expect(() => decideVerdict(82, 81, -1, "report")).toThrow(/decideVerdict: tolerance must be a finite number ≥ 0, got -1/);
+    // 0 is a valid tolerance (comparison claims, exact figures)
+    expect(decideVerdict(82, 82, 0, "report").verdict).toBe("reproduced");
+  });
+
+  it("refuses a published value that is not finite or a reversed published range", () => {
+    expect(() => decideVerdict(Number.NaN, 1, 0.5, "report")).toThrow(/decideVerdict: the published value must be finite, got NaN/);
+    expect(() => decideVerdict(Infinity, 1, 0.5, "report")).toThrow(FindingError);
+    expect(() => decideVerdict([20, 19], 19.5, 0.5, "report")).toThrow(
+      /decideVerdict: a published range must be finite \[low, high\] with low ≤ high, got \[20, 19\]/,
+    );
+    expect(() => decideVerdict([19, Number.NaN], 19.5, 0.5, "report")).toThrow(FindingError);
+  });
 });

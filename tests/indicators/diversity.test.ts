@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diversity } from "../../src/lib/index";
+import * as pl from "nodejs-polars";
+import { diversity, IndicatorInputError } from "../../src/lib/index";
 import { cell, intFrame } from "../support/frames";
 
 const opts = { region: "region", sector: "sector", value: "value" };
@@ -45,5 +46,36 @@ describe("diversity", () => {
   it("returns one row per region, sorted", () => {
     expect(out.getColumn("region").toArray()).toEqual(["even", "one", "skew", "zero"]);
     expect(out.columns).toEqual(["region", "shannon", "shannon_normalized", "hhi", "n_sectors"]);
+  });
+});
+
+describe("diversity near the float limits", () => {
+  const frame = (values: number[]): pl.DataFrame =>
+    pl.DataFrame({ region: values.map(() => "a"), sector: values.map((_, i) => `s${i}`), value: values });
+  const h = (p: number[]): number => -p.reduce((a, x) => a + x * Math.log(x), 0);
+
+  it("refuses a region total that overflows (was NaN for every measure)", () => {
+    expect(() => diversity(frame([1e308, 1e308]), opts)).toThrow(IndicatorInputError);
+    expect(() => diversity(frame([1e308, 1e308]), opts)).toThrow(/diversity: the total of 'value' for region=a is not finite/);
+  });
+
+  it("computes the measures when the squares overflow (was hhi NaN)", () => {
+    const out = diversity(frame([1e200, 3e200]), opts);
+    expect(cell(out, { region: "a" }, "shannon")).toBeCloseTo(h([0.25, 0.75]), 12);
+    expect(cell(out, { region: "a" }, "hhi")).toBeCloseTo(0.625, 12);
+    const big = diversity(frame([1.7e308 / 4, 1.7e308 / 4, 1.7e308 / 2]), opts);
+    expect(cell(big, { region: "a" }, "shannon")).toBeCloseTo(1.5 * Math.log(2), 12);
+    expect(cell(big, { region: "a" }, "hhi")).toBeCloseTo(0.375, 12);
+  });
+
+  it("computes the measures of tiny and subnormal values (was a wrong Shannon and hhi NaN)", () => {
+    const tiny = diversity(frame([1e-200, 3e-200]), opts);
+    expect(cell(tiny, { region: "a" }, "shannon")).toBeCloseTo(h([0.25, 0.75]), 12);
+    expect(cell(tiny, { region: "a" }, "hhi")).toBeCloseTo(0.625, 12);
+    // 5e-324 and 1e-323 are 1 and 2 times the smallest subnormal: shares exactly 1/3 and 2/3
+    const sub = diversity(frame([5e-324, 1e-323]), opts);
+    expect(cell(sub, { region: "a" }, "shannon")).toBeCloseTo(h([1 / 3, 2 / 3]), 12);
+    expect(cell(sub, { region: "a" }, "shannon_normalized")).toBeCloseTo(h([1 / 3, 2 / 3]) / Math.log(2), 12);
+    expect(cell(sub, { region: "a" }, "hhi")).toBeCloseTo(5 / 9, 12);
   });
 });

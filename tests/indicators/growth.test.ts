@@ -26,6 +26,28 @@ describe("growthRate", () => {
   });
 });
 
+describe("growthRate refuses what it cannot compute", () => {
+  const opts = { region: "region", time: "year", value: "value" };
+
+  it("a year absent from the data is named (was an empty frame)", () => {
+    expect(() => growthRate(df, { ...opts, from: 1990, to: 1995 })).toThrow(IndicatorInputError);
+    expect(() => growthRate(df, { ...opts, from: 1990, to: 1995 })).toThrow(/growthRate: from 1990 is not a value of column 'year'/);
+    expect(() => growthRate(df, { ...opts, from: 2001, to: 2099 })).toThrow(/growthRate: to 2099 is not a value of column 'year'/);
+    expect(() => growthRate(df, { ...opts, from: Number.NaN, to: 2007 })).toThrow(/growthRate: from must be a finite number/);
+  });
+
+  it("`to` must be after `from` (was a reversed or 0 % growth)", () => {
+    expect(() => growthRate(df, { ...opts, from: 2007, to: 2001 })).toThrow(/growthRate: 'to' \(2001\) must be after 'from' \(2007\)/);
+    expect(() => growthRate(df, { ...opts, from: 2001, to: 2001 })).toThrow(IndicatorInputError);
+  });
+
+  it("a string time column is a typed error (was a raw polars error)", () => {
+    const s = df.withColumns(pl.col("year").cast(pl.Utf8));
+    expect(() => growthRate(s, { ...opts, from: 2001, to: 2007 })).toThrow(IndicatorInputError);
+    expect(() => growthRate(s, { ...opts, from: 2001, to: 2007 })).toThrow(/growthRate: column 'year' \(the time\) must be numeric, found String/);
+  });
+});
+
 describe("growthIndex", () => {
   it("indexes each region on its base period (= 100)", () => {
     const out = growthIndex(df, { region: "region", time: "year", value: "value", base: 2001 });
@@ -39,5 +61,13 @@ describe("growthIndex", () => {
   });
   it("refuses a region without the base period", () => {
     expect(() => growthIndex(df, { region: "region", time: "year", value: "value", base: 2004 })).toThrow(/region 'b' has no non-zero year 2004/);
+  });
+  it("refuses a base absent from the data, a non-finite base and a string time column", () => {
+    const opts = { region: "region", time: "year", value: "value" };
+    expect(() => growthIndex(df, { ...opts, base: 1990 })).toThrow(/growthIndex: base 1990 is not a value of column 'year'/);
+    expect(() => growthIndex(df, { ...opts, base: Number.NaN })).toThrow(/growthIndex: base must be a finite number/);
+    const s = df.withColumns(pl.col("year").cast(pl.Utf8));
+    expect(() => growthIndex(s, { ...opts, base: 2001 })).toThrow(IndicatorInputError);
+    expect(() => growthIndex(s, { ...opts, base: 2001 })).toThrow(/growthIndex: column 'year' \(the time\) must be numeric, found String/);
   });
 });

@@ -67,6 +67,30 @@ describe("shares", () => {
   });
 });
 
+describe("shares near the float limits", () => {
+  const frame = (values: number[]): pl.DataFrame =>
+    pl.DataFrame({ region: values.map(() => "a"), sector: values.map((_, i) => `s${i}`), value: values });
+  const opts = { group: "region", part: "sector", value: "value" };
+
+  it("refuses a group total that overflows (was share 0 for every part)", () => {
+    expect(() => shares(frame([1e308, 1e308]), opts)).toThrow(IndicatorInputError);
+    expect(() => shares(frame([1e308, 1e308]), opts)).toThrow(/shares: the total of 'value' for region=a is not finite/);
+  });
+
+  it("computes shares of very large and of subnormal values", () => {
+    expect(
+      shares(frame([1e200, 3e200]), opts)
+        .getColumn("share")
+        .toArray(),
+    ).toEqual([25, 75]);
+    const tiny = shares(frame([5e-324, 1e-323]), opts)
+      .getColumn("share")
+      .toArray() as number[];
+    expect(tiny[0]).toBeCloseTo(100 / 3, 12);
+    expect(tiny[1]).toBeCloseTo(200 / 3, 12);
+  });
+});
+
 describe("output column names follow the input's", () => {
   it("for location quotients, diversity, specialisation, Hoover and shift-share", async () => {
     const { locationQuotient, diversity, specialization, hoover, shiftShare } = await import("../../src/lib/index");

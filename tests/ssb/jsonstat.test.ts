@@ -134,6 +134,64 @@ describe("checkDimensions", () => {
   });
 });
 
+describe("category indexes must be permutations of 0…n−1", () => {
+  /** One dimension Tid with the given category index, two cells 10 (position 0) and 11 (position 1). */
+  const withIndex = (index: unknown, size = 2): Record<string, unknown> => ({
+    version: "2.0",
+    class: "dataset",
+    id: ["Tid"],
+    size: [size],
+    dimension: { Tid: { label: "year", category: { index, label: { "2000": "2000", "2001": "2001" } } } },
+    value: [10, 11],
+  });
+  const selection = { Tid: ["2000", "2001"] };
+
+  it("refuses a position outside 0…n−1 (was: 2001's value labelled 2000)", () => {
+    const bad = withIndex({ "2000": 0, "2001": 5 });
+    expect(() => checkDimensions(bad, selection, "07459")).toThrow(SsbFormatError);
+    expect(() => checkDimensions(bad, selection, "07459")).toThrow(
+      /SSB table 07459: dimension 'Tid' has the category index \{"2000":0,"2001":5\}, expected a permutation of 0…1/,
+    );
+    expect(() => jsonStatToFrame(bad, "07459")).toThrow(/dimension 'Tid' has the category index \{"2000":0,"2001":5\}/);
+  });
+
+  it("refuses repeated, negative, fractional or non-numeric positions and repeated codes", () => {
+    for (const index of [
+      { "2000": 0, "2001": 0 },
+      { "2000": -1, "2001": 0 },
+      { "2000": 0, "2001": 0.5 },
+      { "2000": "0", "2001": "1" },
+      ["2000", "2000"],
+      ["2000", 2001],
+    ]) {
+      expect(() => checkDimensions(withIndex(index), selection, "07459")).toThrow(
+        /dimension 'Tid' has the category index .*expected a permutation of 0…1/,
+      );
+      expect(() => jsonStatToFrame(withIndex(index), "07459")).toThrow(SsbFormatError);
+    }
+  });
+
+  it("refuses an index whose length differs from the dimension's size", () => {
+    const three = withIndex({ "2000": 0, "2001": 1, "2002": 2 });
+    expect(() => checkDimensions(three, { Tid: ["2000", "2001", "2002"] }, "07459")).toThrow(/dimension 'Tid' has 3 categories but size says 2/);
+    expect(() => checkDimensions({ ...withIndex(["2000", "2001"]), size: undefined }, selection, "07459")).toThrow(SsbFormatError);
+  });
+
+  it("places values by position whatever the order of the index object's keys", () => {
+    const reversed = jsonStatToFrame(withIndex({ "2001": 0, "2000": 1 }), "07459");
+    expect(reversed.select("Tid", "value").toRecords()).toEqual([
+      { Tid: "2001", value: 10 },
+      { Tid: "2000", value: 11 },
+    ]);
+    const listedOutOfOrder = jsonStatToFrame(withIndex({ "2001": 1, "2000": 0 }), "07459");
+    expect(listedOutOfOrder.select("Tid", "value").toRecords()).toEqual([
+      { Tid: "2000", value: 10 },
+      { Tid: "2001", value: 11 },
+    ]);
+    expect(() => checkDimensions(withIndex({ "2001": 1, "2000": 0 }), selection, "07459")).not.toThrow();
+  });
+});
+
 describe("queries", () => {
   const q = { table: "07459", selection: { Tid: ["2000", "2001"], Region: ["K-0501"] } };
   it("v2: GET with valueCodes, variables in sorted order", () => {

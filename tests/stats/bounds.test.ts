@@ -11,6 +11,17 @@ describe("roundingBounds", () => {
     expect(hi).toBeCloseTo(18.75, 12);
     expect(() => roundingBounds(Number.NaN)).toThrow(IndicatorInputError);
   });
+
+  it("refuses clamps that leave no value (was a crossed [10, 5.5]) and decimals that are not an integer (was [NaN, NaN])", () => {
+    expect(() => roundingBounds(5, { min: 10 })).toThrow(/roundingBounds: .*5 ± 0.5.*\[10, Infinity\]/);
+    expect(() => roundingBounds(101, { min: 0, max: 100 })).toThrow(IndicatorInputError);
+    expect(() => roundingBounds(5, { min: 3, max: 2 })).toThrow(/min ≤ max/);
+    expect(() => roundingBounds(5, { decimals: Number.NaN })).toThrow(/decimals must be an integer/);
+    expect(() => roundingBounds(5, { decimals: 0.5 })).toThrow(IndicatorInputError);
+    // a value at the clamp is still allowed: 100 printed stands for [99.5, 100]
+    expect(roundingBounds(100, { min: 0, max: 100 })).toEqual([99.5, 100]);
+    expect(roundingBounds(20, { decimals: -1 })).toEqual([15, 25]);
+  });
 });
 
 describe("weightedMeanBounds", () => {
@@ -66,6 +77,25 @@ describe("weightedMeanBounds", () => {
     expect(() => weightedMeanBounds([{ rate: [2, 1], weight: [1, 1] }])).toThrow(/low ≤ high/);
   });
 
+  it("low ≤ high even when the two extremes are summed in different orders (was low > high by one ulp)", () => {
+    // exact rates and weights: both bounds are the plain weighted mean, but the minimum and the
+    // maximum summed the units in opposite rate orders and came out one ulp apart, crossed
+    const units = [
+      { rate: [27, 27] as const, weight: [80.5728, 80.5728] as const },
+      { rate: [24, 24] as const, weight: [8.3844, 8.3844] as const },
+      { rate: [49, 49] as const, weight: [24.5154, 24.5154] as const },
+    ];
+    const mean = (27 * 80.5728 + 24 * 8.3844 + 49 * 24.5154) / (80.5728 + 8.3844 + 24.5154);
+    const [lo, hi] = weightedMeanBounds(units);
+    expect(lo).toBeLessThanOrEqual(hi);
+    expect(Math.abs(lo - mean)).toBeLessThan(1e-12);
+    expect(Math.abs(hi - mean)).toBeLessThan(1e-12);
+    // the bounds are usable downstream (exceedsAtEveryValue refused the crossed pair)
+    expect(exceedsAtEveryValue([lo, hi], [0, 0])).toBe(true);
+    const [[glo, ghi]] = weightedMeanBoundsBy(units, () => "all", ["all"]) as [readonly [number, number]];
+    expect(glo).toBeLessThanOrEqual(ghi);
+  });
+
   it("by group, in the order asked; a group with no member is a typed error", () => {
     const units = [
       { g: "a", rate: [10, 10] as const, weight: [1, 1] as const },
@@ -91,6 +121,9 @@ describe("exceedsAtEveryValue", () => {
     expect(exceedsAtEveryValue([20, 22], [10, 17], 2)).toBe(true); // 20 − 17 = 3 ≥ 2
     expect(exceedsAtEveryValue([20, 22], [10, 19], 2)).toBe("undecided"); // 1 … 12
     expect(exceedsAtEveryValue([20, 21], [19.5, 19.5], 2)).toBe(false); // at most 1.5 < 2
+    // a NaN threshold made every comparison false, i.e. "surely not above"
+    expect(() => exceedsAtEveryValue([20, 22], [10, 17], Number.NaN)).toThrow(/exceedsAtEveryValue: threshold must be finite/);
+    expect(() => exceedsAtEveryValue([20, 22], [10, 17], Infinity)).toThrow(IndicatorInputError);
   });
 });
 

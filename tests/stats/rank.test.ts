@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { permutationTest, rank, spearman } from "../../src/lib/index";
+import { pearson, permutationTest, rank, spearman } from "../../src/lib/index";
 
 describe("rank / spearman", () => {
   it("gives tied values the mean of their ranks", () => {
@@ -21,6 +21,26 @@ describe("rank / spearman", () => {
     expect(() => spearman([1, 2, 3], [1, 2])).toThrow(RangeError);
     expect(() => spearman([1, 2], [1, 2])).toThrow(/at least 3/);
     expect(() => spearman([1, 2, NaN], [1, 2, 3])).toThrow(/finite/);
+  });
+});
+
+describe("pearson / spearman near the float limits", () => {
+  it("pearson of values whose squares overflow or underflow is still computed (was 0)", () => {
+    // deviations ±1e200 square to Infinity; the sums of squares were Infinity and r = finite / ∞ = 0
+    expect(pearson([1e200, 2e200, 3e200], [1, 2, 3])).toBeCloseTo(1, 12);
+    expect(pearson([1, 2, 3], [3e200, 2e200, 1e200])).toBeCloseTo(-1, 12);
+    // sums of values near the largest double overflowed the mean itself
+    expect(pearson([1.7e308, -1.7e308, 1.6e308], [3, 1, 2])).toBeCloseTo(pearson([1.7, -1.7, 1.6], [3, 1, 2]), 12);
+    // subnormal deviations square to 0 (was a refusal: sums of squares not positive)
+    expect(pearson([1e-320, 2e-320, 3e-320], [1, 2, 3])).toBeCloseTo(1, 12);
+    // ordinary input is unchanged: r of (1,2,3) and (2,4,7) = 5/√(2·38/3)
+    expect(pearson([1, 2, 3], [2, 4, 7])).toBeCloseTo(5 / Math.sqrt(2 * (38 / 3)), 12);
+  });
+
+  it("spearman at the float limits ranks correctly", () => {
+    expect(spearman([1e200, 2e200, 3e200], [1, 2, 3])).toBe(1);
+    expect(spearman([1.7e308, -1.7e308, 1.6e308], [3, 1, 2])).toBe(1);
+    expect(spearman([5e-324, 1e-323, 0], [2, 3, 1])).toBe(1);
   });
 });
 

@@ -71,12 +71,20 @@ function pass(matches: boolean | null, basis: Basis): Verdict {
  * - numeric claim (number or published range): a computed number matches when within the
  *   tolerance; a computed interval matches when all of it is within, fails when none of it is,
  *   and is inconclusive otherwise.
+ * @throws FindingError when the tolerance is negative or not finite, a published number or range is
+ *   not finite (or the range is reversed), or the computed value is of the wrong kind
  * @example
  * decideVerdict(82, 81.3, 0.5, "report"); // { verdict: "diverges", gap: -0.7, matches: false }
  * decideVerdict(82, 81.3, 1, "report");   // reproduced (82 = 44 + 38: two rounded parts)
  * decideVerdict(true, "undecided", 0, "open_data"); // inconclusive
  */
 export function decideVerdict(published: PublishedValue, computed: ComputedValue, tolerance: number, basis: Basis): Decision {
+  // an infinite tolerance would match anything, a negative one nothing, a NaN one nothing either
+  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0)
+    throw new FindingError(`decideVerdict: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
+  if (typeof published === "number" && !Number.isFinite(published)) throw new FindingError(`decideVerdict: the published value must be finite, got ${published}`);
+  if (Array.isArray(published) && !(Number.isFinite(published[0]) && Number.isFinite(published[1]) && published[0] <= published[1]))
+    throw new FindingError(`decideVerdict: a published range must be finite [low, high] with low ≤ high, got [${published[0]}, ${published[1]}]`);
   if (published === null || computed === null) return { verdict: "untestable", gap: null, matches: null };
   if (typeof published === "boolean") {
     if (computed === "undecided") return { verdict: "inconclusive", gap: null, matches: null };

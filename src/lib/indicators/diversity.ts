@@ -8,7 +8,7 @@
  *
  * Computed from one group-by of S = Σ e, L = Σ e · ln e and Q = Σ e²:
  *   H = ln S − L / S   (since −Σ (e/S) ln(e/S) = −(1/S) Σ e ln e + ln S),   HHI = Q / S².
- * The same group-by gives the totals (a zero total is an input error); a
+ * The same group-by gives the totals (a zero or overflowing total is an input error); a
  * duplicate key shows as rows out of strictly increasing key order (one
  * pass) and then as fewer distinct sectors than rows in a region, so the
  * input checks cost little unless something is wrong.
@@ -46,6 +46,14 @@ const NORMALIZED = pl
   .alias("shannon_normalized");
 const ZERO_TOTAL = S.eq(0).any().alias("zero");
 const DUPLICATE = pl.col("__U").neq(pl.col("n_sectors")).any().alias("dup");
+// A region whose largest value lies outside [1e-100, 1e100]: its Σ e² (or S²) may overflow, or its
+// e · ln e and e² underflow and lose digits. The measures depend only on the fractions e / S, so such
+// input is computed again over e / max e (within [0, 1], S between 1 and n), where nothing over- or underflows.
+const M = pl.col("__M");
+const EXTREME = M.gt(1e100)
+  .or(M.gt(0).and(M.lt(1e-100)))
+  .any()
+  .alias("extreme");
 
 /**
  * Shannon entropy (natural log), normalised Shannon and HHI per region.
@@ -54,6 +62,8 @@ const DUPLICATE = pl.col("__U").neq(pl.col("n_sectors")).any().alias("dup");
  * classification.
  *
  * @returns `...by, <region>, shannon, shannon_normalized, hhi, n_sectors`, sorted by `by` and region.
+ * @throws IndicatorInputError on missing columns, null/negative/non-finite values, duplicate
+ *   (region, sector) rows, or a region whose total is 0 or overflows a 64-bit float.
  * @example
  * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 1] });
  * diversity(df, { region: "region", sector: "sector", value: "value" });
@@ -69,12 +79,20 @@ export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFram
   const inOrder = df.height > 1 && df.select(inKeyOrder([...by, region, sector])).row(0)[0] === true;
   const items = [...by.map(sqlName), `${sqlName(region)} AS region`, `${sqlName(sector)} AS sector`, `CAST(${sqlName(value)} AS DOUBLE) AS value`];
   const keys = [...by, "region"].map(col);
-  const grouped = sqlSelect(df, items)
-    .withColumns(...TERMS)
-    .groupBy(keys, false)
-    .agg(...AGGS, ...(inOrder ? [] : [DISTINCT]))
-    .sort(keys);
-  const out = grouped.withColumns(N_INT64, SHANNON, HHI).withColumns(NORMALIZED).collectSync();
-  if (out.select(inOrder ? ZERO_TOTAL : ZERO_TOTAL.or(DUPLICATE)).row(0)[0] === true) fullChecks();
+  const compute = (scaled: boolean): pl.DataFrame => {
+    const rows = sqlSelect(df, items);
+    return (scaled ? rows.withColumns(V.div(V.max().over(...(keys as [pl.Expr, ...pl.Expr[]])))) : rows)
+      .withColumns(...TERMS)
+      .groupBy(keys, false)
+      .agg(...AGGS, ...(inOrder ? [] : [DISTINCT]))
+      .sort(keys)
+      .withColumns(N_INT64, SHANNON, HHI)
+      .withColumns(NORMALIZED)
+      .collectSync();
+  };
+  let out = compute(false);
+  const [invalid, extreme] = out.select(inOrder ? ZERO_TOTAL : ZERO_TOTAL.or(DUPLICATE), EXTREME).row(0);
+  if (invalid === true) fullChecks();
+  if (extreme === true) out = compute(true);
   return restoreNames(out.select(...by, "region", "shannon", "shannon_normalized", "hhi", "n_sectors"), { region });
 }

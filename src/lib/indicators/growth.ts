@@ -17,17 +17,44 @@ export interface GrowthOptions {
   to: number;
 }
 
+function checkTimeArg(fn: string, name: string, t: unknown): void {
+  if (typeof t !== "number" || !Number.isFinite(t))
+    throw new IndicatorInputError(fn, `${name} must be a finite number (a value of the time column), got ${String(t)}`);
+}
+
+/**
+ * Check that the time column is numeric and holds each of the points asked for
+ * (`df` has passed checkLongFrame, so the column exists and has no null).
+ */
+function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [string, number][]): void {
+  const s = df.getColumn(time);
+  if (!s.isNumeric()) throw new IndicatorInputError(fn, `column '${time}' (the time) must be numeric, found ${s.dtype.variant}`);
+  for (const [name, t] of points) {
+    if (df.filter(pl.col(time).eq(pl.lit(t))).height === 0) {
+      throw new IndicatorInputError(fn, `${name} ${t} is not a value of column '${time}' (found ${String(s.min())}–${String(s.max())})`);
+    }
+  }
+}
+
 /**
  * Absolute and percent change of `value` from `from` to `to`, per region.
  * @returns `<region>, value_from, value_to, change, change_pct`, sorted by region.
- * @throws IndicatorInputError when a region lacks either time point or starts at 0.
+ * @throws IndicatorInputError when `to` is not after `from`, the time column is not numeric, `from` or
+ *   `to` is absent from the data, or a region lacks either time point or starts at 0.
  * @example
  * growthRate(pop, { region: "region", time: "year", value: "value", from: 2001, to: 2007 });
  */
 export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame {
   const { region, time, value, from, to } = opts;
   const fn = "growthRate";
+  checkTimeArg(fn, "from", from);
+  checkTimeArg(fn, "to", to);
+  if (!(to > from)) throw new IndicatorInputError(fn, `'to' (${to}) must be after 'from' (${from})`);
   const clean = checkLongFrame(fn, df, [region, time], value);
+  checkTimePoints(fn, clean, time, [
+    ["from", from],
+    ["to", to],
+  ]);
   const at = (t: number, name: string): pl.DataFrame =>
     clean.filter(pl.col(time).eq(pl.lit(t))).select(pl.col(region).alias("region"), pl.col(value).alias(name));
   const joined = at(from, "value_from").join(at(to, "value_to"), { on: "region", how: "full", coalesce: true });
@@ -54,13 +81,16 @@ export interface GrowthIndexOptions {
  * Index of a series with a base period = 100 (Figur 3.8-style):
  * index_t = 100 · x_t / x_base, per region.
  * @returns `<region>, <time>, value, index` (the input's key names), sorted by region and time.
- * @throws IndicatorInputError when a region lacks the base period or is 0 there.
+ * @throws IndicatorInputError when the time column is not numeric, the base period is absent from
+ *   the data, or a region lacks the base period or is 0 there.
  * @example
  * growthIndex(jobs, { region: "region", time: "year", value: "value", base: 1998 });
  */
 export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.DataFrame {
   const fn = "growthIndex";
+  checkTimeArg(fn, "base", opts.base);
   const clean = checkLongFrame(fn, df, [opts.region, opts.time], opts.value);
+  checkTimePoints(fn, clean, opts.time, [["base", opts.base]]);
   const base = clean
     .filter(pl.col(opts.time).eq(pl.lit(opts.base)))
     .select(pl.col(opts.region).alias("region"), pl.col(opts.value).alias("base_value"));

@@ -22,7 +22,8 @@ export interface SharesOptions {
  *
  * @returns columns `...by, <group>, <part>, <value>, share`, sorted by `by`, group, part.
  * @throws IndicatorInputError on missing columns, null/negative/non-finite
- *   values, duplicate (group, part) rows, or a group whose total is 0.
+ *   values, duplicate (group, part) rows, or a group whose total is 0 or
+ *   overflows a 64-bit float (the shares would all read 0).
  * @example
  * const df = pl.DataFrame({ region: ["a", "a"], sector: ["x", "y"], value: [1, 3] });
  * shares(df, { group: "region", part: "sector", value: "value" });

@@ -72,13 +72,15 @@ export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], val
   return out;
 }
 
-/** Throw when any group's total of `value` is zero (a share would be undefined). */
+/** Throw when any group's total of `value` is zero or overflows a 64-bit float (a share would be undefined, or 0 for every part). */
 export function checkPositiveTotals(fn: string, df: pl.DataFrame, group: string | string[], value: string): void {
   const keys = Array.isArray(group) ? group : [group];
-  const totals = df.lazy().groupBy(keys).agg(pl.col(value).sum().alias("__total")).filter(pl.col("__total").eq(0)).sort(keys).collectSync();
-  if (totals.height > 0) {
-    throw new IndicatorInputError(fn, `the total of '${value}' is 0 for ${firstKey(totals, keys)}; shares are undefined`);
-  }
+  const t = pl.col("__total");
+  const totals = df.lazy().groupBy(keys).agg(pl.col(value).sum().alias("__total")).filter(t.eq(0).or(t.isInfinite())).sort(keys).collectSync();
+  if (totals.height === 0) return;
+  const [where, zero] = [firstKey(totals, keys), totals.getColumn("__total").get(0) === 0];
+  const why = zero ? `is 0 for ${where}; shares are undefined` : `for ${where} is not finite (it overflows a 64-bit float); scale the values down`;
+  throw new IndicatorInputError(fn, `the total of '${value}' ${why}`);
 }
 
 const INTEGER = new Set(["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32"]);

@@ -46,24 +46,64 @@ function cell(d: JsonStatDoc, i: number): { value: unknown; status: string | nul
   return { value: v === undefined ? null : v, status: raw === undefined || raw === null ? null : String(raw) };
 }
 
+/** A JSON value on one line, cut to `max` characters. */
+function brief(v: unknown, max = 120): string {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/**
+ * The codes of dimension `dim` in position order. Its category index must be an array of distinct
+ * codes or an object {code: position} whose positions are a permutation of 0…n−1 (a dimension of
+ * one category may give only its label), and n must equal the dimension's entry in `size`: a gap
+ * or a repeated position would make the toolkit put one category's label on another's value.
+ * The caller has checked that `id` and `size` are arrays.
+ */
 function categoryCodes(doc: JsonStatDoc, dim: string, table: string): string[] {
   const cat = doc.dimension?.[dim]?.category;
-  const index = cat?.index;
-  if (Array.isArray(index)) return index;
-  if (index && typeof index === "object")
-    return Object.entries(index)
-      .sort((a, b) => a[1] - b[1])
-      .map(([k]) => k);
-  const labels = cat?.label;
-  if (labels && Object.keys(labels).length === 1) return Object.keys(labels);
-  throw new SsbFormatError(table, `dimension '${dim}' has no category index`);
+  const index: unknown = cat?.index;
+  const refuse = (n: number, why: string): never => {
+    throw new SsbFormatError(table, `dimension '${dim}' has the category index ${brief(index)}, expected a permutation of 0…${n - 1} (${why})`);
+  };
+  let codes: string[];
+  if (Array.isArray(index)) {
+    const n = index.length;
+    const seen = new Map<string, number>();
+    index.forEach((c: unknown, i) => {
+      if (typeof c !== "string") refuse(n, `position ${i} holds ${brief(c)}, not a code`);
+      if (seen.has(c as string)) refuse(n, `'${String(c)}' at positions ${seen.get(c as string)} and ${i}`);
+      seen.set(c as string, i);
+    });
+    codes = index as string[];
+  } else if (index !== null && typeof index === "object") {
+    const entries = Object.entries(index as Record<string, unknown>);
+    const n = entries.length;
+    codes = new Array<string>(n);
+    for (const [code, p] of entries) {
+      if (typeof p !== "number" || !Number.isInteger(p) || p < 0 || p >= n) refuse(n, `'${code}' at ${brief(p)}`);
+      const at = p as number;
+      if (codes[at] !== undefined) refuse(n, `'${codes[at]}' and '${code}' both at ${at}`);
+      codes[at] = code;
+    }
+  } else {
+    const labels = cat?.label;
+    if (index !== undefined || !labels || typeof labels !== "object" || Object.keys(labels).length !== 1)
+      throw new SsbFormatError(table, `dimension '${dim}' has no category index`);
+    codes = Object.keys(labels);
+  }
+  const i = doc.id!.indexOf(dim);
+  if (i < 0) throw new SsbFormatError(table, `dimension '${dim}' is not listed in id (${doc.id!.join(", ")})`);
+  if (codes.length !== doc.size![i])
+    throw new SsbFormatError(table, `dimension '${dim}' has ${codes.length} categories but size says ${brief(doc.size![i])}`);
+  return codes;
 }
 
 /**
  * A JSON-stat 2 dataset as a long frame: per dimension its codes and labels, then `value` and `status`.
  * @param doc a parsed JSON-stat 2 dataset
  * @param table table id for error messages
- * @throws SsbFormatError when it is not a JSON-stat 2 dataset, its sizes do not add up,
+ * @throws SsbFormatError when it is not a JSON-stat 2 dataset, its sizes do not add up, a category
+ *   index is not a permutation of 0…n−1 (n the dimension's size),
  *   or a cell holds something other than a number or null that no status symbol explains
  * @example
  * jsonStatToFrame(JSON.parse(text), "07459"); // Region, Region_label, Tid, Tid_label, value, status
@@ -74,10 +114,7 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
     throw new SsbFormatError(table, "expected a JSON-stat 2 dataset (class 'dataset' with id, size and dimension)");
   }
   if (d.id.length !== d.size.length) throw new SsbFormatError(table, `id has ${d.id.length} dimensions but size has ${d.size.length}`);
-  d.id.forEach((dim, i) => {
-    const n = categoryCodes(d, dim, table).length;
-    if (n !== d.size![i]) throw new SsbFormatError(table, `dimension '${dim}' has ${n} categories but size says ${d.size![i]}`);
-  });
+  const codes = d.id.map((dim) => categoryCodes(d, dim, table));
   const cells = d.size.reduce((a, b) => a * b, 1);
   const nValues = Array.isArray(d.value) ? d.value.length : Object.keys(d.value ?? {}).length;
   if (Array.isArray(d.value) && nValues !== cells) throw new SsbFormatError(table, `value has ${nValues} cells, dimensions give ${cells}`);
@@ -100,6 +137,20 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
   if (!Array.isArray(rows) || !Array.isArray(labelled) || labelled.length !== rows.length)
     throw new SsbFormatError(table, "jsonstat-toolkit could not read the dataset");
   if (rows.length !== cells) throw new SsbFormatError(table, `jsonstat-toolkit gave ${rows.length} rows for ${cells} cells`);
+  // values are taken by row-major position (cell i), codes from the toolkit's rows: they must agree
+  rows.forEach((r, i) => {
+    let rest = i;
+    for (let k = d.id!.length - 1; k >= 0; k -= 1) {
+      const n = d.size![k]!;
+      const want = codes[k]![rest % n];
+      if (String(r[d.id![k]!]) !== want)
+        throw new SsbFormatError(
+          table,
+          `cell ${i}: jsonstat-toolkit gives ${d.id![k]}=${String(r[d.id![k]!])}, its position in the index is ${want}`,
+        );
+      rest = Math.floor(rest / n);
+    }
+  });
   const values: (number | null)[] = [];
   const status: (string | null)[] = [];
   rows.forEach((r, i) => {
@@ -142,15 +193,24 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
 }
 
 /**
- * Check that a response holds exactly the categories the query selected.
- * @throws SsbFormatError naming the dimension and the codes missing or extra
+ * Check that a response holds exactly the categories the query selected, each selected
+ * dimension's category index being a permutation of 0…n−1 with n its entry in `size`.
+ * @throws SsbFormatError naming the dimension and the codes missing or extra, or the bad index
  * @example
  * checkDimensions(doc, { Region: ["K-0501"], Tid: ["2000", "2001"] }, "07459");
  */
 export function checkDimensions(doc: unknown, selection: Record<string, string[]>, table = "?"): void {
   const d = doc as JsonStatDoc;
-  if (!d || typeof d !== "object" || !d.dimension || typeof d.dimension !== "object") {
-    throw new SsbFormatError(table, "expected a JSON-stat 2 dataset with a 'dimension' object");
+  if (
+    !d ||
+    typeof d !== "object" ||
+    !d.dimension ||
+    typeof d.dimension !== "object" ||
+    !Array.isArray(d.id) ||
+    !Array.isArray(d.size) ||
+    d.id.length !== d.size.length
+  ) {
+    throw new SsbFormatError(table, "expected a JSON-stat 2 dataset with a 'dimension' object and 'id' and 'size' of equal length");
   }
   for (const [dim, wanted] of Object.entries(selection)) {
     if (!d.dimension?.[dim]) throw new SsbFormatError(table, `the response has no dimension '${dim}' (has: ${(d.id ?? []).join(", ")})`);

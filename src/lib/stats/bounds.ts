@@ -17,14 +17,25 @@ function checkBounds(fn: string, what: string, b: Bounds): void {
 /**
  * The values a printed figure can stand for: value ± half a unit of its last printed digit,
  * clamped to [min, max] (e.g. a percentage printed as 0 stands for [0, 0.5]).
+ * @throws IndicatorInputError when the value is not finite, decimals is not an integer, min > max,
+ *   or the value's rounding interval lies wholly outside [min, max] (e.g. 101 % with max 100)
  * @example roundingBounds(18); // [17.5, 18.5]
  * roundingBounds(0, { min: 0 }); // [0, 0.5]
  * roundingBounds(18.7, { decimals: 1 }); // [18.65, 18.75]
  */
 export function roundingBounds(value: number, opts: { decimals?: number; min?: number; max?: number } = {}): Bounds {
-  if (!Number.isFinite(value)) throw new IndicatorInputError("roundingBounds", `a finite printed value is needed, got ${value}`);
-  const half = 0.5 * 10 ** -(opts.decimals ?? 0);
-  return [Math.max(opts.min ?? -Infinity, value - half), Math.min(opts.max ?? Infinity, value + half)];
+  const fn = "roundingBounds";
+  if (!Number.isFinite(value)) throw new IndicatorInputError(fn, `a finite printed value is needed, got ${value}`);
+  const decimals = opts.decimals ?? 0;
+  if (!Number.isInteger(decimals)) throw new IndicatorInputError(fn, `decimals must be an integer (digits after the point), got ${decimals}`);
+  const min = opts.min ?? -Infinity;
+  const max = opts.max ?? Infinity;
+  if (Number.isNaN(min) || Number.isNaN(max) || min > max) throw new IndicatorInputError(fn, `the clamp must have min ≤ max, got [${min}, ${max}]`);
+  const half = 0.5 * 10 ** -decimals;
+  const b: Bounds = [Math.max(min, value - half), Math.min(max, value + half)];
+  // a printed value whose rounding interval misses the clamp would give a crossed [low, high]
+  if (b[0] > b[1]) throw new IndicatorInputError(fn, `the printed value ${value} ± ${half} must overlap the clamp [${min}, ${max}]`);
+  return b;
 }
 
 /** One unit of a weighted mean: its rate and its weight, each known within bounds. */
@@ -33,12 +44,18 @@ export interface WeightedUnit {
   weight: Bounds;
 }
 
-function extremeMean(units: readonly WeightedUnit[], side: "min" | "max"): number {
+/**
+ * The weighted means at the n + 1 threshold splits in rate order for one side: the first k units
+ * (those pulling the mean toward that side's extreme) at their largest weight, the others at
+ * their smallest. Returns the least and the greatest of these candidate means (each a feasible
+ * value of the mean).
+ */
+function thresholdMeans(units: readonly WeightedUnit[], side: "min" | "max"): Bounds {
   // the rate at its least (most) favourable end; sorted so that the units pulling the mean toward the extreme come first
   const xs = units.map((u) => ({ r: side === "min" ? u.rate[0] : u.rate[1], lo: u.weight[0], hi: u.weight[1] }));
   xs.sort((a, b) => (side === "min" ? a.r - b.r : b.r - a.r));
-  let best = side === "min" ? Infinity : -Infinity;
-  // the optimum gives the first k units their largest weight and the others their smallest (a threshold in rate order)
+  let least = Infinity;
+  let greatest = -Infinity;
   for (let k = 0; k <= xs.length; k += 1) {
     let num = 0;
     let den = 0;
@@ -47,9 +64,12 @@ function extremeMean(units: readonly WeightedUnit[], side: "min" | "max"): numbe
       num += w * x.r;
       den += w;
     });
-    if (den > 0) best = side === "min" ? Math.min(best, num / den) : Math.max(best, num / den);
+    if (den > 0) {
+      least = Math.min(least, num / den);
+      greatest = Math.max(greatest, num / den);
+    }
   }
-  return best;
+  return [least, greatest];
 }
 
 /**
@@ -72,7 +92,14 @@ export function weightedMeanBounds(units: readonly WeightedUnit[]): Bounds {
     if (u.weight[0] < 0) throw new IndicatorInputError(fn, `weights must be ≥ 0, got [${u.weight[0]}, ${u.weight[1]}]`);
   }
   if (units.every((u) => u.weight[1] === 0)) throw new IndicatorInputError(fn, "every weight is 0: the mean is not defined");
-  return [extremeMean(units, "min"), extremeMean(units, "max")];
+  // The minimum is attained among the "min" side's candidates and the maximum among the "max"
+  // side's, but the two sides sum the units in opposite rate orders, so with exact inputs (every
+  // candidate the same mean) the two could come out one ulp apart and crossed (low > high). Every
+  // candidate of either side is a feasible mean, so the least and the greatest over both sides
+  // are still the exact bounds up to rounding, and low ≤ high holds by construction.
+  const a = thresholdMeans(units, "min");
+  const b = thresholdMeans(units, "max");
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
 /**
@@ -94,6 +121,7 @@ export function weightedMeanBoundsBy<U extends WeightedUnit>(units: readonly U[]
  * Does a exceed b by at least `threshold` (and by more than 0) at every value the bounds allow?
  * `true` when it does at every value, `false` when at none, `"undecided"` otherwise.
  * Bounds are read as closed, so two figures that can be equal never surely differ.
+ * @throws IndicatorInputError when a or b is not a finite [low, high] with low ≤ high, or the threshold is not finite
  * @example
  * exceedsAtEveryValue([18.5, 19.5], [16.5, 17.5]); // true (18.5 − 17.5 > 0)
  * exceedsAtEveryValue([17.5, 18.5], [16.5, 17.5]); // "undecided" (both can be 17.5)
@@ -103,6 +131,7 @@ export function weightedMeanBoundsBy<U extends WeightedUnit>(units: readonly U[]
 export function exceedsAtEveryValue(a: Bounds, b: Bounds, threshold = 0): boolean | "undecided" {
   checkBounds("exceedsAtEveryValue", "a", a);
   checkBounds("exceedsAtEveryValue", "b", b);
+  if (typeof threshold !== "number" || !Number.isFinite(threshold)) throw new IndicatorInputError("exceedsAtEveryValue", `threshold must be finite, got ${threshold}`);
   const holds = (d: number): boolean => d >= threshold && d > 0;
   if (holds(a[0] - b[1])) return true;
   if (!holds(a[1] - b[0])) return false;

@@ -68,8 +68,8 @@ export function checkPairs(fn: string, x: readonly number[], y: readonly number[
   checkVaries(fn, "y", y);
 }
 
-/** Pearson's r without checks (the callers have checked). */
-function pearsonUnchecked(x: readonly number[], y: readonly number[]): number {
+/** Σ dx·dy, Σ dx², Σ dy² about the means (the plain two-pass sums). */
+function moments(x: readonly number[], y: readonly number[]): [number, number, number] {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
@@ -83,8 +83,32 @@ function pearsonUnchecked(x: readonly number[], y: readonly number[]): number {
     sxx += dx * dx;
     syy += dy * dy;
   }
+  return [sxy, sxx, syy];
+}
+
+/** The deviations of v from its mean, divided by the largest |deviation| (so within [−1, 1], one of them ±1); v is first divided by max |v| so the mean cannot overflow. */
+function scaledDeviations(v: readonly number[]): number[] {
+  const m = v.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
+  const u = v.map((a) => a / m);
+  const mean = u.reduce((a, b) => a + b, 0) / u.length;
+  const d = u.map((a) => a - mean);
+  const md = d.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
+  return d.map((a) => a / md);
+}
+
+/** Sums of squares this small are made of terms that may have lost digits to underflow. */
+const TINY = 1e-150;
+
+/** Pearson's r without checks (the callers have checked). */
+function pearsonUnchecked(x: readonly number[], y: readonly number[]): number {
+  let [sxy, sxx, syy] = moments(x, y);
+  // r is unchanged by centring and by scaling each side, so when the plain sums overflow (a
+  // mean or Σ dx² beyond the largest double, e.g. deviations of 1e200) or underflow (squares of
+  // subnormal deviations), they are taken again over deviations scaled into [−1, 1]: Σ dx² is
+  // then between 1 and n and every product representable. Ordinary input keeps the plain sums.
+  if (!(Number.isFinite(sxx * syy) && sxx >= TINY && syy >= TINY)) [sxy, sxx, syy] = moments(scaledDeviations(x), scaledDeviations(y));
   const r = sxy / Math.sqrt(sxx * syy);
-  // Distinct values may still leave no variance after rounding, or squares may overflow.
+  // Distinct values may still leave no variance after rounding.
   if (!Number.isFinite(r))
     throw new StatisticsInputError("pearson", "values whose sums of squares are positive and finite in floating point", `sxx = ${sxx}, syy = ${syy}`);
   return r;
