@@ -82,7 +82,10 @@ def run_notebook(root, name, findings_dir):
         for attempt in (1, 2):
             t = time.time()
             for i, code in cells:
+                tc = time.time()
                 status, found, _, err = execute(kc, code)
+                if attempt == 1 and "new lib.Notebook(" in code:
+                    out["setup_cell_s"] = round(time.time() - tc, 2)  # the library's import and the session
                 if status != "ok":
                     problems.append(f"{name} pass {attempt}, cell index {i}: status {status}: {err.strip().splitlines()[:1]}")
                     return out | {"problems": problems}
