@@ -14,6 +14,7 @@ Prints one JSON report (and writes it with --report); exits 1 when any of that f
 Needs Debian's python3-jupyter-client (at /usr/bin/python3) and the project's kernelspec (jup/).
 """
 import argparse
+import faulthandler
 import json
 import os
 import queue
@@ -40,15 +41,19 @@ def execute(kc, code, timeout=600):
     # the reply on the shell channel whose parent is this request (other replies may arrive there too)
     status = None
     while status is None:
-        reply = kc.get_shell_msg(timeout=max(1, deadline - time.time()))
+        try:
+            reply = kc.get_shell_msg(timeout=max(1, deadline - time.time()))
+        except queue.Empty:
+            return "no-reply", findings, html, f"no execute_reply within {timeout} s"
         if reply["parent_header"].get("msg_id") == msg_id:
             status = reply["content"]["status"]
-    # then iopub for this request until the kernel is idle again
+    # then iopub for this request until the kernel is idle again (it follows the reply closely)
+    idle_by = time.time() + 120
     while True:
         try:
-            m = kc.get_iopub_msg(timeout=max(1, deadline - time.time()))
+            m = kc.get_iopub_msg(timeout=max(1, idle_by - time.time()))
         except queue.Empty:
-            break
+            return "no-idle", findings, html, "".join(stderr) + " (the kernel's idle status never came: an output was lost)"
         if m["parent_header"].get("msg_id") != msg_id:
             continue
         t, c = m["msg_type"], m["content"]
@@ -73,6 +78,7 @@ def run_notebook(root, name, findings_dir):
         nb = json.load(f)
     cells = [(i, "".join(c["source"])) for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"]
     env = dict(os.environ, JUPYTER_PATH=os.path.join(root, "jup"), INNLANDET_FINDINGS_DIR=findings_dir)
+    print(f"[kernel-loop] {name}", file=sys.stderr, flush=True)
     t0 = time.time()
     km, kc = start_new_kernel(kernel_name="tslab", cwd=os.path.join(root, "notebooks"), startup_timeout=180, env=env)
     ready = time.time() - t0
@@ -120,6 +126,15 @@ def run_notebook(root, name, findings_dir):
                     problems.append(f"{name}: {fid}'s key numbers did not move after '{after_line}'")
                 if not any("since the previous run of this cell" in h for h in html):
                     problems.append(f"{name}: the edited cell's card does not say what moved")
+                # another cell (another first line) emitting the same id: an error naming both cells, in one line
+                other = "// another cell, emitting an id that belongs to the cell above\n" + code.replace(after_line, before_line)
+                status, found, _, err = execute(kc, other)
+                lines = [l for l in err.splitlines() if l.strip()]
+                out["other_cell_error"] = lines[:2]
+                if status != "error" or not any("already emitted by the cell starting" in l for l in lines):
+                    problems.append(f"{name}: another cell emitting {fid}: status {status}, stderr {lines[:2]}")
+                elif any(l.lstrip().startswith("at ") for l in lines):
+                    problems.append(f"{name}: the error for another cell's id shows a stack trace: {lines[:4]}")
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -127,6 +142,7 @@ def run_notebook(root, name, findings_dir):
 
 
 def main():
+    faulthandler.register(__import__("signal").SIGUSR1)  # `kill -USR1 <pid>` prints where it waits
     ap = argparse.ArgumentParser()
     ap.add_argument("root")
     ap.add_argument("--notebooks", default=",".join(ORDER))

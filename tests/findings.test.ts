@@ -28,11 +28,23 @@ describe("findings registry", () => {
         "verdict",
         "robustness",
         "inputs",
+        // the reading's key numbers, only where the cell names them (or the minimum-basis rule adds the smallest side)
+        ...(f.numbers ? ["numbers"] : []),
         "note",
         "notebook",
         "cell",
       ]);
     }
+  });
+
+  it("key numbers, where present, are named in snake_case and are numbers, intervals or null", () => {
+    const withNumbers = findings.filter((f) => f.numbers);
+    expect(withNumbers.length).toBeGreaterThanOrEqual(5);
+    for (const f of withNumbers)
+      for (const [k, v] of Object.entries(f.numbers!)) {
+        expect(k, f.id).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(v === null || typeof v === "number" || (Array.isArray(v) && v.length === 2), `${f.id}.${k}`).toBe(true);
+      }
   });
 
   it("emits each finding once, at least 140 of them", () => {

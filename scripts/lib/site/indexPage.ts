@@ -89,6 +89,10 @@ function robustnessHtml(f: Finding): string {
     return `<div class="fragile small" title="flipped by: ${escapeHtml(r.flips.join("; "))}">⚠ fragile: ${escapeHtml(r.flips.join("; "))}</div>`;
   if (r.status === "robust")
     return `<div class="muted small">robust over ${r.alternatives.length} other reading${r.alternatives.length === 1 ? "" : "s"}</div>`;
+  if (r.status === "untested") {
+    const what = (r.untested ?? []).map((u) => `${u.label} (${u.reason})`).join("; ");
+    return `<div class="fragile small" title="${escapeHtml(what)}">robustness not testable for: ${escapeHtml(what)}</div>`;
+  }
   return "";
 }
 

@@ -10,6 +10,7 @@ import type { PhraseRule } from "./phrases";
 import type { Basis, ComputedValue, Finding, FindingKind, KeyNumbers, Robustness } from "./types";
 import { decideVerdict } from "./verdict";
 import { formatValue } from "./render";
+import { minimumBasis, type SideSupport } from "./basis";
 
 /** What a finding cell hands to `check`. */
 export interface CheckInput {
@@ -41,6 +42,16 @@ export interface CheckInput {
    * rerun shows what moved, e.g. `{ rho_min: -0.08, rho_max: 0.04, p_claimed: 0.55, n: 12, power: 0.45 }`.
    */
   numbers?: KeyNumbers;
+  /**
+   * Readings that were meant to be computed but could not be (e.g. a leave-out case that left a side empty), with
+   * the reason: the robustness is then `untested` for them, never `robust`.
+   */
+  untested?: { label: string; reason: string }[];
+  /**
+   * What each side of a comparison rests on (weighted cases): the minimum-basis rule caps an open-data verdict at
+   * `inconclusive` when a side has fewer cases than its threshold; the smallest side goes into the key numbers.
+   */
+  support?: SideSupport[];
 }
 
 /** Where a user's own hypothesis (kind `explore`) comes from: not the report, the person who states it. */
@@ -109,17 +120,34 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
   if (input.computed === null && !input.untestable) throw new FindingError(`finding ${id}: computed is null; give the reason in { untestable: "…" }`);
   if (input.computed !== null && input.untestable) throw new FindingError(`finding ${id}: an untestable finding has computed = null`);
   const computed = round(input.computed);
-  const decision = decideVerdict(claim.published, computed, claim.tolerance, input.basis);
+  const basisRule = input.support ? rules.get("minimum_basis") : undefined;
+  if (input.support && !basisRule) throw new FindingError(`finding ${id}: no phrase rule 'minimum_basis' (data/assumptions/phrase_rules.csv)`);
+  const basis = input.support && basisRule ? minimumBasis(input.support, basisRule) : undefined;
+  const verdictOf = (c: ComputedValue) => {
+    const d = decideVerdict(claim.published, c, claim.tolerance, input.basis);
+    return { ...d, verdict: basis ? basis.cap(d.verdict) : d.verdict };
+  };
+  const decision = verdictOf(computed);
   const alternatives = (input.alternatives ?? []).map((a) => {
     const c = round(a.computed);
-    return { label: a.label, computed: c, verdict: decideVerdict(claim.published, c, claim.tolerance, input.basis).verdict };
+    return { label: a.label, computed: c, verdict: verdictOf(c).verdict };
   });
   const flips = alternatives.filter((a) => a.verdict !== decision.verdict).map((a) => a.label);
+  const untested = decision.verdict === "untestable" ? [] : (input.untested ?? []);
   const robustness: Robustness = {
-    status: decision.verdict === "untestable" || alternatives.length === 0 ? "not_assessed" : flips.length ? "fragile" : "robust",
+    status:
+      decision.verdict === "untestable" || (alternatives.length === 0 && untested.length === 0)
+        ? "not_assessed"
+        : flips.length
+          ? "fragile"
+          : untested.length
+            ? "untested"
+            : "robust",
     alternatives,
     flips,
+    ...(untested.length ? { untested } : {}),
   };
+  const numbers = { ...(input.numbers ?? {}), ...(basis ? { basis_min_cases: basis.smallest.cases } : {}) };
   const lines = [
     input.untestable ? `untestable: ${input.untestable}` : `reading: ${input.note}`,
     input.untestable && input.note ? `reading: ${input.note}` : "",
@@ -127,7 +155,10 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     decision.gap !== null && decision.matches === false ? `gap: computed − published = ${formatValue(decision.gap)} ${claim.unit} (tolerance ±${claim.tolerance})` : "",
     robustness.status === "not_assessed"
       ? ""
-      : `robustness: ${robustness.status}${flips.length ? ` — flipped by: ${flips.join("; ")}` : ""} (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
+      : `robustness: ${robustness.status}${flips.length ? ` — flipped by: ${flips.join("; ")}` : ""}${
+          untested.length ? ` — not testable for: ${untested.map((u) => `${u.label} (${u.reason})`).join("; ")}` : ""
+        } (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
+    basis ? basis.line : "",
     `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${
       (input.kind ?? "claim") === "check"
         ? " (a check of the project's, not a claim of the report)"
@@ -157,7 +188,7 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
       ...(explore ? [] : [claim.source ?? `data/${CLAIMS_FILE}#${claim.key}`]),
       ...input.inputs.map((p) => (p.startsWith("data/") ? p : `data/${p}`)),
     ],
-    ...(input.numbers && Object.keys(input.numbers).length > 0 ? { numbers: roundNumbers(input.numbers) } : {}),
+    ...(Object.keys(numbers).length > 0 ? { numbers: roundNumbers(numbers) } : {}),
     note: lines.filter((l) => l.length > 0).join("\n"),
   };
 }

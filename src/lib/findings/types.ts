@@ -45,11 +45,16 @@ export interface ReadingAlternative {
 
 /** How a verdict holds up under the reasonable alternative readings. */
 export interface Robustness {
-  /** `robust`: every alternative gives the same verdict; `fragile`: at least one flips it. */
-  status: "robust" | "fragile" | "not_assessed";
+  /**
+   * `robust`: every alternative gives the same verdict; `fragile`: at least one flips it; `untested`: none of the
+   * computed ones flips it, but some readings could not be computed (never called robust).
+   */
+  status: "robust" | "fragile" | "untested" | "not_assessed";
   alternatives: ReadingAlternative[];
   /** The alternatives that flip the verdict (labels). */
   flips: string[];
+  /** Readings that could not be computed, with the reason (e.g. a leave-out that left a side empty). */
+  untested?: { label: string; reason: string }[];
 }
 
 /** The record written to build/findings.json. */

@@ -27,7 +27,7 @@ export function readingText(r: LinkReading): string {
 }
 
 function verdictText(f: Finding): string {
-  return `${f.verdict}${f.robustness?.status === "fragile" ? " (fragile)" : ""}${f.kind === "check" ? " [check]" : ""}`;
+  return `${f.verdict}${f.robustness?.status === "fragile" ? " (fragile)" : f.robustness?.status === "untested" ? " (robustness untested)" : ""}${f.kind === "check" ? " [check]" : ""}`;
 }
 
 function basisText(fs: Finding[]): string {

@@ -73,9 +73,30 @@ export function trackKernelCells(): void {
       s.code = typeof req?.code === "string" ? req.code : undefined;
       return (original as (...a: unknown[]) => unknown).call(this, req, ...rest);
     };
+    serializeSocketSends();
   } catch {
     /* not in a tslab kernel */
   }
+}
+
+/**
+ * tslab sends each output on the kernel's ZeroMQ sockets without waiting for the previous send; zeromq 6 rejects
+ * a send while another is in progress ("Socket is busy writing"), so under load a cell with many outputs loses
+ * some of them — even the kernel's "idle" status, which leaves a Jupyter client waiting forever — and the
+ * rejection surfaces in a later cell. Queue the sends of each socket one after another instead.
+ */
+function serializeSocketSends(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zmq = require("zeromq") as { Publisher?: { prototype: object } };
+  const base = zmq.Publisher ? (Object.getPrototypeOf(zmq.Publisher.prototype) as Record<string, unknown>) : undefined;
+  const send = base?.["send"];
+  if (!base || typeof send !== "function") return;
+  const queues = new WeakMap<object, Promise<unknown>>();
+  base["send"] = function (this: object, ...args: unknown[]): Promise<unknown> {
+    const next = (queues.get(this) ?? Promise.resolve()).then(() => (send as (...a: unknown[]) => Promise<unknown>).apply(this, args));
+    queues.set(this, next.catch(() => undefined));
+    return next;
+  };
 }
 
 /**

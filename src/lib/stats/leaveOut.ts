@@ -80,6 +80,14 @@ export function leaveOutReadings<R>(result: LeaveOutResult<R>): { label: string;
 }
 
 /**
+ * The cases that could not be computed, as readings a finding's robustness was not tested for.
+ * @example leaveOutUntested({ cases: [], skipped: [{ dropped: ["a"], reason: "no units" }] }); // [{ label: "without a", reason: "no units" }]
+ */
+export function leaveOutUntested<R>(result: LeaveOutResult<R>): { label: string; reason: string }[] {
+  return result.skipped.map((s) => ({ label: withoutLabel(s.dropped), reason: s.reason }));
+}
+
+/**
  * What was skipped, in words ("" when nothing was).
  * @example leaveOutSkippedText({ cases: [], skipped: [{ dropped: ["a"], reason: "no units" }] }); // "skipped: without a (no units)"
  */

@@ -1,0 +1,66 @@
+/**
+ * The minimum-basis rule and untested robustness, on hand-made findings: a comparison whose smaller side rests on
+ * fewer weighted cases than the rule's threshold (30) is at most inconclusive; a reading that could not be computed
+ * makes the robustness "untested", never "robust".
+ */
+import { describe, expect, it } from "vitest";
+import { makeFinding } from "../../src/lib/findings/check";
+import { loadClaims } from "../../src/lib/findings/claims";
+import { loadPhraseRules } from "../../src/lib/findings/phrases";
+import { minimumBasis, sideSupport } from "../../src/lib/findings/basis";
+
+const claims = loadClaims();
+const rules = loadPhraseRules();
+// a comparison claim of claims.csv (published: true): "Innlandet's city regions innovate more than its small-town regions"
+const ID = "ch4.city_regions_innovation_above_small_town";
+const base = { computed: false, basis: "open_data" as const, note: "test", inputs: [] };
+
+describe("the minimum-basis rule", () => {
+  it("is a phrase rule with a threshold of 30 weighted cases per side", () => {
+    expect(rules.get("minimum_basis")?.threshold).toBe(30);
+  });
+
+  it("caps an open-data verdict at inconclusive when a side has fewer cases (10.7 < 30), and says so", () => {
+    const f = makeFinding(ID, { ...base, support: [{ side: "city", cases: 120, what: "firms" }, { side: "small_town", cases: 10.7, what: "firms" }] }, claims, rules, "");
+    expect(f.verdict).toBe("inconclusive"); // false against a published true would be "contradicted"
+    expect(f.numbers).toEqual({ basis_min_cases: 10.7 });
+    expect(f.note).toContain("minimum basis: small_town rests on ≈ 10.7 firms, fewer than 30");
+  });
+
+  it("leaves the verdict alone when every side has at least 30 cases, and caps the alternatives' verdicts alike", () => {
+    const ok = makeFinding(ID, { ...base, support: [{ side: "city", cases: 30, what: "firms" }, { side: "small_town", cases: 31, what: "firms" }] }, claims, rules, "");
+    expect(ok.verdict).toBe("contradicted");
+    const capped = makeFinding(ID, { ...base, alternatives: [{ label: "other reading", computed: true }], support: [{ side: "a", cases: 5, what: "firms" }] }, claims, rules, "");
+    expect(capped.robustness.alternatives[0]!.verdict).toBe("inconclusive"); // true would be corroborated
+    expect(capped.robustness.status).toBe("robust");
+  });
+
+  it("refuses a side with a negative or non-finite number of cases", () => {
+    const rule = rules.get("minimum_basis")!;
+    expect(() => minimumBasis([{ side: "a", cases: Number.NaN, what: "firms" }], rule)).toThrow(/side 'a' has NaN cases/);
+    expect(() => minimumBasis([], rule)).toThrow(/at least one side/);
+  });
+
+  it("sums the cases per side, listing a side without units as 0", () => {
+    const units = [{ t: "city", n: 10 }, { t: "city", n: 5 }, { t: "small_town", n: 2.5 }];
+    expect(sideSupport(units, { side: (u) => u.t, cases: (u) => u.n, what: "firms", sides: ["abroad"] })).toEqual([
+      { side: "abroad", cases: 0, what: "firms" },
+      { side: "city", cases: 15, what: "firms" },
+      { side: "small_town", cases: 2.5, what: "firms" },
+    ]);
+  });
+});
+
+describe("robustness that was not tested", () => {
+  it("is 'untested' (never 'robust') when a reading could not be computed and none of the others flips the verdict", () => {
+    const f = makeFinding(ID, { ...base, computed: true, alternatives: [{ label: "without A", computed: true }], untested: [{ label: "without B", reason: "no small_town unit left" }] }, claims, rules, "");
+    expect(f.robustness.status).toBe("untested");
+    expect(f.robustness.untested).toEqual([{ label: "without B", reason: "no small_town unit left" }]);
+    expect(f.note).toContain("not testable for: without B (no small_town unit left)");
+  });
+
+  it("is still 'fragile' when a computed reading flips the verdict", () => {
+    const f = makeFinding(ID, { ...base, computed: true, alternatives: [{ label: "without A", computed: false }], untested: [{ label: "without B", reason: "empty" }] }, claims, rules, "");
+    expect(f.robustness.status).toBe("fragile");
+  });
+});
