@@ -5,7 +5,7 @@
  * real script (it stops at the argument check, before any notebook).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
@@ -39,7 +39,21 @@ function outcome(argv: string[]): void {
 
 const token = fc.oneof(
   fc.constantFrom("--only", "--param", "--params", "--out", "--cell-timeout", "--help", "-h", "--", "-x", "--onyl", "run"),
-  fc.constantFrom("03", "04", "99", "", " ", "regions=ba2020", "regions=report13", "region=ba2020", "period=both", "period=jan2001_jan2008", "regions", "=x", "a=b=c"),
+  fc.constantFrom(
+    "03",
+    "04",
+    "99",
+    "",
+    " ",
+    "regions=ba2020",
+    "regions=report13",
+    "region=ba2020",
+    "period=both",
+    "period=jan2001_jan2008",
+    "regions",
+    "=x",
+    "a=b=c",
+  ),
   fc.constantFrom("120", "0", "-5", "abc", "1e3", "86401", "600"),
   fc.constantFrom(...Object.values(files), join(dir, "missing.json")),
   fc.string({ maxLength: 12 }),
@@ -51,7 +65,9 @@ describe("reproduce's arguments (generated vectors)", () => {
       fc.property(fc.array(token, { maxLength: 7 }), (argv) => outcome(argv)),
       { numRuns: 300, seed: 20091114 },
     );
-    console.log(`generated argument vectors (reproduce): ${counts.run + counts.help + counts.refused} tried — ${counts.run} runs, ${counts.help} help, ${counts.refused} refused with a one-line message`);
+    console.log(
+      `generated argument vectors (reproduce): ${counts.run + counts.help + counts.refused} tried — ${counts.run} runs, ${counts.help} help, ${counts.refused} refused with a one-line message`,
+    );
     expect(counts.run + counts.help + counts.refused).toBeGreaterThanOrEqual(200);
     expect(counts.refused).toBeGreaterThan(0);
     expect(counts.run).toBeGreaterThan(0);
@@ -97,10 +113,30 @@ describe("the reproduce script (spawned)", () => {
   it("refuses a build folder that is the project, one of its source folders, a file or a folder of other content", { timeout: 90_000 }, async () => {
     const other = mkdtempSync(join(tmpdir(), "not-a-build-"));
     writeFileSync(join(other, "keep.txt"), "mine");
-    for (const [out, why] of [[root, /project folder or holds it/], [join(root, "data"), /inside the project's own 'data\/'/], [files.good, /it is a file/], [other, /other content/]] as const) {
+    for (const [out, why] of [
+      [root, /project folder or holds it/],
+      [join(root, "data"), /inside the project's own 'data\/'/],
+      [files.good, /it is a file/],
+      [other, /other content/],
+    ] as const) {
       const r = await run(["--out", out]);
-      expect(r.code, out).toBe(1);
+      expect(r.code, out).toBe(2);
       expect(r.stderr, out).toMatch(why);
     }
   });
+
+  it(
+    "refuses an --out that reaches data/ through a symbolic link, in one line, exit 2, writing nothing there (issue 21)",
+    { timeout: 60_000 },
+    async () => {
+      const link = join(mkdtempSync(join(tmpdir(), "link-to-data-")), "link");
+      symlinkSync(join(root, "data"), link);
+      const before = readdirSync(join(root, "data")).sort();
+      const r = await run(["--out", join(link, "x")]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(/^reproduce: --out .*link\/x \(resolved: .*data\/x\): it is inside the project's own 'data\/'/);
+      expect(readdirSync(join(root, "data")).sort()).toEqual(before);
+    },
+  );
 });
