@@ -27,7 +27,7 @@ import { ensureLibBuilt } from "./lib/buildLib";
 import { buildSite } from "./lib/site";
 import { duplicateIds } from "./lib/collect";
 import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
-import { buildDir, chapterNotebooks, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
 import { checkBuildFolder } from "./lib/buildFolder";
 
 const log = (s: string): void => console.log(s);
@@ -52,7 +52,13 @@ async function main(opts: ReproduceOptions): Promise<void> {
   } catch (e) {
     throw new ReproduceError((e as Error).message);
   }
-  const notebooks = chapterNotebooks(opts.only);
+  let notebooks: string[];
+  try {
+    notebooks = chapterNotebooks(opts.only); // every chapter must be there, for --only too
+  } catch (e) {
+    if (e instanceof MissingNotebooksError) throw new ReproduceError(e.message);
+    throw e;
+  }
   if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
   if (opts.only) {
     if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
