@@ -29,8 +29,13 @@ writeFileSync(files.bad, "{regions: ba2020");
 writeFileSync(files.typo, '{"region": "ba2020"}');
 
 const counts = { run: 0, help: 0, refused: 0 };
+const SINGLE = ["--only", "--out", "--params", "--cell-timeout"];
 function outcome(argv: string[]): void {
   const r = argOutcome(parseReproduceArgs, argv, counts);
+  // a single-valued option given twice never runs (issue 21)
+  const upTo = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  if (SINGLE.some((o) => upTo.filter((a) => a === o || a.startsWith(`${o}=`)).length > 1))
+    expect(r instanceof CliArgumentError || r.kind === "help").toBe(true);
   if (!(r instanceof CliArgumentError) && r.kind === "run") {
     expect(["report13", "ba2020"]).toContain(r.options.params.regions);
     expect(Number.isInteger(r.options.cellTimeout) && r.options.cellTimeout > 0).toBe(true);
@@ -53,6 +58,9 @@ const token = fc.oneof(
     "regions",
     "=x",
     "a=b=c",
+    "__proto__=x",
+    "constructor=x",
+    "--out=x",
   ),
   fc.constantFrom("120", "0", "-5", "abc", "1e3", "86401", "600"),
   fc.constantFrom(...Object.values(files), join(dir, "missing.json")),
@@ -73,6 +81,34 @@ describe("reproduce's arguments (generated vectors)", () => {
     expect(counts.run).toBeGreaterThan(0);
   });
 
+  it("a single-valued option given twice is refused wherever it stands, with or without '=' (generated, issue 21)", () => {
+    const values: Record<string, string[]> = {
+      "--only": ["03", "04"],
+      "--out": ["/tmp/a", "b"],
+      "--params": [files.good],
+      "--cell-timeout": ["60", "120"],
+    };
+    const other = fc.constantFrom(
+      ["--param", "period=both"],
+      ["--param", "regions=ba2020"],
+      ["--only", "04"],
+      ["--out", "/tmp/x"],
+      ["--cell-timeout", "90"],
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...SINGLE), fc.array(other, { maxLength: 4 }), fc.nat(), fc.nat(), fc.boolean(), (opt, rest, i, v, eq) => {
+        const pick = (k: number): string[] =>
+          eq ? [`${opt}=${values[opt]![k % values[opt]!.length]}`] : [opt, values[opt]![k % values[opt]!.length]!];
+        const groups = rest.filter((g, k) => g[0] !== opt && (g[0] === "--param" || rest.findIndex((h) => h[0] === g[0]) === k));
+        groups.splice(i % (groups.length + 1), 0, pick(v), pick(v + 1));
+        const r = argOutcome(parseReproduceArgs, groups.flat(), {});
+        expect(r).toBeInstanceOf(CliArgumentError);
+        expect((r as CliArgumentError).message).toMatch(new RegExp(`^${opt} given twice`));
+      }),
+      { numRuns: 200, seed: 20260121 },
+    );
+  });
+
   it("the faults of issue 14 get clear messages", () => {
     const msg = (argv: string[]): string => {
       try {
@@ -89,6 +125,31 @@ describe("reproduce's arguments (generated vectors)", () => {
     expect(msg(["--params", files.typo])).toMatch(/unknown parameter 'region' — did you mean 'regions'\?/);
     expect(msg(["--cell-timeout", "abc"])).toMatch(/--cell-timeout expects a whole number of seconds/);
     expect(msg(["--param", "regions=ba2020", "--params", files.good])).toBe("accepted");
+  });
+
+  it("refuses a single-valued option given twice, a parameter key given twice, and unknown keys such as __proto__ (issue 21)", () => {
+    const refused = (argv: string[]): string => {
+      const r = argOutcome(parseReproduceArgs, argv, {});
+      expect(r, JSON.stringify(argv)).toBeInstanceOf(CliArgumentError);
+      return (r as CliArgumentError).message;
+    };
+    expect(refused(["--out", "a", "--out", "b"])).toMatch(/^--out given twice \('a', then 'b'\); give it once$/);
+    expect(refused(["--out=a", "--out", "a"])).toMatch(/^--out given twice/);
+    expect(refused(["--only", "03", "--only", "04"])).toMatch(/^--only given twice/);
+    expect(refused(["--cell-timeout", "60", "--param", "period=both", "--cell-timeout", "60"])).toMatch(/^--cell-timeout given twice/);
+    expect(refused(["--params", files.good, "--params", files.good])).toMatch(/^--params given twice/);
+    expect(refused(["--param", "regions=report13", "--param", "regions=ba2020"])).toMatch(
+      /^parameter 'regions' given twice \(report13, then ba2020\); give each parameter once$/,
+    );
+    expect(refused(["--param", "period=both", "period=both"])).toMatch(/^parameter 'period' given twice/);
+    for (const key of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "Regions"])
+      expect(refused(["--param", `${key}=x`]), key).toMatch(new RegExp(`^unknown parameter '${key.replace(/[$_]/g, "\\$&")}'`));
+    const proto = join(dir, "proto.json");
+    writeFileSync(proto, '{"__proto__": {"regions": "ba2020"}}');
+    expect(refused(["--params", proto])).toMatch(/^unknown parameter '__proto__'/);
+    // the same key from the file and from --param: --param wins (as before)
+    const r = parseReproduceArgs(["--params", files.good, "--param", "regions=report13"]);
+    expect(r.kind === "run" && r.options.params.regions).toBe("report13");
   });
 });
 
