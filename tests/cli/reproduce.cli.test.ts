@@ -88,7 +88,7 @@ describe("reproduce's arguments (generated vectors)", () => {
       "--params": [files.good],
       "--cell-timeout": ["60", "120"],
     };
-    const other = fc.constantFrom(
+    const other = fc.constantFrom<string[]>(
       ["--param", "period=both"],
       ["--param", "regions=ba2020"],
       ["--only", "04"],
@@ -99,7 +99,7 @@ describe("reproduce's arguments (generated vectors)", () => {
       fc.property(fc.constantFrom(...SINGLE), fc.array(other, { maxLength: 4 }), fc.nat(), fc.nat(), fc.boolean(), (opt, rest, i, v, eq) => {
         const pick = (k: number): string[] =>
           eq ? [`${opt}=${values[opt]![k % values[opt]!.length]}`] : [opt, values[opt]![k % values[opt]!.length]!];
-        const groups = rest.filter((g, k) => g[0] !== opt && (g[0] === "--param" || rest.findIndex((h) => h[0] === g[0]) === k));
+        const groups: string[][] = rest.filter((g, k) => g[0] !== opt && (g[0] === "--param" || rest.findIndex((h) => h[0] === g[0]) === k));
         groups.splice(i % (groups.length + 1), 0, pick(v), pick(v + 1));
         const r = argOutcome(parseReproduceArgs, groups.flat(), {});
         expect(r).toBeInstanceOf(CliArgumentError);
