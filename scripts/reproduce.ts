@@ -28,9 +28,12 @@ import { buildSite } from "./lib/site";
 import { duplicateIds } from "./lib/collect";
 import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
 import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
-import { checkBuildFolder } from "./lib/buildFolder";
+import { checkBuildFolder, checkFreeSpace } from "./lib/buildFolder";
+import { failureReport } from "./lib/failure";
 
 const log = (s: string): void => console.log(s);
+/** The resolved build folder of the run, once checked (named by a system error that has no path). */
+let runBuild: string | undefined;
 /** The data folder the run reads (undefined when there is none: verifyAll then says so). */
 const dataDirOrNone = (): string | undefined => {
   try {
@@ -46,11 +49,12 @@ async function main(opts: ReproduceOptions): Promise<void> {
   log(`[parameters] ${describeParams(params)}`);
   // every check, the stage, the swap and the lock use the resolved path (a link to data/ is data/)
   const build = checkBuildFolder(opts.out ?? buildDir(), { dataDir: dataDirOrNone(), label: opts.out ? "--out" : "build folder" });
+  runBuild = build;
   log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
   try {
     verifyAll();
   } catch (e) {
-    throw new ReproduceError((e as Error).message);
+    throw new ReproduceError((e as Error).message, { cause: e });
   }
   let notebooks: string[];
   try {
@@ -70,13 +74,15 @@ async function main(opts: ReproduceOptions): Promise<void> {
       );
   }
 
+  checkFreeSpace(build); // a full disk fails before the run, not after minutes of it
+
   const cellTimeout = opts.cellTimeout;
   const python = findPython(log);
   const { jupyterPath } = checkKernel(ROOT);
   try {
     await ensureLibBuilt(log);
   } catch (e) {
-    throw new ReproduceError((e as Error).message);
+    throw new ReproduceError((e as Error).message, { cause: e });
   }
 
   await runGuarded(async (guard) => {
@@ -154,16 +160,12 @@ function cli(argv: string[]): void {
     return;
   }
   main(cmd.options).catch((e: unknown) => {
-    if (e instanceof CliArgumentError) {
-      console.error(`reproduce: ${e.message}`); // a build folder it must not replace, like a bad argument
-      process.exit(2);
-    }
-    // one message, no stack trace (INNLANDET_DEBUG=1 shows it): a ReproduceError is already worded for the user;
-    // any other error (an unwritable folder, a missing Jupyter) is named by its class and message
-    const text = e instanceof ReproduceError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    console.error(`reproduce failed: ${text}`);
+    // no stack trace (INNLANDET_DEBUG=1 shows it); a system error (disk full, permission denied) comes first, in one
+    // line; a build folder it must not replace is refused like a bad argument (exit 2)
+    const r = failureReport(e, { build: runBuild });
+    console.error(r.lines.join("\n"));
     if (process.env["INNLANDET_DEBUG"] && e instanceof Error) console.error(e.stack);
-    process.exit(1);
+    process.exit(r.exitCode);
   });
 }
 
