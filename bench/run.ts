@@ -22,8 +22,9 @@
  * its own with a larger heap (bench/danfoChild.ts: its 10× frame alone takes
  * about 2.4 GB), after the library's and the floor's rounds.
  *
- * Writes build/bench.json (with the load average at start and end) and
- * build/bench.md (bench/table.ts). BENCH_SCALES=0.1 runs one scale only.
+ * Writes bench/results/bench.json (with the load average at start and end) and
+ * bench/results/bench.md (bench/table.ts); build/ is reproduce's. BENCH_SCALES=0.1 runs one
+ * scale only (a comma list of positive numbers; anything else: one line, exit 2, nothing run).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -34,8 +35,8 @@ import { toDanfo } from "./danfo";
 import { INDICATORS, TOL, check, type Indicator } from "./indicators";
 import { shuffledPanel, syntheticPanel, toPolars } from "./synthetic";
 import { benchTable, childFailureReason, type BenchReport, type Cell, type Impl, type Run } from "./table";
+import { BENCH_JSON, BENCH_MD, BenchArgumentError, parseBenchScales, RESULTS_DIR } from "./output";
 
-const SCALES = process.env["BENCH_SCALES"] ? process.env["BENCH_SCALES"].split(",").map(Number) : [0.1, 1, 10];
 /** Timed rounds of the library and the floor at every scale. */
 const RUNS = 5;
 /** Untimed calls of the library and the floor after the agreement run. */
@@ -105,7 +106,7 @@ function danfoInChild(ind: Indicator, scale: number, runs: number): { runs: Run[
   return JSON.parse(r.stdout.trim().split("\n").slice(-1)[0]!);
 }
 
-function main(): void {
+function main(SCALES: number[]): void {
   const started = new Date();
   const loadStart = loadavg();
   const cells: Cell[] = [];
@@ -194,11 +195,19 @@ function main(): void {
     agreement: `before timing, at every scale, the full outputs of all implementations run agree within ${TOL} (relative above 1), every column and row in the library's order`,
     cells,
   };
-  mkdirSync(join(__dirname, "..", "build"), { recursive: true });
-  writeFileSync(join(__dirname, "..", "build", "bench.json"), JSON.stringify(report, null, 2) + "\n");
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(BENCH_JSON, JSON.stringify(report, null, 2) + "\n");
   const table = benchTable(report);
-  writeFileSync(join(__dirname, "..", "build", "bench.md"), table);
-  console.log(`\n${table}\nwrote build/bench.json and build/bench.md`);
+  writeFileSync(BENCH_MD, table);
+  console.log(`\n${table}\nwrote bench/results/bench.json and bench/results/bench.md`);
 }
 
-main();
+let scales: number[];
+try {
+  scales = parseBenchScales(process.env["BENCH_SCALES"]);
+} catch (e) {
+  if (!(e instanceof BenchArgumentError)) throw e;
+  console.error(`bench: ${e.message}`);
+  process.exit(2);
+}
+main(scales);

@@ -1,13 +1,13 @@
 /**
- * The README's performance table, generated from build/bench.json:
- * `npx tsx bench/table.ts` writes build/bench.md and prints it (bench/run.ts
+ * The README's performance table, generated from bench/results/bench.json:
+ * `npx tsx bench/table.ts` writes bench/results/bench.md and prints it (bench/run.ts
  * does the same at the end of a run). Ratios are of median wall times;
  * targets (issue 11): library ÷ floor ≤ 5 (LQ, shift-share) and ≤ 2.5
  * (diversity) and ≤ 0.5 s per million rows at 1× and above; danfojs ÷
  * library ≥ 20 wherever danfojs ran.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { BENCH_JSON, BENCH_MD } from "./output";
 
 export type Impl = "library" | "floor" | "danfojs";
 export interface Run {
@@ -136,8 +136,7 @@ export function benchTable(r: BenchReport): string {
 }
 
 if (require.main === module) {
-  const root = join(__dirname, "..");
-  const table = benchTable(JSON.parse(readFileSync(join(root, "build", "bench.json"), "utf8")) as BenchReport);
-  writeFileSync(join(root, "build", "bench.md"), table);
+  const table = benchTable(JSON.parse(readFileSync(BENCH_JSON, "utf8")) as BenchReport);
+  writeFileSync(BENCH_MD, table);
   console.log(table);
 }

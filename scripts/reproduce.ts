@@ -9,9 +9,10 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { verifyAll } from "../src/lib/data/load";
+import { dataDir } from "../src/lib/data/manifest";
 import { mappingSensitivity } from "../src/lib/findings/sensitivity";
 import { findingsMarkdown, frameMarkdown, verdictCounts, VERDICT_ORDER } from "../src/lib/findings/render";
 import type { Finding } from "../src/lib/findings/types";
@@ -26,46 +27,43 @@ import { ensureLibBuilt } from "./lib/buildLib";
 import { buildSite } from "./lib/site";
 import { duplicateIds } from "./lib/collect";
 import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
-import { buildDir, chapterNotebooks, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { checkBuildFolder, checkFreeSpace } from "./lib/buildFolder";
+import { failureReport } from "./lib/failure";
 
 const log = (s: string): void => console.log(s);
-
-/**
- * The build folder is replaced as a whole when a run succeeds, so it must be a build folder: not the project, not a
- * folder that holds it, not one of its source folders, not a file, and not a non-empty folder that is not a build.
- */
-function checkBuildFolder(build: string): void {
-  const refuse = (why: string): never => {
-    throw new ReproduceError(
-      `--out ${build}: ${why}; the build folder is replaced as a whole when a run succeeds, so give a new folder or a previous build`,
-    );
-  };
-  if (build === ROOT || ROOT.startsWith(build + sep)) refuse("it is the project folder or holds it");
-  if (build.startsWith(ROOT + sep)) {
-    const top = relative(ROOT, build).split(sep)[0]!;
-    if (top !== "build" && !top.startsWith("build.") && !top.startsWith("build-")) refuse(`it is inside the project's own '${top}/'`);
+/** The resolved build folder of the run, once checked (named by a system error that has no path). */
+let runBuild: string | undefined;
+/** The data folder the run reads (undefined when there is none: verifyAll then says so). */
+const dataDirOrNone = (): string | undefined => {
+  try {
+    return dataDir();
+  } catch {
+    return undefined;
   }
-  if (existsSync(build)) {
-    if (!statSync(build).isDirectory()) refuse("it is a file");
-    if (readdirSync(build).length > 0 && !existsSync(join(build, "parameters.json")) && !existsSync(join(build, "findings.json")))
-      refuse("it is a folder with other content (no findings.json or parameters.json of a previous build)");
-  }
-}
+};
 
 async function main(opts: ReproduceOptions): Promise<void> {
   const started = Date.now();
   const params = opts.params;
   log(`[parameters] ${describeParams(params)}`);
+  // every check, the stage, the swap and the lock use the resolved path (a link to data/ is data/)
+  const build = checkBuildFolder(opts.out ?? buildDir(), { dataDir: dataDirOrNone(), label: opts.out ? "--out" : "build folder" });
+  runBuild = build;
   log("[data] verifying data/manifest.json (sha256, schema, keys, sums)");
   try {
     verifyAll();
   } catch (e) {
-    throw new ReproduceError((e as Error).message);
+    throw new ReproduceError((e as Error).message, { cause: e });
   }
-  const notebooks = chapterNotebooks(opts.only);
+  let notebooks: string[];
+  try {
+    notebooks = chapterNotebooks(opts.only); // every chapter must be there, for --only too
+  } catch (e) {
+    if (e instanceof MissingNotebooksError) throw new ReproduceError(e.message);
+    throw e;
+  }
   if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
-  const build = resolve(opts.out ?? buildDir());
-  checkBuildFolder(build);
   if (opts.only) {
     if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
       throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
@@ -76,13 +74,15 @@ async function main(opts: ReproduceOptions): Promise<void> {
       );
   }
 
+  checkFreeSpace(build); // a full disk fails before the run, not after minutes of it
+
   const cellTimeout = opts.cellTimeout;
   const python = findPython(log);
   const { jupyterPath } = checkKernel(ROOT);
   try {
     await ensureLibBuilt(log);
   } catch (e) {
-    throw new ReproduceError((e as Error).message);
+    throw new ReproduceError((e as Error).message, { cause: e });
   }
 
   await runGuarded(async (guard) => {
@@ -160,12 +160,12 @@ function cli(argv: string[]): void {
     return;
   }
   main(cmd.options).catch((e: unknown) => {
-    // one message, no stack trace (INNLANDET_DEBUG=1 shows it): a ReproduceError is already worded for the user;
-    // any other error (an unwritable folder, a missing Jupyter) is named by its class and message
-    const text = e instanceof ReproduceError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    console.error(`reproduce failed: ${text}`);
+    // no stack trace (INNLANDET_DEBUG=1 shows it); a system error (disk full, permission denied) comes first, in one
+    // line; a build folder it must not replace is refused like a bad argument (exit 2)
+    const r = failureReport(e, { build: runBuild });
+    console.error(r.lines.join("\n"));
     if (process.env["INNLANDET_DEBUG"] && e instanceof Error) console.error(e.stack);
-    process.exit(1);
+    process.exit(r.exitCode);
   });
 }
 

@@ -46,4 +46,15 @@ describe("parseParams", () => {
     expect(() => parseParams(["peroid=both"])).toThrow(/did you mean 'period'/);
     expect(() => parseParams(["zzzzzzzzz=1"])).toThrow(/unknown parameter 'zzzzzzzzz' \(parameters: regions, period\)/);
   });
+
+  it("refuses a key given twice and keys of Object.prototype, from --param and from a file (issue 21)", () => {
+    expect(() => parseParams(["regions=report13", "regions=ba2020"])).toThrow("parameter 'regions' given twice (report13, then ba2020)");
+    for (const k of ["__proto__", "constructor", "toString", "hasOwnProperty", "__lookupGetter__"]) {
+      expect(() => parseParams([`${k}=x`]), k).toThrow(`unknown parameter '${k}'`);
+      expect(() => parseParams([], JSON.parse(`{"${k}": "x"}`) as Record<string, unknown>), k).toThrow(`unknown parameter '${k}'`);
+    }
+    const p = parseParams(["regions=ba2020"]);
+    expect(Object.getPrototypeOf(p)).toBe(Object.prototype);
+    expect(Object.keys(p).sort()).toEqual(["period", "regions"]);
+  });
 });

@@ -4,9 +4,10 @@
  * python3-nbclient; .ci/run installs them); skipped, saying so, without it.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../src/lib/index";
 import { emitted } from "./support/runs";
@@ -26,6 +27,20 @@ function runCmd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ 
     p.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
+/** Every file under `dir` as "relative/path sha256", sorted. */
+function fileTree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(`${relative(dir, p)} ${createHash("sha256").update(readFileSync(p)).digest("hex")}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
 const python = existingPython();
 if (!python) console.warn("reproduce.test: Jupyter's nbclient not found — notebook execution skipped (see README)");
 
@@ -111,6 +126,26 @@ describe.skipIf(!python)("npm run reproduce", () => {
     );
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/--only .* parameters/);
+  });
+
+  it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: 300_000 }, async () => {
+    const link = join(mkdtempSync(join(tmpdir(), "innlandet-link-")), "build");
+    symlinkSync(build, link);
+    // a Python that has nbclient (for the check) but whose notebook runner fails at once, after the stage is made
+    const failing = join(mkdtempSync(join(tmpdir(), "innlandet-py-")), "python3");
+    writeFileSync(failing, `#!/bin/sh\ncase "$1" in -c) exec "${python}" "$@";; esac\necho "synthetic runner failure" >&2\nexit 3\n`, {
+      mode: 0o755,
+    });
+    const before = fileTree(build);
+    const r = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", link], {
+      ...process.env,
+      INNLANDET_PYTHON: failing,
+    });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
+    expect(r.stderr).toMatch(/synthetic runner failure[\s\S]*the previous build is unchanged/);
+    expect(fileTree(build)).toEqual(before);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dirname(build)).filter((n) => /\.(tmp|old)-/.test(n))).toEqual([]);
   });
 });
 

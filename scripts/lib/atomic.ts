@@ -21,7 +21,8 @@ import {
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { resolvedPath } from "./paths";
 
 const HAS_PROC = existsSync("/proc/self/stat");
 /** Fields of /proc/<pid>/stat after the command name (state first, pgrp third); null when gone. */
@@ -106,6 +107,8 @@ function sweep(build: string): string[] {
  * file system, so the swap is a rename). Hold the lock ({@link acquireLock}) while staging.
  * The swap renames the old build aside, the stage in, then removes the old one: `buildDir` is absent
  * only between two renames; a run killed right there is repaired by the next `stageBuild`.
+ * A build folder reached through a symbolic link is staged and swapped at the link's target (the
+ * link is left as it is); the stage is always a real folder, a copy of the target's content.
  * @param buildDir the build folder (need not exist)
  * @param opts.fromPrevious copy the current build into the stage first (for partial runs, `--only`)
  * @param opts.onNote receives a line for each leftover of a dead run that was cleaned up
@@ -114,7 +117,7 @@ function sweep(build: string): string[] {
  * try { writeFileSync(join(stage.dir, "findings.json"), "[]"); stage.commit(); } finally { stage.abort(); }
  */
 export function stageBuild(buildDir: string, opts: { fromPrevious?: boolean; onNote?: (line: string) => void } = {}): Stage {
-  const build = resolve(buildDir);
+  const build = resolvedPath(buildDir);
   mkdirSync(dirname(build), { recursive: true });
   for (const n of sweep(build)) opts.onNote?.(n);
   const dir = `${build}.tmp-${process.pid}-${rand()}`;
@@ -191,7 +194,7 @@ function readLock(file: string): LockInfo | undefined {
 }
 
 /**
- * Take `<build>.lock` (created exclusively; it records pid, host, start time and command line).
+ * Take `<build>.lock` beside the resolved build folder (created exclusively; it records pid, host, start time and command line).
  * A lock whose process is gone (or that is unreadable) is taken over, with a note.
  * @throws BuildLockedError when a live process (or one on another host) holds it
  * @example
@@ -199,7 +202,7 @@ function readLock(file: string): LockInfo | undefined {
  * try { ... } finally { lock.release(); }
  */
 export function acquireLock(buildDir: string, opts: { onNote?: (line: string) => void; command?: string } = {}): BuildLock {
-  const build = resolve(buildDir);
+  const build = resolvedPath(buildDir); // a link and its target share one lock
   const file = `${build}.lock`;
   mkdirSync(dirname(build), { recursive: true });
   const me: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: opts.command ?? process.argv.join(" ") };

@@ -19,9 +19,31 @@ export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-yea
 /** The chapters that weigh the others' findings (they compute none of their own and run last). */
 export const WEIGHING_NOTEBOOKS = ["02-perspectives", "05-synthesis"];
 
-/** The chapter notebooks present, in run order (optionally only those whose name contains `only`). */
-export function chapterNotebooks(only?: string): string[] {
-  return NOTEBOOK_ORDER.filter((n) => existsSync(join(ROOT, "notebooks", `${n}.ipynb`)) && (!only || n.includes(only)));
+/** Chapter notebooks of NOTEBOOK_ORDER are missing from the notebooks folder. */
+export class MissingNotebooksError extends Error {
+  override name = "MissingNotebooksError";
+  constructor(
+    readonly missing: string[],
+    dir: string,
+  ) {
+    super(
+      `chapter notebook${missing.length > 1 ? "s" : ""} missing from ${dir}: ${missing.map((n) => `${n}.ipynb`).join(", ")} ` +
+        `(a run needs every chapter: ${NOTEBOOK_ORDER.join(", ")}); restore ${missing.length > 1 ? "them" : "it"}, e.g. git checkout -- notebooks/`,
+    );
+  }
+}
+
+/**
+ * The chapter notebooks in run order (optionally only those whose name contains `only`).
+ * @throws MissingNotebooksError naming every chapter of NOTEBOOK_ORDER missing from `dir` (with `only` too): a
+ *   deleted chapter is an error, not a smaller build
+ * @example
+ * chapterNotebooks("04"); // ["04-innovation"]
+ */
+export function chapterNotebooks(only?: string, dir = join(ROOT, "notebooks")): string[] {
+  const missing = NOTEBOOK_ORDER.filter((n) => !existsSync(join(dir, `${n}.ipynb`)));
+  if (missing.length > 0) throw new MissingNotebooksError(missing, dir);
+  return NOTEBOOK_ORDER.filter((n) => !only || n.includes(only));
 }
 
 export interface ModuleRunAll {

@@ -56,7 +56,7 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
     } catch (e) {
       failed = true;
       line("FAILED");
-      throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`);
+      throw new ReproduceError(`${name}.ipynb: ${(e as Error).message}`, { cause: e });
     }
     const input = join(inputDir, `${name}.ipynb`);
     writeFileSync(input, JSON.stringify(injected, null, 1));

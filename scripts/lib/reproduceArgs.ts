@@ -48,13 +48,20 @@ function readParamsFile(file: string): Record<string, unknown> {
 export function parseReproduceArgs(argv: readonly string[]): ReproduceCommand {
   if (!Array.isArray(argv) || argv.some((a) => typeof a !== "string")) throw new CliArgumentError("arguments must be strings");
   let out = "";
+  // a single-valued option given twice is refused (commander would keep the last one silently)
+  const once =
+    (name: string) =>
+    (value: string, previous: string | undefined): string => {
+      if (previous !== undefined) throw new CliArgumentError(`${name} given twice ('${previous}', then '${value}'); give it once`);
+      return value;
+    };
   const program = new Command("reproduce")
     .description("verify data, run every chapter notebook headless, collect their findings, write build/")
-    .option("--only <name>", "rerun only the chapter notebooks whose name contains <name>, inside an existing full build")
-    .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable)")
-    .option("--params <file>", "run parameters from a JSON file")
-    .option("--out <dir>", "build folder (default: build/, or $INNLANDET_BUILD_DIR)")
-    .option("--cell-timeout <seconds>", "stop a cell that runs longer than this (default 600)")
+    .option("--only <name>", "rerun only the chapter notebooks whose name contains <name>, inside an existing full build", once("--only"))
+    .option("--param <key=value...>", "run parameter, e.g. regions=ba2020 or period=jan2001_jan2008 (repeatable, each key once)")
+    .option("--params <file>", "run parameters from a JSON file", once("--params"))
+    .option("--out <dir>", "build folder (default: build/, or $INNLANDET_BUILD_DIR)", once("--out"))
+    .option("--cell-timeout <seconds>", "stop a cell that runs longer than this (default 600)", once("--cell-timeout"))
     .exitOverride()
     .allowExcessArguments(false)
     .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (out += s), outputError: () => undefined });

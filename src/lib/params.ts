@@ -21,26 +21,33 @@ export const DEFAULT_PARAMS: RunParameters = paramsSchema.parse({});
 
 /**
  * Parse `KEY=VALUE` pairs (and optionally a JSON object read from a file) into checked parameters.
- * @throws ParameterError naming the key and the allowed values
+ * @throws ParameterError naming the key and the allowed values, a key given twice in `pairs`, or an unknown key
+ *   (`__proto__` and `constructor` too)
  * @example
  * parseParams(["regions=ba2020"]); // { regions: "ba2020", period: "both" }
  * parseParams(["region=ba2020"]); // throws: unknown parameter 'region' — did you mean 'regions'? …
  */
 export function parseParams(pairs: string[] = [], fromFile: Record<string, unknown> = {}): RunParameters {
-  const raw: Record<string, unknown> = { ...fromFile };
+  // a Map, not an object: a key such as __proto__ is a key like any other (and then refused as unknown)
+  const raw = new Map<string, unknown>(Object.keys(fromFile).map((k) => [k, fromFile[k]]));
+  const given = new Map<string, string>();
   for (const p of pairs) {
     const i = p.indexOf("=");
     if (i <= 0) throw new ParameterError(`--param expects KEY=VALUE, got '${p}'`);
-    raw[p.slice(0, i)] = p.slice(i + 1);
+    const [key, value] = [p.slice(0, i), p.slice(i + 1)];
+    const before = given.get(key);
+    if (before !== undefined) throw new ParameterError(`parameter '${key}' given twice (${before}, then ${value}); give each parameter once`);
+    given.set(key, value);
+    raw.set(key, value); // --param wins over the file
   }
   const known = Object.keys(paramsSchema.shape);
-  for (const k of Object.keys(raw)) {
+  for (const k of raw.keys()) {
     if (!known.includes(k)) {
       const near = nearest(k, known);
       throw new ParameterError(`unknown parameter '${k}'${near ? ` — did you mean '${near}'?` : ""} (parameters: ${known.join(", ")})`);
     }
   }
-  const r = paramsSchema.safeParse(raw);
+  const r = paramsSchema.safeParse(Object.fromEntries(raw));
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new ParameterError(`parameter ${issue.path.join(".") || "(unknown key)"}: ${issue.message}`);

@@ -3,7 +3,7 @@
  * Each test compares whole file trees (every path and its content) before and after.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -99,6 +99,62 @@ describe("stageBuild", () => {
     expect(notes.join("\n")).toMatch(new RegExp(`removed .*build\\.tmp-${pid}-deadbeef \\(left by process ${pid}, which is gone\\)`));
     stage.abort();
     expect(readdirSync(parent)).toEqual(["build"]);
+  });
+});
+
+describe("stageBuild on a symlinked build folder (build → elsewhere)", () => {
+  /** A previous build at `<parent>/real`, reached through the link `<parent>/build`. */
+  function linkedBuild(): { parent: string; link: string; real: string } {
+    const { parent, build } = previousBuild();
+    const real = join(parent, "real");
+    renameSync(build, real);
+    symlinkSync(real, build);
+    return { parent, link: build, real };
+  }
+
+  it("fromPrevious stages a real copy beside the target: writing into it and aborting leaves the previous build identical", () => {
+    const { parent, link, real } = linkedBuild();
+    const stage = stageBuild(link, { fromPrevious: true });
+    expect(lstatSync(stage.dir).isSymbolicLink()).toBe(false);
+    expect(stage.dir.startsWith(`${real}.tmp-`)).toBe(true);
+    expect(tree(stage.dir)).toEqual(OLD);
+    writeFileSync(join(stage.dir, "findings.json"), "half-written");
+    writeFileSync(join(stage.dir, "notebooks", "04.ipynb"), "new notebook");
+    expect(tree(real)).toEqual(OLD); // nothing visible before commit
+    stage.abort();
+    expect(tree(real)).toEqual(OLD);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(parent).sort()).toEqual(["build", "real"]);
+  });
+
+  it("commit swaps the stage in at the target; the link still points at it", () => {
+    const { parent, link, real } = linkedBuild();
+    const stage = stageBuild(link, { fromPrevious: true });
+    writeFileSync(join(stage.dir, "notebooks", "03.ipynb"), "changed");
+    stage.commit();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(tree(real)).toEqual(["findings.json=old findings", "notebooks/03.ipynb=changed"]);
+    expect(tree(link)).toEqual(tree(real));
+    expect(readdirSync(parent).sort()).toEqual(["build", "real"]);
+  });
+
+  it("a link whose target does not exist yet: the build is created at the target", () => {
+    const parent = mkdtempSync(join(tmpdir(), "innlandet-atomic-"));
+    const link = join(parent, "build");
+    symlinkSync(join(parent, "later"), link);
+    const stage = stageBuild(link);
+    writeFileSync(join(stage.dir, "a.txt"), "a");
+    stage.commit();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(tree(join(parent, "later"))).toEqual(["a.txt=a"]);
+  });
+
+  it("the lock of a link and of its target is one lock", () => {
+    const { link, real } = linkedBuild();
+    const lock = acquireLock(link);
+    expect(lock.file).toBe(`${real}.lock`);
+    expect(() => acquireLock(real)).toThrow(BuildLockedError);
+    lock.release();
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * Where `npm run bench` writes — bench/results/, beside bench:latency's results; not build/, which
+ * `npm run reproduce` owns and replaces as a whole — and its one setting, BENCH_SCALES.
+ */
+import { join } from "node:path";
+
+export const RESULTS_DIR = join(__dirname, "results");
+/** The measurements (bench/run.ts); bench/table.ts reads them. */
+export const BENCH_JSON = join(RESULTS_DIR, "bench.json");
+/** The README's performance table, generated from BENCH_JSON. */
+export const BENCH_MD = join(RESULTS_DIR, "bench.md");
+
+export const DEFAULT_SCALES = [0.1, 1, 10];
+
+/** A bench setting that cannot be used (one line; the script exits 2). */
+export class BenchArgumentError extends Error {
+  override name = "BenchArgumentError";
+}
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * BENCH_SCALES: a comma list of distinct positive finite numbers (1 = 428 × 88 × 25 rows); unset or empty, the
+ * default 0.1, 1 and 10.
+ * @throws BenchArgumentError naming the item that is not one
+ * @example
+ * parseBenchScales("0.1,1"); // [0.1, 1]
+ * parseBenchScales("0.1,,1"); // throws: BENCH_SCALES item 2 is empty; …
+ */
+export function parseBenchScales(text: string | undefined): number[] {
+  if (text === undefined || text.trim() === "") return [...DEFAULT_SCALES];
+  const hint = "expected a comma list of positive numbers such as 0.1,1,10";
+  return text.split(",").map((raw, i, all) => {
+    const item = raw.trim();
+    const where = `BENCH_SCALES item ${i + 1} of '${text}'`;
+    if (item === "") throw new BenchArgumentError(`${where} is empty; ${hint}`);
+    const x = Number(item);
+    if (!DECIMAL.test(item) || !Number.isFinite(x) || x <= 0)
+      throw new BenchArgumentError(`${where} is '${item}', not a positive finite number; ${hint}`);
+    if (all.slice(0, i).some((y) => Number(y.trim()) === x)) throw new BenchArgumentError(`${where} repeats scale ${item}; give each scale once`);
+    return x;
+  });
+}
