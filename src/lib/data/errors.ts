@@ -94,6 +94,22 @@ export class UnlistedFileError extends DataError {
   }
 }
 
+/**
+ * `data:rehash` would change a file's recorded checksum without a reason (a reviewed change
+ * needs one line saying why; it goes into data/CHANGES.md). `files` are the changed paths.
+ */
+export class UnreviewedChangeError extends DataError {
+  readonly files: string[];
+  constructor(files: string[]) {
+    super(
+      { file: "data/manifest.json" },
+      `a --reason "…" for a change to the recorded checksum of ${files.join(", ")} (nothing was re-hashed)`,
+      "none",
+    );
+    this.files = files;
+  }
+}
+
 /** A GeoJSON file is not a FeatureCollection of (Multi)Polygon features with valid WGS84 rings. */
 export class GeometryError extends DataError {}
 

@@ -185,8 +185,9 @@ function walk(dir: string): string[] {
 
 /**
  * Files under the data folder that the manifest does not list, as `data/…`
- * paths (sorted). `manifest.json` itself and the SSB cache (`data/cache/`) are
- * not data inputs and are left out.
+ * paths (sorted). `manifest.json` itself, the log of reviewed changes
+ * (`data/CHANGES.md`) and the SSB cache (`data/cache/`) are not data inputs and
+ * are left out.
  * @example
  * unlistedFiles(); // [] for a clean checkout; ["data/ssb/extra.csv"] after adding a stray file
  */
@@ -194,7 +195,7 @@ export function unlistedFiles(dir: string = dataDir(), manifest: Manifest = read
   const listed = new Set(manifest.files.map((f) => f.path));
   return walk(dir)
     .map((p) => relative(dir, p).split(sep).join("/"))
-    .filter((p) => p !== "manifest.json" && !p.startsWith("cache/") && !listed.has(p))
+    .filter((p) => p !== "manifest.json" && p !== "CHANGES.md" && !p.startsWith("cache/") && !listed.has(p))
     .map((p) => `data/${p}`)
     .sort();
 }
