@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
-import { contractColumns, contractSchema } from "./contractSchema";
+import { contractColumns, contractSchema, type Contract } from "./contractSchema";
 import { ChecksumError, ManifestError, MissingFileError } from "./errors";
 
 const columnSchema = z.object({
@@ -138,9 +138,29 @@ export function readManifest(dir: string = dataDir()): Manifest {
           throw new ManifestError({ file, column: "crossSum" }, `as many 'against.match' columns as 'groupBy' columns in ${f.path}`);
         }
       }
+      if (c.kind === "sameValues") checkSameValuesSpec(file, f, c, listed.get(c.against.file));
+      if (c.kind === "rollup" && c.between?.length && !c.complete) {
+        throw new ManifestError({ file, column: "rollup" }, `'between' only on a complete rollup (every part present) in ${f.path}`);
+      }
     }
   }
   return parsed.data;
+}
+
+function checkSameValuesSpec(file: string, f: FileSpec, c: Extract<Contract, { kind: "sameValues" }>, other: FileSpec | undefined): void {
+  if (!other || other.path === f.path) {
+    throw new ManifestError({ file, column: c.kind }, `'${c.against.file}' (named by a sameValues contract of ${f.path}) to be another file of the manifest`);
+  }
+  const a = c.against;
+  for (const n of [...a.key, ...a.columns, ...(a.where ? [a.where.column] : [])]) {
+    if (!other.columns.some((x) => x.name === n)) throw new ManifestError({ file, column: n }, `column '${n}' declared in ${other.path}`);
+  }
+  if (a.key.length !== c.key.length || a.columns.length !== c.columns.length || (a.shift && !a.key.includes(a.shift.column))) {
+    throw new ManifestError(
+      { file, column: "sameValues" },
+      `as many 'against.key' and 'against.columns' as 'key' and 'columns', and a shift of a key column, in ${f.path}`,
+    );
+  }
 }
 
 /**
