@@ -56,7 +56,9 @@ describe("data CLI", { timeout: 120_000 }, () => {
     const r = run("rehash", dir, "--reason", "a typo, on purpose");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("updated ssb/population_municipality_1992_2026.csv");
-    expect(readFileSync(join(dir, "CHANGES.md"), "utf8")).toMatch(/ssb\/population_municipality_1992_2026\.csv: sha256 .*; reason: a typo, on purpose\n$/);
+    expect(readFileSync(join(dir, "CHANGES.md"), "utf8")).toMatch(
+      /ssb\/population_municipality_1992_2026\.csv: sha256 .*; reason: a typo, on purpose\n$/,
+    );
     expect(r.stdout).toContain(
       "ChangeBoundError: data/ssb/population_municipality_1992_2026.csv, row 50, key municipality_code_2008=0403, year=2005",
     );

@@ -28,7 +28,12 @@ const MAPPINGS = "regions/mappings.csv";
 const JOBS = "report/job_growth_1998_2008.csv";
 const INNOVATION = "ssb/innovation_2006_county_economic_region.csv";
 
-function check(path: string, edit: (t: string) => string, cls: new (...a: never[]) => DataError, where: { row?: number; column?: string }): DataError {
+function check(
+  path: string,
+  edit: (t: string) => string,
+  cls: new (...a: never[]) => DataError,
+  where: { row?: number; column?: string },
+): DataError {
   const e = failure(() => loadTable(path, badCopy({ [path]: edit })));
   expect(e, e.message).toBeInstanceOf(cls);
   expect(e.file).toBe(`data/${path}`);
@@ -39,7 +44,7 @@ function check(path: string, edit: (t: string) => string, cls: new (...a: never[
 }
 
 describe("(a) claims.csv: the value agrees with the figure as printed; parts where the tolerance uses them", () => {
-  it("value 43.5 with printed \"44\" is refused", () => {
+  it('value 43.5 with printed "44" is refused', () => {
     const e = check(CLAIMS, line("private_services_share_innlandet_2008,", setField(5, "43.5")), PrintedValueError, { row: 3, column: "value" });
     expect(e.message).toBe(
       `data/report/claims.csv, row 3, key key=private_services_share_innlandet_2008, column 'value': expected the value printed in column 'printed' ("44" = 44), found 43.5`,
@@ -47,18 +52,20 @@ describe("(a) claims.csv: the value agrees with the figure as printed; parts whe
   });
 
   it.each([
-    ["a decimal comma: \"2,5\" with value 2.4", "city_regions_population_change_2001_07,", 5, "2.4", "value", /"2,5" = 2\.5\), found 2\.4$/],
-    ["thousands: \"220.000\" with value 22000", "mjos_towns_and_kongsvinger_population,", 5, "22000", "value", /"220\.000" = 220000\), found 22000$/],
-    ["a sign: \"-3,7\" with value 3.7", "small_town_regions_population_change_2001_07,", 5, "3.7", "value", /"-3,7" = -3\.7\), found 3\.7$/],
-    ["a range's low end: \"10–15\" with low 11", "job_growth_hamar,", 6, "11", "low", /"10–15": 10\), found 11$/],
-    ["a range's high end: \"19–20\" with high 21", "job_growth_tynset,", 7, "21", "high", /"19–20": 20\), found 21$/],
+    ['a decimal comma: "2,5" with value 2.4', "city_regions_population_change_2001_07,", 5, "2.4", "value", /"2,5" = 2\.5\), found 2\.4$/],
+    ['thousands: "220.000" with value 22000', "mjos_towns_and_kongsvinger_population,", 5, "22000", "value", /"220\.000" = 220000\), found 22000$/],
+    ['a sign: "-3,7" with value 3.7', "small_town_regions_population_change_2001_07,", 5, "3.7", "value", /"-3,7" = -3\.7\), found 3\.7$/],
+    ['a range\'s low end: "10–15" with low 11', "job_growth_hamar,", 6, "11", "low", /"10–15": 10\), found 11$/],
+    ['a range\'s high end: "19–20" with high 21', "job_growth_tynset,", 7, "21", "high", /"19–20": 20\), found 21$/],
   ])("%s is refused", (_what, prefix, field, v, column, msg) => {
     const e = check(CLAIMS, line(prefix, setField(field, v)), PrintedValueError, { column });
     expect(e.message).toMatch(msg);
   });
 
-  it("a printed figure not in the report's notation is refused (\"4.5\": neither a decimal comma nor thousands groups)", () => {
-    check(CLAIMS, line("private_services_share_innlandet_2008,", all(setField(5, "4.5"), setField(8, "4.5"))), PrintedValueError, { column: "printed" });
+  it('a printed figure not in the report\'s notation is refused ("4.5": neither a decimal comma nor thousands groups)', () => {
+    check(CLAIMS, line("private_services_share_innlandet_2008,", all(setField(5, "4.5"), setField(8, "4.5"))), PrintedValueError, {
+      column: "printed",
+    });
   });
 
   it("parts missing where the tolerance uses them (kind number or interval) is refused", () => {
@@ -101,7 +108,16 @@ describe("(c) region mappings: one type per region, every municipality once, eve
   });
 
   it("a municipality left out of one mapping is refused by loadTable itself", () => {
-    const e = check(MAPPINGS, (t) => t.split("\n").filter((l) => !l.startsWith("ba2020,0545,")).join("\n"), IncompleteKeysError, {});
+    const e = check(
+      MAPPINGS,
+      (t) =>
+        t
+          .split("\n")
+          .filter((l) => !l.startsWith("ba2020,0545,"))
+          .join("\n"),
+      IncompleteKeysError,
+      {},
+    );
     expect(e.key).toBe("mapping=ba2020, municipality_code_2008=0545");
   });
 
@@ -113,11 +129,18 @@ describe("(c) region mappings: one type per region, every municipality once, eve
   });
 
   it("a municipality name that does not belong to its code is refused (reference: the population file's names)", () => {
-    const e = check(MAPPINGS, line("report13,0403,", (l) => l.replace(",Hamar,Hamar,Hamar,", ",Ringsaker,Hamar,Hamar,")), DisagreementError, {
-      row: 51,
-      column: "municipality_name",
-    });
-    expect(e.message).toMatch(/expected "Hamar" as in data\/ssb\/population_municipality_2000_2009\.csv row \d+ column 'municipality_name'.*found "Ringsaker"$/);
+    const e = check(
+      MAPPINGS,
+      line("report13,0403,", (l) => l.replace(",Hamar,Hamar,Hamar,", ",Ringsaker,Hamar,Hamar,")),
+      DisagreementError,
+      {
+        row: 51,
+        column: "municipality_name",
+      },
+    );
+    expect(e.message).toMatch(
+      /expected "Hamar" as in data\/ssb\/population_municipality_2000_2009\.csv row \d+ column 'municipality_name'.*found "Ringsaker"$/,
+    );
   });
 });
 

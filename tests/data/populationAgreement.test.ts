@@ -69,7 +69,9 @@ describe("(g) 800 persons moved between two municipalities of one county in one 
     for (const path of [P0009, P9226]) {
       const e = failure(() => loadTable(path, dir));
       expect(e).toBeInstanceOf(DisagreementError);
-      expect(e.message).toMatch(/key municipality_code_2008=0501, year=2006, column 'population_1jan': expected 25314 as in data\/ssb\/population_change_municipality_partial\.csv row \d+ column 'population_(start|end)'/);
+      expect(e.message).toMatch(
+        /key municipality_code_2008=0501, year=2006, column 'population_1jan': expected 25314 as in data\/ssb\/population_change_municipality_partial\.csv row \d+ column 'population_(start|end)'/,
+      );
     }
   });
 
@@ -77,7 +79,9 @@ describe("(g) 800 persons moved between two municipalities of one county in one 
     const edit = move("0412", "0403", 2004);
     const e = failure(() => loadTable(P9226, badCopy({ [P0009]: edit, [P9226]: edit })));
     expect(e).toBeInstanceOf(DisagreementError);
-    expect(e.message).toMatch(/population_change_municipality_partial\.csv row \d+ column 'population_end' .*, within ±15, found 28045 \(difference \+798\)$/);
+    expect(e.message).toMatch(
+      /population_change_municipality_partial\.csv row \d+ column 'population_end' .*, within ±15, found 28045 \(difference \+798\)$/,
+    );
   });
 
   it("NOT caught (stated limit): in both files alike, in a year without components (2015, 1992–2026 file only)", () => {

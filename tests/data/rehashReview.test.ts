@@ -42,7 +42,9 @@ function editClaims(dir: string): void {
   const lines = readFileSync(file, "utf8").split("\n");
   const out = lines
     .filter((l) => !l.startsWith("few_radical_innovations,"))
-    .map((l) => (l.startsWith("innlandet_lower_entry_than_norway,") ? l.replace(/,[^,]*$/, ",Innlandet has fewer firm entries than Norway (reworded)") : l));
+    .map((l) =>
+      l.startsWith("innlandet_lower_entry_than_norway,") ? l.replace(/,[^,]*$/, ",Innlandet has fewer firm entries than Norway (reworded)") : l,
+    );
   out.splice(out.length - 1, 0, "a_new_comparison,4.6,1452,1457,comparison,,,,,,direction,,A claim added for the test");
   writeFileSync(file, out.join("\n"));
 }
@@ -104,7 +106,9 @@ describe("data:rehash is reviewed", { timeout: 240_000 }, () => {
     const r = run(dir, "--reason", "Reworded");
     expect(r.status, r.stderr).toBe(0);
     const entry = read(dir, "CHANGES.md").trim().split("\n").pop()!;
-    expect(entry).toMatch(/^- \d{4}-\d{2}-\d{2} report\/claims\.csv: sha256 [0-9a-f]{12} → [0-9a-f]{12}; rows: unknown \(no previous copy\); reason: Reworded$/);
+    expect(entry).toMatch(
+      /^- \d{4}-\d{2}-\d{2} report\/claims\.csv: sha256 [0-9a-f]{12} → [0-9a-f]{12}; rows: unknown \(no previous copy\); reason: Reworded$/,
+    );
   });
 
   it("--reason must be one non-empty line (exit 2)", () => {

@@ -25,7 +25,10 @@ export function identityMutations(spec: FileSpec, recs: string[][], other: (path
   const header = recs[0]!;
   const data = recs.slice(1);
   const idx = (c: string): number => header.indexOf(c);
-  const setCell = (r: number, c: number, v: string): string[][] => [header, ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d))];
+  const setCell = (r: number, c: number, v: string): string[][] => [
+    header,
+    ...data.map((d, k) => (k === r ? d.map((x, j) => (j === c ? v : x)) : d)),
+  ];
   const matches = (d: string[], w?: { column: string; pattern: string }): boolean => !w || new RegExp(`^(?:${w.pattern})$`).test(d[idx(w.column)]!);
   const col = (name: string) => spec.columns.find((x) => x.name === name)!;
   const inSchema = (name: string, v: number): boolean => {
@@ -42,10 +45,16 @@ export function identityMutations(spec: FileSpec, recs: string[][], other: (path
     if (c.kind === "required" && col(c.column).nullable) {
       const rows = rowsWhere((d) => matches(d, c.where) && d[idx(c.column)] !== "");
       if (rows.length)
-        gens.push(fc.constantFrom(...rows).map((r) => ({ records: setCell(r, idx(c.column), ""), error: MissingValueError, what: `${c.column} emptied on row ${r + 2}` })));
+        gens.push(
+          fc
+            .constantFrom(...rows)
+            .map((r) => ({ records: setCell(r, idx(c.column), ""), error: MissingValueError, what: `${c.column} emptied on row ${r + 2}` })),
+        );
     }
     if (c.kind === "order") {
-      const rows = rowsWhere((d) => matches(d, c.where) && d[idx(c.lower)] !== "" && d[idx(c.upper)] !== "" && inSchema(c.lower, Number(d[idx(c.upper)]) + 1));
+      const rows = rowsWhere(
+        (d) => matches(d, c.where) && d[idx(c.lower)] !== "" && d[idx(c.upper)] !== "" && inSchema(c.lower, Number(d[idx(c.upper)]) + 1),
+      );
       if (rows.length)
         gens.push(
           fc.constantFrom(...rows).map((r) => ({
@@ -78,12 +87,20 @@ export function identityMutations(spec: FileSpec, recs: string[][], other: (path
       );
       if (options.length)
         gens.push(
-          fc.constantFrom(...options).map(([r, x, v]) => ({ records: setCell(r, idx(x), v), error: InconsistentGroupError, what: `${x} = ${v} on row ${r + 2}` })),
+          fc
+            .constantFrom(...options)
+            .map(([r, x, v]) => ({ records: setCell(r, idx(x), v), error: InconsistentGroupError, what: `${x} = ${v} on row ${r + 2}` })),
         );
     }
     if (c.kind === "rollup") {
       const rows = rowsWhere((d) => c.children.includes(d[idx(c.code)]!));
-      const sums = c.sum.filter((s) => !contracts.some((o) => (o.kind === "order" && (o.lower === s || o.upper === s)) || (o.kind === "balance" && [...o.plus, ...o.minus, o.equals].includes(s))));
+      const sums = c.sum.filter(
+        (s) =>
+          !contracts.some(
+            (o) =>
+              (o.kind === "order" && (o.lower === s || o.upper === s)) || (o.kind === "balance" && [...o.plus, ...o.minus, o.equals].includes(s)),
+          ),
+      );
       if (rows.length && sums.length) {
         const total = (s: string): number => Number(data.find((d) => d[idx(c.code)] === c.parent)![idx(s)]);
         gens.push(

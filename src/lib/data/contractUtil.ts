@@ -30,4 +30,5 @@ export function matches(row: Row, where: { column: string; pattern: string } | u
 export const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(4));
 
 /** A cell for a message: text quoted, numbers as read, an empty cell said so. */
-export const cellText = (v: Cell | undefined): string => (v === null || v === undefined ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v));
+export const cellText = (v: Cell | undefined): string =>
+  v === null || v === undefined ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v);

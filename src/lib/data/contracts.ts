@@ -181,7 +181,9 @@ function checkSameValues(t: Table, c: SameValuesContract, other: Table): void {
   const index = new Map<string, number[]>();
   other.rows.forEach((r, k) => {
     if (!matches(r, c.against.where)) return;
-    const key = JSON.stringify(c.against.key.map((col) => (col === shift?.column && typeof r[col] === "number" ? String((r[col] as number) + shift.by) : String(r[col]))));
+    const key = JSON.stringify(
+      c.against.key.map((col) => (col === shift?.column && typeof r[col] === "number" ? String((r[col] as number) + shift.by) : String(r[col]))),
+    );
     index.set(key, [...(index.get(key) ?? []), k]);
   });
   const tol = c.tolerance ?? 0;

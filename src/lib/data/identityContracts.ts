@@ -55,7 +55,12 @@ export function checkPrinted(t: Table, c: PrintedContract): void {
       }
       return;
     }
-    if (typeof v === "number") throw new PrintedValueError(loc(t, k, c.value), `no single value beside the range printed in column '${c.printed}'`, `${v} beside ${JSON.stringify(p)}`);
+    if (typeof v === "number")
+      throw new PrintedValueError(
+        loc(t, k, c.value),
+        `no single value beside the range printed in column '${c.printed}'`,
+        `${v} beside ${JSON.stringify(p)}`,
+      );
     ([c.low, c.high] as const).forEach((col, i) => {
       const end = r[col];
       if (typeof end === "number" && end !== ends[i]) {
@@ -112,7 +117,11 @@ export function checkRollup(t: Table, c: RollupContract): void {
   const at = new Map(t.rows.map((r, k) => [String(r[c.code]), k]));
   const pk = at.get(c.parent);
   if (pk === undefined) {
-    throw new RollupError({ file: t.file, column: c.code, key: `${c.code}=${c.parent}` }, `a row for ${c.parent}, the total of ${c.children.join(", ")}`, "none");
+    throw new RollupError(
+      { file: t.file, column: c.code, key: `${c.code}=${c.parent}` },
+      `a row for ${c.parent}, the total of ${c.children.join(", ")}`,
+      "none",
+    );
   }
   const missing = c.children.filter((ch) => !at.has(ch));
   if (missing.length > 0) throw new RollupError(loc(t, pk, c.code), `rows for its parts ${c.children.join(", ")}`, `missing: ${missing.join(", ")}`);

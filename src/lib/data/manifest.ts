@@ -149,7 +149,10 @@ export function readManifest(dir: string = dataDir()): Manifest {
 
 function checkSameValuesSpec(file: string, f: FileSpec, c: Extract<Contract, { kind: "sameValues" }>, other: FileSpec | undefined): void {
   if (!other || other.path === f.path) {
-    throw new ManifestError({ file, column: c.kind }, `'${c.against.file}' (named by a sameValues contract of ${f.path}) to be another file of the manifest`);
+    throw new ManifestError(
+      { file, column: c.kind },
+      `'${c.against.file}' (named by a sameValues contract of ${f.path}) to be another file of the manifest`,
+    );
   }
   const a = c.against;
   for (const n of [...a.key, ...a.columns, ...(a.where ? [a.where.column] : [])]) {

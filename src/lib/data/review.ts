@@ -44,7 +44,9 @@ function headCopy(dir: string, path: string): Buffer | undefined {
   if (top.status !== 0 || !top.stdout) return undefined;
   let rel: string;
   try {
-    rel = relative(realpathSync(top.stdout.trim()), realpathSync(join(dir, path))).split(sep).join("/");
+    rel = relative(realpathSync(top.stdout.trim()), realpathSync(join(dir, path)))
+      .split(sep)
+      .join("/");
   } catch {
     return undefined;
   }
@@ -109,7 +111,11 @@ function rowSummary(dir: string, change: { path: string; old?: string }, key: un
  * @example
  * reviewedRehash("SSB revised the 2025 figures (table 07459, 2026-03-14)");
  */
-export function reviewedRehash(reason: string | undefined, dir: string = dataDir(), today: string = new Date().toISOString().slice(0, 10)): ChecksumChange[] {
+export function reviewedRehash(
+  reason: string | undefined,
+  dir: string = dataDir(),
+  today: string = new Date().toISOString().slice(0, 10),
+): ChecksumChange[] {
   const plan = checksumPlan(dir);
   if (plan.changes.length === 0) return [];
   if (reason === undefined || reason.trim() === "") throw new UnreviewedChangeError(plan.changes.map((c) => c.path));

@@ -85,9 +85,7 @@ export function checksumPlan(dir: string = dataDir()): ChecksumPlan {
       `missing: ${missing.join(", ")}`,
     );
   }
-  const changes = entries
-    .map((f) => ({ path: f.path, old: f.sha256, now: sha256(readFileSync(join(dir, f.path))) }))
-    .filter((c) => c.now !== c.old);
+  const changes = entries.map((f) => ({ path: f.path, old: f.sha256, now: sha256(readFileSync(join(dir, f.path))) })).filter((c) => c.now !== c.old);
   return { manifest: manifest as ChecksumPlan["manifest"], changes };
 }
 
