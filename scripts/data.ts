@@ -1,24 +1,30 @@
 /**
  * `npm run data:verify` — check every data file's sha256, schema and data contracts,
  * list sources, and report files under data/ that the manifest does not list.
- * `npm run data:rehash` — record the current sha256 of every file in the manifest
- * (run only after an intended, reviewed change to a data file); the contracts are
- * checked right after, so a rehash never makes implausible data pass.
+ * `npm run data:rehash -- --reason "…"` — record the current sha256 of every file in the
+ * manifest after an intended, reviewed change to a data file, like a lockfile: a changed
+ * checksum needs a one-line reason, and each change is appended to data/CHANGES.md (date,
+ * file, old → new sha256, rows added/removed/changed, reason). The contracts are checked
+ * right after, so a rehash never makes implausible data pass.
  *
- * Exit codes: 0 done (or help shown), 2 the arguments cannot be used (one line,
- * see parseDataArgs), 1 the data failed a check or could not be read (one line).
+ * Exit codes: 0 done (or help shown), 2 the arguments cannot be used (one line, see
+ * parseDataArgs) or a checksum would change without --reason (one line naming the files),
+ * 1 the data failed a check or could not be read (one line).
  */
 import { Command, CommanderError } from "commander";
-import { verifyReport, rehashManifest } from "../src/lib/data/verify";
+import { verifyReport } from "../src/lib/data/verify";
+import { reviewedRehash } from "../src/lib/data/review";
+import { UnreviewedChangeError } from "../src/lib/data/errors";
 import { CliArgumentError } from "../src/lib/ssb/cli";
 
-export type DataCliCommand = { kind: "verify" } | { kind: "rehash" } | { kind: "help"; text: string };
+export type DataCliCommand = { kind: "verify" } | { kind: "rehash"; reason?: string } | { kind: "help"; text: string };
 
 /**
  * Parse the arguments of `data` (without node and the script name).
  * @throws CliArgumentError with a one-line message (exit code 2)
  * @example
  * parseDataArgs(["verify"]); // { kind: "verify" }
+ * parseDataArgs(["rehash", "--reason", "SSB revised 2025"]); // { kind: "rehash", reason: "SSB revised 2025" }
  * parseDataArgs(["verfy"]); // throws CliArgumentError "unknown command 'verfy' (Did you mean verify?)"
  */
 export function parseDataArgs(argv: readonly string[]): DataCliCommand {
@@ -39,10 +45,15 @@ export function parseDataArgs(argv: readonly string[]): DataCliCommand {
     });
   program
     .command("rehash")
-    .description("write the current sha256 of every listed file into data/manifest.json, then check the contracts")
+    .description(
+      "write the current sha256 of every listed file into data/manifest.json (a changed one only with --reason, logged in data/CHANGES.md), then check the contracts",
+    )
+    .option("--reason <text>", "why the data changed (one line; required when a recorded checksum changes)")
     .allowExcessArguments(false)
-    .action(() => {
-      result = { kind: "rehash" };
+    .action((opts: { reason?: string }) => {
+      if (opts.reason !== undefined && (opts.reason.trim() === "" || /[\r\n]/.test(opts.reason)))
+        throw new CliArgumentError(`--reason must be one non-empty line, got ${JSON.stringify(opts.reason)}`);
+      result = opts.reason === undefined ? { kind: "rehash" } : { kind: "rehash", reason: opts.reason.trim() };
     });
   try {
     program.parse([...argv], { from: "user" });
@@ -90,10 +101,10 @@ function verify(): void {
   }
 }
 
-function rehash(): void {
+function rehash(reason: string | undefined): void {
   try {
-    const updated = rehashManifest();
-    for (const p of updated) console.log(`updated ${p}`);
+    const updated = reviewedRehash(reason);
+    for (const c of updated) console.log(`updated ${c.path} (rows: ${c.rows}; logged in data/CHANGES.md)`);
     if (updated.length === 0) console.log("no checksum changed");
     if (printReport().length > 0) {
       console.error(
@@ -102,6 +113,13 @@ function rehash(): void {
       process.exitCode = 1;
     }
   } catch (e) {
+    if (e instanceof UnreviewedChangeError) {
+      console.error(
+        `data:rehash refused: the recorded checksum of ${e.files.join(", ")} would change; say why with --reason "…" (one line; it goes into data/CHANGES.md) — nothing was re-hashed`,
+      );
+      process.exitCode = 2;
+      return;
+    }
     console.error(`data:rehash failed: ${(e as Error).message}`);
     process.exitCode = 1;
   }
@@ -124,8 +142,8 @@ function main(argv: string[]): number {
   }
   try {
     if (cmd.kind === "verify") verify();
-    else rehash();
-    return process.exitCode === 1 ? 1 : 0;
+    else rehash(cmd.reason);
+    return process.exitCode === 1 || process.exitCode === 2 ? process.exitCode : 0;
   } catch (e) {
     console.error(`data:${cmd.kind} failed: ${(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ")}`);
     return 1;

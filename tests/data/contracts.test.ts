@@ -84,10 +84,10 @@ describe("data contracts: the real data pass", () => {
     expect(report.ok).toBe(true);
   });
 
-  it("the municipal series declare complete keys, ranges, change bounds and county sums", () => {
+  it("the municipal series declare complete keys, ranges, change bounds, county sums, agreement with each other and with SSB's components", () => {
     for (const path of [MUNI, MUNI_0009]) {
       const kinds = (readManifest().files.find((f) => f.path === path)!.contracts ?? []).map((c) => c.kind);
-      expect(kinds).toEqual(["complete", "range", "change", "crossSum"]);
+      expect(kinds).toEqual(["complete", "range", "change", "crossSum", "sameValues", "sameValues", "sameValues", "sameValues", "sameValues"]);
     }
   });
 });

@@ -18,8 +18,8 @@ function copy(): string {
   return dir;
 }
 
-function run(cmd: "verify" | "rehash", dir: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "data.ts"), cmd], {
+function run(cmd: "verify" | "rehash", dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "data.ts"), cmd, ...args], {
     env: { ...process.env, INNLANDET_DATA_DIR: dir },
     encoding: "utf8",
     timeout: 60_000,
@@ -49,13 +49,16 @@ describe("data CLI", { timeout: 120_000 }, () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it("rehash after a ×10 edit records the checksum but fails on the change bound (exit 1)", () => {
+  it("rehash (with a reason) after a ×10 edit records and logs the checksum but fails on the change bound (exit 1)", () => {
     const dir = copy();
     const file = join(dir, "ssb", "population_municipality_1992_2026.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("0403,3403,Hamar,Hedmark,2005,27439,", "0403,3403,Hamar,Hedmark,2005,274390,"));
-    const r = run("rehash", dir);
+    const r = run("rehash", dir, "--reason", "a typo, on purpose");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("updated ssb/population_municipality_1992_2026.csv");
+    expect(readFileSync(join(dir, "CHANGES.md"), "utf8")).toMatch(
+      /ssb\/population_municipality_1992_2026\.csv: sha256 .*; reason: a typo, on purpose\n$/,
+    );
     expect(r.stdout).toContain(
       "ChangeBoundError: data/ssb/population_municipality_1992_2026.csv, row 50, key municipality_code_2008=0403, year=2005",
     );

@@ -5,6 +5,7 @@
  * the contract — not the schema — must catch them.
  */
 import fc from "fast-check";
+import { identityMutations } from "./identityMutations";
 import {
   BalanceError,
   ChangeBoundError,
@@ -12,6 +13,7 @@ import {
   DataError,
   IncompleteKeysError,
   KeySetError,
+  OrderError,
   OutOfRangeError,
   UnsafeIntegerError,
   type Contract,
@@ -27,6 +29,8 @@ export interface ContractMutation {
 }
 
 type Range = Extract<Contract, { kind: "range" }>;
+type Complete = Extract<Contract, { kind: "complete" }>;
+type Order = Extract<Contract, { kind: "order" }>;
 
 function violatesRange(v: number, c: Range): boolean {
   return (
@@ -54,6 +58,29 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
   const rangeBroken = (d: string[], col: string, v: number): boolean =>
     ranges.some((c) => c.column === col && matches(d, c.where) && violatesRange(v, c));
   const gens: fc.Arbitrary<ContractMutation>[] = [];
+  const dimsOf = (c: Complete) =>
+    c.dimensions.map((d) => ({
+      column: d.column,
+      values:
+        d.from !== undefined
+          ? Array.from({ length: d.to! - d.from + 1 }, (_, i) => String(d.from! + i))
+          : spec.columns.find((x) => x.name === d.column)!.codes!,
+    }));
+  // the key the first broken `complete` contract (in declaration order) names: its first missing combination
+  const firstMissing = (rows: string[][]): string | undefined => {
+    for (const c of (spec.contracts ?? []).filter((x): x is Complete => x.kind === "complete")) {
+      const dims = dimsOf(c);
+      const have = new Set(rows.map((d) => dims.map((x) => d[idx(x.column)]).join("|")));
+      let combos: string[][] = [[]];
+      for (const x of dims) combos = combos.flatMap((k) => x.values.map((v) => [...k, v]));
+      const miss = combos.find((k) => !have.has(k.join("|")));
+      if (miss) return dims.map((x, i) => `${x.column}=${miss[i]}`).join(", ");
+    }
+    return undefined;
+  };
+  const orders = (spec.contracts ?? []).filter((c): c is Order => c.kind === "order");
+  const orderBroken = (d: string[], col: string, v: number): boolean =>
+    orders.some((o) => matches(d, o.where) && o.lower === col && d[idx(o.upper)] !== "" && v > Number(d[idx(o.upper)]));
 
   const intCols = spec.columns.filter((c) => c.type === "integer").map((c) => idx(c.name));
   if (intCols.length) {
@@ -68,23 +95,20 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
 
   for (const c of spec.contracts ?? []) {
     if (c.kind === "complete") {
-      const dims = c.dimensions.map((d) => ({
-        column: d.column,
-        values:
-          d.from !== undefined
-            ? Array.from({ length: d.to! - d.from + 1 }, (_, i) => String(d.from! + i))
-            : spec.columns.find((x) => x.name === d.column)!.codes!,
-      }));
+      const dims = dimsOf(c);
       gens.push(
         fc
           .constantFrom(...dims)
           .chain((d) => fc.constantFrom(...d.values).map((v) => [d.column, v] as const))
-          .map(([col, v]) => ({
-            records: [header, ...data.filter((d) => d[idx(col)] !== v)],
-            error: IncompleteKeysError,
-            what: `rows with ${col}=${v} deleted`,
-            key: `${col}=${v}`,
-          })),
+          .map(([col, v]) => {
+            const rows = data.filter((d) => d[idx(col)] !== v);
+            return {
+              records: [header, ...rows],
+              error: IncompleteKeysError,
+              what: `rows with ${col}=${v} deleted`,
+              key: firstMissing(rows) ?? `${col}=${v}`,
+            };
+          }),
       );
     }
     if (c.kind === "range") {
@@ -125,17 +149,29 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
     }
     if (c.kind === "balance") {
       const terms = [...c.plus, ...c.minus].filter((t) => !ranges.some((r) => r.column === t));
-      const rows = data
-        .map((d, k) => (matches(d, c.where) && [...c.plus, ...c.minus, c.equals].every((t) => d[idx(t)] !== "") ? k : -1))
-        .filter((k) => k >= 0);
-      if (rows.length && terms.length) {
+      // (row, term, largest k) such that the bumped value stays within the column's declared max
+      const options = data.flatMap((d, r) => {
+        if (!matches(d, c.where) || ![...c.plus, ...c.minus, c.equals].every((t) => d[idx(t)] !== "")) return [];
+        return terms.flatMap((t) => {
+          const max = spec.columns.find((x) => x.name === t)!.max;
+          const kMax = max === undefined ? 99_999 : Math.floor(max - Number(d[idx(t)]) - 2 * c.maxResidual);
+          return kMax >= 1 ? [[r, t, kMax] as const] : [];
+        });
+      });
+      if (options.length) {
         gens.push(
-          fc.tuple(fc.constantFrom(...rows), fc.constantFrom(...terms), fc.integer({ min: 1, max: 99_999 })).map(([r, t, k]) => ({
-            // a bump of 2 × maxResidual + k moves the residual (at most maxResidual before) beyond the bound
-            records: setCell(r, idx(t), String(Number(data[r]![idx(t)]) + 2 * c.maxResidual + k)),
-            error: BalanceError,
-            what: `${t} + ${2 * c.maxResidual + k} on row ${r + 2}`,
-          })),
+          fc
+            .constantFrom(...options)
+            .chain(([r, t, kMax]) => fc.integer({ min: 1, max: kMax }).map((k) => [r, t, k] as const))
+            .map(([r, t, k]) => {
+              // a bump of 2 × maxResidual + k moves the residual (at most maxResidual before) beyond the bound
+              const v = Number(data[r]![idx(t)]) + 2 * c.maxResidual + k;
+              return {
+                records: setCell(r, idx(t), String(v)),
+                error: orderBroken(data[r]!, t, v) ? OrderError : BalanceError, // order is checked before balance
+                what: `${t} + ${2 * c.maxResidual + k} on row ${r + 2}`,
+              };
+            }),
         );
       }
     }
@@ -167,5 +203,6 @@ export function contractMutation(spec: FileSpec, recs: string[][], other: (path:
       );
     }
   }
+  gens.push(...identityMutations(spec, recs, other));
   return fc.oneof(...gens);
 }

@@ -14,6 +14,18 @@
  * - `crossSum`: sums of `column` by `groupBy` equal `against.column` of another
  *   manifest file on the rows whose `against.match` columns equal the group (where both exist).
  * - `sameKeys`: the distinct values of `column` equal those of `against.column` in another file.
+ * - `required`: `column` is not empty on the rows `where` selects.
+ * - `printed`: the number in `value` (or the range `low`–`high`) equals the figure in `printed`
+ *   as the report prints it (decimal comma, '.' between thousands, ranges as "10–15").
+ * - `order`: `lower` ≤ `upper` on every row where both are present.
+ * - `determines`: within each group of the `by` columns, each of `columns` has one value
+ *   (e.g. one region type per region of a mapping).
+ * - `rollup`: the row whose `code` is `parent` against the rows of its `children`: the counts in
+ *   `sum` add up (within the rounding of the parts when `complete`, else do not exceed the total),
+ *   and (when `complete`) the shares in `between` lie between the parts' lowest and highest.
+ * - `sameValues`: `columns` equal `against.columns` of another file on the rows whose keys match
+ *   (`against.shift` moves one of its key columns, e.g. year + 1; `against.where` selects its rows);
+ *   numbers within `tolerance`.
  */
 import { z } from "zod";
 
@@ -82,7 +94,56 @@ const sameKeys = z.object({
   note,
 });
 
-export const contractSchema = z.discriminatedUnion("kind", [complete, range, change, balance, crossSum, sameKeys]);
+const col = z.string().min(1);
+
+const required = z.object({ kind: z.literal("required"), column: col, where, note });
+
+const printed = z.object({ kind: z.literal("printed"), printed: col, value: col, low: col, high: col, note });
+
+const order = z.object({ kind: z.literal("order"), lower: col, upper: col, where, note });
+
+const determines = z.object({ kind: z.literal("determines"), by: z.array(col).min(1), columns: z.array(col).min(1), note });
+
+const rollup = z.object({
+  kind: z.literal("rollup"),
+  code: col,
+  parent: z.string().min(1),
+  children: z.array(z.string().min(1)).min(1),
+  complete: z.boolean(),
+  sum: z.array(col),
+  between: z.array(col).optional(),
+  note,
+});
+
+const sameValues = z.object({
+  kind: z.literal("sameValues"),
+  key: z.array(col).min(1),
+  columns: z.array(col).min(1),
+  against: z.object({
+    file: col,
+    key: z.array(col).min(1),
+    columns: z.array(col).min(1),
+    shift: z.object({ column: col, by: z.number().int() }).optional(),
+    where,
+  }),
+  tolerance: z.number().nonnegative().optional(),
+  note,
+});
+
+export const contractSchema = z.discriminatedUnion("kind", [
+  complete,
+  range,
+  change,
+  balance,
+  crossSum,
+  sameKeys,
+  required,
+  printed,
+  order,
+  determines,
+  rollup,
+  sameValues,
+]);
 
 export type Contract = z.infer<typeof contractSchema>;
 export type CompleteContract = z.infer<typeof complete>;
@@ -91,9 +152,15 @@ export type ChangeContract = z.infer<typeof change>;
 export type BalanceContract = z.infer<typeof balance>;
 export type CrossSumContract = z.infer<typeof crossSum>;
 export type SameKeysContract = z.infer<typeof sameKeys>;
+export type RequiredContract = z.infer<typeof required>;
+export type PrintedContract = z.infer<typeof printed>;
+export type OrderContract = z.infer<typeof order>;
+export type DeterminesContract = z.infer<typeof determines>;
+export type RollupContract = z.infer<typeof rollup>;
+export type SameValuesContract = z.infer<typeof sameValues>;
 
 /** Contracts that need another file (checked by `loadTable`, not by `parseTable`). */
-export const CROSS_FILE_KINDS = ["crossSum", "sameKeys"] as const;
+export const CROSS_FILE_KINDS = ["crossSum", "sameKeys", "sameValues"] as const;
 
 /**
  * Columns of this file a contract refers to (for the manifest's own consistency check).
@@ -114,5 +181,17 @@ export function contractColumns(c: Contract): string[] {
       return [c.column, ...c.groupBy];
     case "sameKeys":
       return [c.column];
+    case "required":
+      return [c.column, ...(c.where ? [c.where.column] : [])];
+    case "printed":
+      return [c.printed, c.value, c.low, c.high];
+    case "order":
+      return [c.lower, c.upper, ...(c.where ? [c.where.column] : [])];
+    case "determines":
+      return [...c.by, ...c.columns];
+    case "rollup":
+      return [c.code, ...c.sum, ...(c.between ?? [])];
+    case "sameValues":
+      return [...c.key, ...c.columns];
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Checks of the data contracts declared per file in the manifest (see
- * contractSchema.ts). Single-file contracts run inside `parseTable`; the
- * cross-file ones (`crossSum`, `sameKeys`) run inside `loadTable`, which can
+ * contractSchema.ts). Single-file contracts run inside `parseTable` (the identities and
+ * assumptions of issue 21 in identityContracts.ts); the cross-file ones (`crossSum`,
+ * `sameKeys`, `sameValues`) run inside `loadTable`, which can
  * read the other file. Each violation is a typed ContractError naming file,
  * row, key, column and both values where they exist.
  */
 import type {
+  SameValuesContract,
   BalanceContract,
   ChangeContract,
   CompleteContract,
@@ -14,25 +16,12 @@ import type {
   RangeContract,
   SameKeysContract,
 } from "./contractSchema";
-import { BalanceError, ChangeBoundError, CrossFileError, IncompleteKeysError, KeySetError, OutOfRangeError, type DataLocation } from "./errors";
-import type { Row, Table } from "./csv";
+import { BalanceError, ChangeBoundError, CrossFileError, DisagreementError, IncompleteKeysError, KeySetError, OutOfRangeError } from "./errors";
+import type { Table } from "./csv";
+import { cellText, fmt, keyText, loc, matches, rowNumber } from "./contractUtil";
+import { checkDetermines, checkOrder, checkPrinted, checkRequired, checkRollup } from "./identityContracts";
 
-const SINGLE_ORDER = ["complete", "range", "change", "balance"] as const;
-
-function loc(t: Table, k: number, column?: string): DataLocation {
-  const unit = t.unit ?? "row";
-  return { file: t.file, row: k + (unit === "feature" ? 1 : 2), unit, key: keyText(t.spec.key, t.rows[k]!), column };
-}
-
-function keyText(cols: string[], row: Row): string {
-  return cols.map((c) => `${c}=${String(row[c])}`).join(", ");
-}
-
-function matches(row: Row, where: { column: string; pattern: string } | undefined): boolean {
-  return where === undefined || new RegExp(`^(?:${where.pattern})$`).test(String(row[where.column] ?? ""));
-}
-
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(4));
+const SINGLE_ORDER = ["complete", "required", "range", "printed", "order", "change", "balance", "determines", "rollup"] as const;
 
 function checkComplete(t: Table, c: CompleteContract): void {
   const values = c.dimensions.map((d) => {
@@ -124,8 +113,10 @@ function checkBalance(t: Table, c: BalanceContract): void {
 }
 
 /**
- * Check a parsed table's single-file contracts (complete, range, change, balance), in that order.
- * @throws IncompleteKeysError | OutOfRangeError | ChangeBoundError | BalanceError
+ * Check a parsed table's single-file contracts, kind by kind in this order: complete, required,
+ * range, printed, order, change, balance, determines, rollup.
+ * @throws IncompleteKeysError | MissingValueError | OutOfRangeError | PrintedValueError | OrderError |
+ *   ChangeBoundError | BalanceError | InconsistentGroupError | RollupError
  * @example
  * checkContracts(parseTable(text, spec)); // throws on the first violation
  */
@@ -137,6 +128,11 @@ export function checkContracts(t: Table): void {
       else if (c.kind === "range") checkRange(t, c);
       else if (c.kind === "change") checkChange(t, c);
       else if (c.kind === "balance") checkBalance(t, c);
+      else if (c.kind === "required") checkRequired(t, c);
+      else if (c.kind === "printed") checkPrinted(t, c);
+      else if (c.kind === "order") checkOrder(t, c);
+      else if (c.kind === "determines") checkDetermines(t, c);
+      else if (c.kind === "rollup") checkRollup(t, c);
     }
   }
 }
@@ -180,15 +176,48 @@ function checkSameKeys(t: Table, c: SameKeysContract, other: Table): void {
   );
 }
 
+function checkSameValues(t: Table, c: SameValuesContract, other: Table): void {
+  const shift = c.against.shift;
+  const index = new Map<string, number[]>();
+  other.rows.forEach((r, k) => {
+    if (!matches(r, c.against.where)) return;
+    const key = JSON.stringify(
+      c.against.key.map((col) => (col === shift?.column && typeof r[col] === "number" ? String((r[col] as number) + shift.by) : String(r[col]))),
+    );
+    index.set(key, [...(index.get(key) ?? []), k]);
+  });
+  const tol = c.tolerance ?? 0;
+  t.rows.forEach((r, k) => {
+    for (const h of index.get(JSON.stringify(c.key.map((col) => String(r[col])))) ?? []) {
+      const o = other.rows[h]!;
+      c.columns.forEach((col, i) => {
+        const theirCol = c.against.columns[i]!;
+        const [mine, theirs] = [r[col] ?? null, o[theirCol] ?? null];
+        if (mine === null || theirs === null) return; // an empty cell: nothing to compare (missing stays missing)
+        const numbers = typeof mine === "number" && typeof theirs === "number";
+        if (numbers ? Math.abs(mine - theirs) <= tol + 1e-9 : String(mine) === String(theirs)) return;
+        throw new DisagreementError(
+          loc(t, k, col),
+          `${cellText(theirs)} as in ${other.file} ${other.unit ?? "row"} ${rowNumber(other, h)} column '${theirCol}' (${keyText(c.against.key, o)})${tol ? `, within ±${tol}` : ""}`,
+          `${cellText(mine)}${numbers ? ` (difference ${mine - theirs > 0 ? "+" : ""}${fmt(mine - theirs)})` : ""}`,
+        );
+      });
+    }
+  });
+}
+
 /**
- * Check a table's cross-file contracts (crossSum, sameKeys); `load` reads the other, fully checked, file.
- * @throws CrossFileError | KeySetError
+ * Check a table's cross-file contracts (crossSum, sameKeys, sameValues); `load` reads the other,
+ * fully checked, file; `loadShallow` reads it without its own cross-file contracts (for
+ * `sameValues`, which two files may declare against each other; each checks its own on its load).
+ * @throws CrossFileError | KeySetError | DisagreementError
  * @example
  * checkCrossFileContracts(table, (path) => loadTable(path, dir));
  */
-export function checkCrossFileContracts(t: Table, load: (path: string) => Table): void {
+export function checkCrossFileContracts(t: Table, load: (path: string) => Table, loadShallow: (path: string) => Table = load): void {
   for (const c of t.spec.contracts ?? []) {
     if (c.kind === "crossSum") checkCrossSum(t, c, load(c.against.file));
     else if (c.kind === "sameKeys") checkSameKeys(t, c, load(c.against.file));
+    else if (c.kind === "sameValues") checkSameValues(t, c, loadShallow(c.against.file));
   }
 }

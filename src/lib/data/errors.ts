@@ -94,6 +94,22 @@ export class UnlistedFileError extends DataError {
   }
 }
 
+/**
+ * `data:rehash` would change a file's recorded checksum without a reason (a reviewed change
+ * needs one line saying why; it goes into data/CHANGES.md). `files` are the changed paths.
+ */
+export class UnreviewedChangeError extends DataError {
+  readonly files: string[];
+  constructor(files: string[]) {
+    super(
+      { file: "data/manifest.json" },
+      `a --reason "…" for a change to the recorded checksum of ${files.join(", ")} (nothing was re-hashed)`,
+      "none",
+    );
+    this.files = files;
+  }
+}
+
 /** A GeoJSON file is not a FeatureCollection of (Multi)Polygon features with valid WGS84 rings. */
 export class GeometryError extends DataError {}
 
@@ -117,6 +133,24 @@ export class CrossFileError extends ContractError {}
 
 /** The set of codes in a column differs from the set in another file. */
 export class KeySetError extends ContractError {}
+
+/** A cell a contract requires is empty (e.g. claims.csv `parts` where the tolerance uses it). */
+export class MissingValueError extends ContractError {}
+
+/** A published value disagrees with the figure as printed beside it (claims.csv `value` vs `printed`). */
+export class PrintedValueError extends ContractError {}
+
+/** Two columns out of their stated order on one row (e.g. a range's low > high; a part above its whole). */
+export class OrderError extends ContractError {}
+
+/** A group (e.g. one region of a mapping) has more than one value where it must have one (e.g. its type). */
+export class InconsistentGroupError extends ContractError {}
+
+/** A total disagrees with its parts in the same file (a county vs its economic regions). */
+export class RollupError extends ContractError {}
+
+/** A cell disagrees with the same cell of another file (the two population files; a name vs its code). */
+export class DisagreementError extends ContractError {}
 
 /** Inputs to an indicator are inconsistent (negative counts, missing reference, duplicates …). */
 export class IndicatorInputError extends Error {

@@ -9,16 +9,25 @@ import { decodeUtf8 } from "./text";
 import { parseGeoJsonTable } from "./geojson";
 import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Manifest } from "./manifest";
 
-function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {
-  if (stack.includes(path)) {
-    throw new ManifestError({ file: `data/${path}` }, "cross-file contracts without a cycle", [...stack, path].join(" → "));
-  }
+/** Checksum, encoding, schema and single-file contracts; not the cross-file contracts. */
+function loadShallow(path: string, dir: string, manifest: Manifest): Table {
   const spec = fileSpec(path, manifest);
   const decoded = decodeUtf8(readVerified(spec, dir), `data/${path}`);
   if (decoded.error !== undefined) throw new EncodingError({ file: `data/${path}` }, "UTF-8 text", decoded.error);
   const text = decoded.text;
-  const table = spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
-  checkCrossFileContracts(table, (other) => loadChecked(other, dir, manifest, [...stack, path]));
+  return spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
+}
+
+function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {
+  if (stack.includes(path)) {
+    throw new ManifestError({ file: `data/${path}` }, "cross-file contracts without a cycle", [...stack, path].join(" → "));
+  }
+  const table = loadShallow(path, dir, manifest);
+  checkCrossFileContracts(
+    table,
+    (other) => loadChecked(other, dir, manifest, [...stack, path]),
+    (other) => loadShallow(other, dir, manifest),
+  );
   return table;
 }
 

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
-import { contractColumns, contractSchema } from "./contractSchema";
+import { contractColumns, contractSchema, type Contract } from "./contractSchema";
 import { ChecksumError, ManifestError, MissingFileError } from "./errors";
 
 const columnSchema = z.object({
@@ -138,9 +138,32 @@ export function readManifest(dir: string = dataDir()): Manifest {
           throw new ManifestError({ file, column: "crossSum" }, `as many 'against.match' columns as 'groupBy' columns in ${f.path}`);
         }
       }
+      if (c.kind === "sameValues") checkSameValuesSpec(file, f, c, listed.get(c.against.file));
+      if (c.kind === "rollup" && c.between?.length && !c.complete) {
+        throw new ManifestError({ file, column: "rollup" }, `'between' only on a complete rollup (every part present) in ${f.path}`);
+      }
     }
   }
   return parsed.data;
+}
+
+function checkSameValuesSpec(file: string, f: FileSpec, c: Extract<Contract, { kind: "sameValues" }>, other: FileSpec | undefined): void {
+  if (!other || other.path === f.path) {
+    throw new ManifestError(
+      { file, column: c.kind },
+      `'${c.against.file}' (named by a sameValues contract of ${f.path}) to be another file of the manifest`,
+    );
+  }
+  const a = c.against;
+  for (const n of [...a.key, ...a.columns, ...(a.where ? [a.where.column] : [])]) {
+    if (!other.columns.some((x) => x.name === n)) throw new ManifestError({ file, column: n }, `column '${n}' declared in ${other.path}`);
+  }
+  if (a.key.length !== c.key.length || a.columns.length !== c.columns.length || (a.shift && !a.key.includes(a.shift.column))) {
+    throw new ManifestError(
+      { file, column: "sameValues" },
+      `as many 'against.key' and 'against.columns' as 'key' and 'columns', and a shift of a key column, in ${f.path}`,
+    );
+  }
 }
 
 /**
@@ -185,8 +208,9 @@ function walk(dir: string): string[] {
 
 /**
  * Files under the data folder that the manifest does not list, as `data/…`
- * paths (sorted). `manifest.json` itself and the SSB cache (`data/cache/`) are
- * not data inputs and are left out.
+ * paths (sorted). `manifest.json` itself, the log of reviewed changes
+ * (`data/CHANGES.md`) and the SSB cache (`data/cache/`) are not data inputs and
+ * are left out.
  * @example
  * unlistedFiles(); // [] for a clean checkout; ["data/ssb/extra.csv"] after adding a stray file
  */
@@ -194,7 +218,7 @@ export function unlistedFiles(dir: string = dataDir(), manifest: Manifest = read
   const listed = new Set(manifest.files.map((f) => f.path));
   return walk(dir)
     .map((p) => relative(dir, p).split(sep).join("/"))
-    .filter((p) => p !== "manifest.json" && !p.startsWith("cache/") && !listed.has(p))
+    .filter((p) => p !== "manifest.json" && p !== "CHANGES.md" && !p.startsWith("cache/") && !listed.has(p))
     .map((p) => `data/${p}`)
     .sort();
 }

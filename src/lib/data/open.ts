@@ -125,7 +125,8 @@ export function loadEconomicRegionTypes(dir: string = dataDir()): pl.DataFrame {
 export { loadMunicipalityBoundaries, MUNICIPALITY_BOUNDARIES, type MunicipalityBoundaries, type MunicipalityProperties } from "./geo";
 // Re-exported here because the library index re-exports this module.
 export { parseGeoJsonTable, type AreaCollection, type AreaFeature, type AreaGeometry, type GeoTable } from "./geojson";
-export { verifyReport, rehashManifest, type VerifyReport, type FileReport } from "./verify";
+export { verifyReport, rehashManifest, checksumPlan, type VerifyReport, type FileReport, type ChecksumPlan } from "./verify";
+export { reviewedRehash, csvRowChanges, CHANGES_FILE, type ChecksumChange } from "./review";
 export { unlistedFiles } from "./manifest";
 export { checkContracts, checkCrossFileContracts } from "./contracts";
 export type { Contract } from "./contractSchema";

@@ -49,17 +49,22 @@ export function verifyReport(dir: string = dataDir()): VerifyReport {
   return { files, unlisted, ok: unlisted.length === 0 && files.every((f) => f.error === undefined) };
 }
 
+/** The manifest as read for re-hashing, and the files whose recorded sha256 differs from their bytes. */
+export interface ChecksumPlan {
+  /** The manifest's JSON (entries updated in place by `writeChecksums`). */
+  manifest: { files: { path: string; sha256?: string; key?: unknown; format?: unknown }[] };
+  /** Each changed file: its path, the recorded sha256 (undefined for an entry without one) and the current one. */
+  changes: { path: string; old?: string; now: string }[];
+}
+
 /**
- * Record the current sha256 of every listed file in `manifest.json` (only after an
- * intended, reviewed change). Refuses — writing nothing — when a listed file is
- * missing, naming every missing one. Contracts are not relaxed by a rehash: loading
- * (and `verifyReport`) still checks them.
- * @returns the paths whose checksum changed
+ * Compare every listed file's bytes with its recorded sha256, writing nothing. Refuses when
+ * a listed file is missing, naming every missing one.
  * @throws MissingFileError | ManifestError
  * @example
- * rehashManifest(); // [] when nothing changed
+ * checksumPlan().changes; // [] for a clean checkout
  */
-export function rehashManifest(dir: string = dataDir()): string[] {
+export function checksumPlan(dir: string = dataDir()): ChecksumPlan {
   const path = join(dir, "manifest.json");
   let manifest: { files?: unknown };
   try {
@@ -80,12 +85,32 @@ export function rehashManifest(dir: string = dataDir()): string[] {
       `missing: ${missing.join(", ")}`,
     );
   }
-  const updated: string[] = [];
-  for (const f of entries) {
-    const now = sha256(readFileSync(join(dir, f.path)));
-    if (now !== f.sha256) updated.push(f.path);
-    f.sha256 = now;
-  }
-  writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
-  return updated;
+  const changes = entries.map((f) => ({ path: f.path, old: f.sha256, now: sha256(readFileSync(join(dir, f.path))) })).filter((c) => c.now !== c.old);
+  return { manifest: manifest as ChecksumPlan["manifest"], changes };
+}
+
+/** Write a plan's new checksums into `manifest.json` (nothing when nothing changed). */
+export function writeChecksums(plan: ChecksumPlan, dir: string = dataDir()): void {
+  if (plan.changes.length === 0) return;
+  const now = new Map(plan.changes.map((c) => [c.path, c.now]));
+  for (const f of plan.manifest.files) if (now.has(f.path)) f.sha256 = now.get(f.path);
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(plan.manifest, null, 2) + "\n");
+}
+
+/**
+ * Record the current sha256 of every listed file in `manifest.json`, without review: the
+ * low-level step (tests use it to make edited copies load). `npm run data:rehash` goes through
+ * `reviewedRehash` (review.ts), which asks for a reason and logs the change in data/CHANGES.md.
+ * Refuses — writing nothing — when a listed file is missing, naming every missing one; writes
+ * nothing when no checksum changed. Contracts are not relaxed by a rehash: loading (and
+ * `verifyReport`) still checks them.
+ * @returns the paths whose checksum changed
+ * @throws MissingFileError | ManifestError
+ * @example
+ * rehashManifest(); // [] when nothing changed
+ */
+export function rehashManifest(dir: string = dataDir()): string[] {
+  const plan = checksumPlan(dir);
+  writeChecksums(plan, dir);
+  return plan.changes.map((c) => c.path);
 }

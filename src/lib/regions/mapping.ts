@@ -1,8 +1,14 @@
 /**
  * Region mappings as data (data/regions/mappings.csv): municipality → region
- * and region type, under a named mapping. Checked on load: every municipality
- * of the population series mapped exactly once, and the 'ba2020' mapping
- * identical to TØI's published division.
+ * and region type, under a named mapping. Checked on load by the file's data
+ * contracts (data/manifest.json): every municipality exactly once per mapping,
+ * each of the report's 13 regions with at least one municipality in every
+ * mapping, one type (and KRD type, and report region) per region, and every
+ * municipality's name equal to its code's name in SSB's population table
+ * (data/ssb/population_municipality_2000_2009.csv — the reference; it equals
+ * SSB's code history in shared/data/national/ but for the county qualifiers).
+ * Here, in addition: every municipality of the population series mapped, and
+ * the 'ba2020' mapping identical to TØI's published division.
  */
 import * as pl from "nodejs-polars";
 import { loadTable, tableToFrame } from "../data/load";
@@ -19,8 +25,9 @@ export type MappingName = (typeof MAPPING_NAMES)[number];
 /**
  * One mapping: `municipality_code_2008, municipality_name, region, report_region, region_type,
  * krd_type, note`, sorted by municipality.
- * @throws ValueError when the mapping is unknown, misses or repeats a municipality,
- *   or ('ba2020') departs from TØI's division.
+ * @throws ValueError when the mapping is unknown, misses a municipality of the population series,
+ *   or ('ba2020') departs from TØI's division; the file's ContractErrors (IncompleteKeysError,
+ *   InconsistentGroupError, DisagreementError) and DuplicateKeyError on load.
  * @example
  * one(loadMapping("report13"), { municipality_code_2008: "0412" }, "region"); // "Hamar" (Ringsaker)
  */
