@@ -9,6 +9,7 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
+import { reviewedChanges, reviewedMarkdown } from "./lib/reviewed";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyAll } from "../src/lib/data/load";
@@ -129,6 +130,11 @@ async function runInto(
   writeFileSync(join(out, "findings.json"), JSON.stringify(all, null, 2) + "\n");
   writeFileSync(join(out, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
   writeFileSync(join(out, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
+  // every verdict against the reviewed record: a flip is printed and shown on the site, never silent
+  const reviewed = reviewedChanges(ROOT, all, params);
+  writeFileSync(join(out, "changes-since-reviewed.md"), reviewedMarkdown(reviewed));
+  if (reviewed.skipped) log(`[reviewed] not compared with the reviewed record: ${reviewed.skipped}`);
+  else for (const line of reviewed.lines) log(`[reviewed] ${line}`);
 
   const sens = mappingSensitivity({ [params.regions]: all, ...(await sensitivity) });
   writeFileSync(
@@ -138,7 +144,7 @@ async function runInto(
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
-  await buildSite({ build: out, python: k.python, findings: all, params, tables: [] });
+  await buildSite({ build: out, python: k.python, findings: all, params, tables: [], reviewed });
   log(`[site] ${join(build, "site", "index.html")} (swapped in when the run completes) and one page per notebook`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);

@@ -4,6 +4,7 @@
  * executed notebooks for download (notebooks/). Everything is local: plotly.js
  * is copied into the site and loaded from there, no CDN.
  */
+import type { ReviewedComparison } from "../reviewed";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { plotlyBundlePath } from "../../../src/lib/plots/plotly";
@@ -48,6 +49,8 @@ export interface SiteOptions {
   dataDir?: string;
   /** The run date the colophon states (default: now). */
   runDate?: Date;
+  /** What changed since the reviewed record (scripts/lib/reviewed.ts), shown on the index. */
+  reviewed?: ReviewedComparison;
 }
 
 /** The chapter number a notebook's file name starts with ("03-structures" → 3), or null. */
@@ -128,7 +131,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     page({
       title: "innlandet — findings",
       nav: navHtml(items, "index.html"),
-      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: withApi }),
+      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: withApi, ...(opts.reviewed ? { reviewed: opts.reviewed } : {}) }),
       footer,
       plotly: true,
       css: INDEX_CSS,

@@ -6,6 +6,7 @@
  * notes as labelled lines), a filter and search (client/index.js), the
  * derived tables and the colophon.
  */
+import type { ReviewedComparison } from "../reviewed";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml, VERDICT_ORDER } from "../../../src/lib/findings/render";
@@ -26,6 +27,17 @@ export interface IndexInput {
   tables: string[];
   /** Whether the API reference was built (api/index.html). */
   api: boolean;
+  /** What changed since the reviewed record (tests/golden/findings.json). */
+  reviewed?: ReviewedComparison;
+}
+
+/** One line on what changed since the reviewed record, with the details folded. */
+function reviewedHtml(r: ReviewedComparison | undefined): string {
+  if (!r) return "";
+  if (r.skipped) return `<p class="small">Not compared with the reviewed record: ${escapeHtml(r.skipped)}.</p>`;
+  const same = r.lines.length === 1 && r.lines[0]!.startsWith("no change");
+  if (same) return `<p class="small" id="reviewed">Since the reviewed record (<code>tests/golden/findings.json</code>): ${escapeHtml(r.lines[0]!)}.</p>`;
+  return `<details class="fragile small" id="reviewed" open><summary>Changed since the reviewed record (<code>tests/golden/findings.json</code>): ${escapeHtml(r.lines[r.lines.length - 1]!)}</summary><pre style="white-space:pre-wrap">${escapeHtml(r.lines.slice(0, -1).join("\n"))}</pre></details>`;
 }
 
 export const INDEX_CSS = `.lead{max-width:900px}
@@ -185,6 +197,7 @@ export function indexBody(i: IndexInput): string {
     i.api ? `; the library the cells call is documented in the <a href="api/index.html">API reference</a>` : ""
   }. The reading rules for the report's vague phrases are on the <a href="rules.html">phrase rules</a> page; how to <a href="#rerun">rerun</a> it all is at the end.</p>
 <p class="params">This run's parameters: <b>${escapeHtml(i.colophon.parameters)}</b> (see the <a href="#colophon">colophon</a>)</p>
+${reviewedHtml(i.reviewed)}
 <h2 id="totals">Verdicts</h2><div class="totals">${totalHtml(
     claims,
     "report claims",
