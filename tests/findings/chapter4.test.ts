@@ -58,11 +58,14 @@ describe("§4.3 innovation rates", () => {
     expect(f.note).toMatch(/skipped: without Tynset \(weightedMeanBoundsBy: group 'small_town' has no units\)/);
   });
 
-  it("Oppland: cities (182·20 + 337·23)/519 = 21.9 % far above Midt- and Nord-Gudbrandsdalen (82·6 + 114·1)/196 = 3.1 % → robust", () => {
+  it("Oppland: cities (182·20 + 337·23)/519 = 21.9 % far above Midt- and Nord-Gudbrandsdalen (82·6 + 114·1)/196 = 3.1 % → corroborated; leaving both Gudbrandsdalen regions out cannot be computed → robustness untested", () => {
     const f = finding("ch4.oppland_cities_above_small_towns");
     expect(f.note).toContain(`city ${((182 * 19.5 + 337 * 22.5) / 519).toFixed(1)}–${((182 * 20.5 + 337 * 23.5) / 519).toFixed(1)} %`);
     expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
-    expect(f.robustness.status).toBe("robust");
+    // each side is two economic regions: leaving out both of one side leaves nothing to compare
+    expect(f.robustness.status).toBe("untested");
+    expect(f.robustness.untested?.map((u) => u.label)).toEqual(["without Lillehammer and Gjøvik", "without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen"]);
+    expect(f.numbers?.["basis_min_cases"]).toBe(82 + 114); // the small-town side's firms, ≥ 30: the minimum basis is met
   });
 });
 
@@ -81,13 +84,16 @@ describe("§4.4 cooperation", () => {
     expect(f.claim).not.toMatch(/less abroad/);
   });
 
-  it("small-town vs city partners: the international part fails (small-town 54.9 % abroad vs city 21.7 %) → contradicted, on about 11 firms", () => {
+  it("small-town vs city partners: the international part fails (small-town 54.9 % abroad vs city 21.7 %), but on about 11 cooperating innovators → inconclusive (minimum basis 30)", () => {
     const f = finding("ch4.small_town_firms_rest_of_norway_cities_international");
     // small-town cooperating innovators: Tynset 88·0.21·0.47 = 8.69, Midt-Gudbrandsdalen 82·0.06·0.40 = 1.97 → 10.7
     expect(f.note).toContain("small_town: ≈ 10.7 cooperating innovators");
     expect(f.note).toContain("city firms more often cooperate abroad: false");
-    expect(f).toMatchObject({ computed: false, verdict: "contradicted" });
-    expect(f.robustness.status).toBe("robust");
+    expect(f.numbers?.["basis_min_cases"]).toBeCloseTo(88 * 0.21 * 0.47 + 82 * 0.06 * 0.4, 6);
+    expect(f.note).toContain("minimum basis: small_town rests on ≈ 10.7 cooperating innovators, fewer than 30");
+    expect(f).toMatchObject({ computed: false, verdict: "inconclusive" });
+    // leaving out both small-town regions leaves no side: robustness not testable for it, never "robust"
+    expect(f.robustness.status).toBe("untested");
   });
 });
 
@@ -103,10 +109,11 @@ describe("§4.7, §5.2–5.3", () => {
     expect(finding("ch5.innovation_industries_below_norway")).toMatchObject({ computed: true, verdict: "reproduced" });
   });
 
-  it("home orientation does not grow toward the small towns: own region 56 % vs 67.1 %, abroad 54.9 % vs 21.7 % → contradicted", () => {
+  it("home orientation does not grow toward the small towns: own region 56 % vs 67.1 %, abroad 54.9 % vs 21.7 %, on ≈ 10.7 small-town cooperating innovators → inconclusive", () => {
     // city own region: (21.5·95 + 50.9·55 + 37.0·92 + 23.7·50 + 55.0·58)/188.1 = 67.1 (weights: firms × % innovating × % cooperating)
     const f = finding("ch5.home_orientation_grows_city_to_small_town");
-    expect(f).toMatchObject({ section: "5.2", computed: false, verdict: "contradicted" });
+    expect(f).toMatchObject({ section: "5.2", computed: false, verdict: "inconclusive" });
+    expect(f.numbers?.["basis_min_cases"]).toBeCloseTo(88 * 0.21 * 0.47 + 82 * 0.06 * 0.4, 6);
   });
 
   it("Innlandet 18.5–19.5 % is below Oslo's 21.5–22.5 % → contradicted; the national-equivalents half is untestable", () => {

@@ -62,6 +62,8 @@ export function trackKernelCells(): void {
   const s = state();
   if (s.patched || s.runner) return;
   s.patched = true;
+  // only inside a tslab kernel process (`tslab kernel --config-path …`), never in a script or a test
+  if (!/tslab/.test(process.argv[1] ?? "") || !process.argv.includes("kernel")) return;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const jupyter = require("tslab/dist/jupyter") as { JupyterHandlerImpl?: { prototype: Record<string, unknown> } };
@@ -73,9 +75,14 @@ export function trackKernelCells(): void {
       s.code = typeof req?.code === "string" ? req.code : undefined;
       return (original as (...a: unknown[]) => unknown).call(this, req, ...rest);
     };
-    serializeSocketSends();
   } catch {
     /* not in a tslab kernel */
+    return;
+  }
+  try {
+    serializeSocketSends();
+  } catch (e) {
+    console.error(`innlandet: could not queue the kernel's socket sends (${e instanceof Error ? e.message : String(e)}); outputs may be lost under load`);
   }
 }
 
@@ -92,11 +99,16 @@ function serializeSocketSends(): void {
   const send = base?.["send"];
   if (!base || typeof send !== "function") return;
   const queues = new WeakMap<object, Promise<unknown>>();
-  base["send"] = function (this: object, ...args: unknown[]): Promise<unknown> {
-    const next = (queues.get(this) ?? Promise.resolve()).then(() => (send as (...a: unknown[]) => Promise<unknown>).apply(this, args));
-    queues.set(this, next.catch(() => undefined));
-    return next;
-  };
+  // zeromq defines `send` read-only (but configurable) on its native Socket class
+  Object.defineProperty(base, "send", {
+    configurable: true,
+    writable: false,
+    value: function (this: object, ...args: unknown[]): Promise<unknown> {
+      const next = (queues.get(this) ?? Promise.resolve()).then(() => (send as (...a: unknown[]) => Promise<unknown>).apply(this, args));
+      queues.set(this, next.catch(() => undefined));
+      return next;
+    },
+  });
 }
 
 /**
