@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { failure } from "../support/badCopy";
 import {
   BalanceError,
   ChangeBoundError,
@@ -65,16 +66,6 @@ const setField = (i: number, v: string) => (l: string) =>
     .split(",")
     .map((x, j) => (j === i ? v : x))
     .join(",");
-
-function failure(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DataError) return e;
-    throw e;
-  }
-  throw new Error("expected a DataError, nothing was thrown");
-}
 
 describe("data contracts: the real data pass", () => {
   it("every file passes its contracts and nothing under data/ is unlisted", () => {
