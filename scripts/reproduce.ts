@@ -9,6 +9,7 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
+import { buildFingerprint, fingerprintMoves, type BuildFingerprint } from "./lib/fingerprint";
 import { reviewedChanges, reviewedMarkdown } from "./lib/reviewed";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ import { ensureLibBuilt } from "./lib/buildLib";
 import { buildSite } from "./lib/site";
 import { duplicateIds } from "./lib/collect";
 import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
-import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER } from "./lib/notebooks";
+import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER, WEIGHING_NOTEBOOKS } from "./lib/notebooks";
 import { checkBuildFolder, checkFreeSpace } from "./lib/buildFolder";
 import { failureReport } from "./lib/failure";
 
@@ -68,11 +69,17 @@ async function main(opts: ReproduceOptions): Promise<void> {
   if (opts.only) {
     if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
       throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
-    const built = (JSON.parse(readFileSync(join(build, "parameters.json"), "utf8")) as { parameters: RunParameters }).parameters;
-    if (describeParams(built) !== describeParams(params))
+    const built = JSON.parse(readFileSync(join(build, "parameters.json"), "utf8")) as { parameters: RunParameters; fingerprint?: BuildFingerprint };
+    if (describeParams(built.parameters) !== describeParams(params))
       throw new ReproduceError(
-        `--only updates a build made with the same parameters; ${build} was made with ${describeParams(built)}, this run asks for ${describeParams(params)} (use --out DIR for another build)`,
+        `--only updates a build made with the same parameters; ${build} was made with ${describeParams(built.parameters)}, this run asks for ${describeParams(params)} (use --out DIR for another build)`,
       );
+    // the chapters that weigh the others' findings (2, 5) are rerun with any chapter they read
+    if (notebooks.some((n) => !WEIGHING_NOTEBOOKS.includes(n))) notebooks = [...new Set([...notebooks, ...chapterNotebooks().filter((n) => WEIGHING_NOTEBOOKS.includes(n))])];
+    if (!built.fingerprint) throw new ReproduceError(`--only: ${build} records no fingerprint of its inputs (an older build); run npm run reproduce without --only`);
+    const moved = fingerprintMoves(built.fingerprint, buildFingerprint(ROOT), notebooks);
+    if (moved.length)
+      throw new ReproduceError(`--only ${opts.only}: ${moved.join(", ")} changed since ${build} was built, so the other chapters would be stale; run npm run reproduce without --only`);
   }
 
   checkFreeSpace(build); // a full disk fails before the run, not after minutes of it
@@ -129,7 +136,7 @@ async function runInto(
   if (dups.length > 0) throw new ReproduceError(`finding ids emitted more than once: ${dups.join("; ")}`);
   writeFileSync(join(out, "findings.json"), JSON.stringify(all, null, 2) + "\n");
   writeFileSync(join(out, "findings.md"), findingsMarkdown(all, `Findings: NIBR-rapport 2009:14 reproduced (parameters: ${describeParams(params)})`));
-  writeFileSync(join(out, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks() }, null, 2) + "\n");
+  writeFileSync(join(out, "parameters.json"), JSON.stringify({ parameters: params, notebooks: chapterNotebooks(), fingerprint: buildFingerprint(ROOT) }, null, 2) + "\n");
   // every verdict against the reviewed record: a flip is printed and shown on the site, never silent
   const reviewed = reviewedChanges(ROOT, all, params);
   writeFileSync(join(out, "changes-since-reviewed.md"), reviewedMarkdown(reviewed));

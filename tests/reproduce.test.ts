@@ -110,8 +110,11 @@ describe.skipIf(!python)("npm run reproduce", () => {
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     const after = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     expect(after.map((f) => f.id)).toEqual(before.map((f) => f.id));
-    // only chapter 4 ran again (kernel and module); the sensitivity table still covers every chapter, unchanged
-    expect(r.stdout).toMatch(/\[1\/1\] 04-innovation\.ipynb … ok/);
+    // chapter 4 ran again (kernel and module), and the chapters that weigh its findings (2, 5) on the kernel;
+    // the sensitivity table still covers every chapter, unchanged
+    expect(r.stdout).toMatch(/\[\d\/3\] 04-innovation\.ipynb … ok/);
+    expect(r.stdout).toMatch(/\[\d\/3\] 05-synthesis\.ipynb … ok/);
+    expect(r.stdout).not.toMatch(/03-structures\.ipynb … ok/);
     expect(readFileSync(join(build, "mapping-sensitivity.md"), "utf8")).toBe(sensitivityBefore);
     expect(readdirSync(join(build, "sensitivity", "ba2020")).sort()).toEqual([
       "03-structures.json",
@@ -126,6 +129,16 @@ describe.skipIf(!python)("npm run reproduce", () => {
     );
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/--only .* parameters/);
+    // a build whose recorded inputs differ from the checkout's (here: its data manifest) is not updated piecemeal
+    const paramsFile = join(build, "parameters.json");
+    const recorded = readFileSync(paramsFile, "utf8");
+    const tampered = JSON.parse(recorded) as { fingerprint: { inputs: Record<string, string> } };
+    tampered.fingerprint.inputs["data/manifest.json"] = "0".repeat(64);
+    writeFileSync(paramsFile, JSON.stringify(tampered));
+    const stale = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build], process.env);
+    writeFileSync(paramsFile, recorded);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/--only 04: data\/manifest\.json changed since .* was built, so the other chapters would be stale/);
   });
 
   it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: 300_000 }, async () => {
