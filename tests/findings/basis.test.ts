@@ -64,3 +64,15 @@ describe("robustness that was not tested", () => {
     expect(f.robustness.status).toBe("fragile");
   });
 });
+
+describe("the printed rule's allowance is read from the rules file", () => {
+  it("a printed figure's tolerance follows the `printed` threshold: 0.5 → ±0.05 for '-3,7'; 1 in a copy → ±0.1", async () => {
+    const { badCopy, line, setField } = await import("../support/badCopy");
+    expect(claims.get("small_town_regions_population_change_2001_07")?.tolerance).toBeCloseTo(0.05, 12);
+    const copy = badCopy({ "assumptions/phrase_rules.csv": line("printed,", setField(4, "1")) });
+    expect(loadPhraseRules(copy).get("printed")?.threshold).toBe(1);
+    expect(loadClaims(copy).get("small_town_regions_population_change_2001_07")?.tolerance).toBeCloseTo(0.1, 12);
+    // "82" built from two rounded parts: 2 × 1
+    expect(loadClaims(copy).get("services_share_innlandet_2008")?.tolerance).toBeCloseTo(2, 12);
+  });
+});

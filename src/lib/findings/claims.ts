@@ -6,6 +6,7 @@ import { ValueError } from "../data/errors";
 import { dataDir } from "../data/manifest";
 import type { PublishedValue } from "./types";
 import { printedTolerance } from "./verdict";
+import { loadPhraseRules, phraseRule } from "./phrases";
 
 export const CLAIMS_FILE = "report/claims.csv";
 export const SEED_FILE = "shared/seed/000_71fac511997fe12e.txt";
@@ -37,6 +38,8 @@ export interface Claim {
  */
 export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
   const table = loadTable(CLAIMS_FILE, dir);
+  // the allowance per rounded figure is the `printed` rule's threshold, read from the rules file
+  const half = phraseRule("printed", loadPhraseRules(dir)).threshold;
   const out = new Map<string, Claim>();
   table.rows.forEach((r, k) => {
     const row = k + 2;
@@ -64,10 +67,10 @@ export function loadClaims(dir: string = dataDir()): Map<string, Claim> {
       if (low > high) throw new ValueError({ file: table.file, row, column: "high" }, `high ≥ low (${low})`, String(high));
       published = [low, high];
       // a printed range is read to the finer of its two ends
-      tolerance = Math.min(...needPrinted().split("–").map((p) => printedTolerance(p, parts)));
+      tolerance = Math.min(...needPrinted().split("–").map((p) => printedTolerance(p, parts, half)));
     } else {
       published = need("value");
-      tolerance = printedTolerance(needPrinted(), parts);
+      tolerance = printedTolerance(needPrinted(), parts, half);
     }
     const from = r["seed_from"] as number;
     const to = r["seed_to"] as number;

@@ -21,6 +21,8 @@ export interface ReferenceInput {
   location: string;
   /** The data file (and row) holding it, e.g. "data/krd/….csv#Innlandet/totalt". */
   source: string;
+  /** The allowance per rounded figure, in units of its last digit: `nb.rule("printed").threshold` (default 0.5). */
+  half?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function referenceClaim(r: ReferenceInput): Claim {
     section: r.section,
     statement: r.statement,
     published: parsePrinted(r.printed),
-    tolerance: printedTolerance(r.printed),
+    tolerance: printedTolerance(r.printed, 1, r.half),
     unit: r.unit,
     printed: r.printed,
     parts: 1,

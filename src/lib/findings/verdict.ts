@@ -38,11 +38,14 @@ export function printedDecimals(printed: string): number {
  * Tolerance of a published figure: half a unit of its last significant digit, times the number
  * of rounded figures it was built from (a sum or difference of k rounded figures can be off by
  * k half-units).
+ * @param half the allowance per rounded figure in units of its last digit: the `printed` rule's threshold in
+ *   data/assumptions/phrase_rules.csv (0.5: rounding to the nearest)
  * @example printedTolerance("82", 2); // 1 (82 % = 44 % + 38 %, two rounded parts)
  */
-export function printedTolerance(printed: string, parts = 1): number {
+export function printedTolerance(printed: string, parts = 1, half = 0.5): number {
   if (!Number.isInteger(parts) || parts < 1) throw new FindingError(`parts must be a positive integer, got ${parts}`);
-  return parts * roundingTolerance(printedDecimals(printed));
+  if (!(half > 0 && half <= 1)) throw new FindingError(`the rounding allowance must be in (0, 1] units of the last digit, got ${half}`);
+  return parts * roundingTolerance(printedDecimals(printed)) * (half / 0.5);
 }
 
 export interface Decision {
