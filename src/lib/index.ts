@@ -26,7 +26,7 @@ export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type Har
 export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
 export * from "./hypotheses/index";
 export { Notebook, FINDING_MIME, ENV_FINDINGS_DIR, ENV_TABLES_DIR, type Display, type HypothesisInput } from "./notebook/session";
-export { minimumBasis, sideSupport, type SideSupport, type BasisDecision } from "./findings/basis";
+export { minimumBasis, sideSupport, periodProxy, type SideSupport, type BasisDecision, type PeriodCoverage } from "./findings/basis";
 export { compareFindings, findingChanges, comparisonLines, type FindingChange, type FindingsComparison } from "./findings/changes";
 export { showTypedErrorsInOneLine } from "./errorDisplay";
 export { AsyncCellError } from "./notebook/asyncErrors";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { makeFinding } from "../../src/lib/findings/check";
 import { loadClaims } from "../../src/lib/findings/claims";
 import { loadPhraseRules } from "../../src/lib/findings/phrases";
-import { minimumBasis, sideSupport } from "../../src/lib/findings/basis";
+import { minimumBasis, periodProxy, sideSupport } from "../../src/lib/findings/basis";
 
 const claims = loadClaims();
 const rules = loadPhraseRules();
@@ -74,5 +74,22 @@ describe("the printed rule's allowance is read from the rules file", () => {
     expect(loadClaims(copy).get("small_town_regions_population_change_2001_07")?.tolerance).toBeCloseTo(0.1, 12);
     // "82" built from two rounded parts: 2 × 1
     expect(loadClaims(copy).get("services_share_innlandet_2008")?.tolerance).toBeCloseTo(2, 12);
+  });
+});
+
+describe("out-of-period proxies", () => {
+  it("evidence on less than half of the claim's years is a proxy: labelled, at most inconclusive, robustness untested", () => {
+    // "Innlandet's net in-migration slightly weaker than the country's" (2001–07), read on 2008 alone: 0 of 7 years
+    const f = makeFinding("ch3.innlandet_net_migration_below_norway", { ...base, computed: true, alternatives: [{ label: "other", computed: true }], period: { claimed: [2001, 2007], covered: [2008, 2008] } }, claims, rules, "");
+    expect(f.verdict).toBe("inconclusive"); // true against a published true would be corroborated
+    expect(f.robustness.status).toBe("untested");
+    expect(f.note).toContain("out-of-period proxy: the evidence covers 2008, 0 of the claim's 7 years (2001–2007)");
+  });
+
+  it("evidence on half of the claim's years or more decides as usual", () => {
+    expect(periodProxy({ claimed: [2001, 2007], covered: [2004, 2010] })).toMatchObject({ proxy: false, share: 4 / 7 });
+    expect(periodProxy({ claimed: [2001, 2008], covered: [2005, 2008] }).proxy).toBe(false); // 4 of 8: exactly half
+    expect(periodProxy({ claimed: [2001, 2008], covered: [2006, 2008] }).proxy).toBe(true); // 3 of 8
+    expect(() => periodProxy({ claimed: [2007, 2001], covered: [2001, 2001] })).toThrow(/from ≤ to/);
   });
 });

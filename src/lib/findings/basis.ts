@@ -54,3 +54,32 @@ export function sideSupport<U>(units: readonly U[], opts: { side: (u: U) => stri
   for (const u of units) sums.set(opts.side(u), (sums.get(opts.side(u)) ?? 0) + opts.cases(u));
   return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([side, cases]) => ({ side, cases, what: opts.what }));
 }
+
+/** The years a claim speaks of and the years its evidence covers (calendar years, both ends included). */
+export interface PeriodCoverage {
+  claimed: readonly [number, number];
+  covered: readonly [number, number];
+}
+
+/**
+ * Whether the evidence covers at least half of the claim's period; evidence that does not is an out-of-period
+ * proxy (the minimum-basis rule: at most inconclusive, and its robustness untested for the claim's own period).
+ * @example
+ * periodProxy({ claimed: [2001, 2007], covered: [2008, 2008] }).proxy; // true: 0 of 7 years
+ */
+export function periodProxy(p: PeriodCoverage): { proxy: boolean; share: number; line: string } {
+  const [a, b] = p.claimed;
+  const [c, d] = p.covered;
+  if (![a, b, c, d].every(Number.isInteger) || b < a || d < c) throw new FindingError(`period: expected whole years with from ≤ to, got claimed ${a}–${b}, covered ${c}–${d}`);
+  const overlap = Math.max(0, Math.min(b, d) - Math.max(a, c) + 1);
+  const share = overlap / (b - a + 1);
+  const span = (x: number, y: number): string => (x === y ? String(x) : `${x}–${y}`);
+  const proxy = share < 0.5;
+  return {
+    proxy,
+    share,
+    line: proxy
+      ? `out-of-period proxy: the evidence covers ${span(c, d)}, ${overlap} of the claim's ${b - a + 1} years (${span(a, b)}): at most inconclusive (minimum basis)`
+      : `period: the evidence covers ${span(c, d)}, ${overlap} of the claim's ${b - a + 1} years (${span(a, b)})`,
+  };
+}

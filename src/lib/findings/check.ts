@@ -7,10 +7,10 @@ import type { Claim } from "./claims";
 import { CLAIMS_FILE } from "./claims";
 import { FindingError } from "./errors";
 import type { PhraseRule } from "./phrases";
-import type { Basis, ComputedValue, Finding, FindingKind, KeyNumbers, Robustness } from "./types";
+import type { Basis, ComputedValue, Finding, FindingKind, KeyNumbers, Robustness, Verdict } from "./types";
 import { decideVerdict } from "./verdict";
 import { formatValue } from "./render";
-import { minimumBasis, type SideSupport } from "./basis";
+import { minimumBasis, periodProxy, type PeriodCoverage, type SideSupport } from "./basis";
 
 /** What a finding cell hands to `check`. */
 export interface CheckInput {
@@ -52,6 +52,11 @@ export interface CheckInput {
    * `inconclusive` when a side has fewer cases than its threshold; the smallest side goes into the key numbers.
    */
   support?: SideSupport[];
+  /**
+   * The claim's years and the years the evidence covers: evidence on less than half of the claim's period is an
+   * out-of-period proxy — labelled, at most `inconclusive`, and its robustness untested for the claim's own period.
+   */
+  period?: PeriodCoverage;
 }
 
 /** Where a user's own hypothesis (kind `explore`) comes from: not the report, the person who states it. */
@@ -123,9 +128,11 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
   const basisRule = input.support ? rules.get("minimum_basis") : undefined;
   if (input.support && !basisRule) throw new FindingError(`finding ${id}: no phrase rule 'minimum_basis' (data/assumptions/phrase_rules.csv)`);
   const basis = input.support && basisRule ? minimumBasis(input.support, basisRule) : undefined;
+  const proxy = input.period ? periodProxy(input.period) : undefined;
+  const capProxy = (v: Verdict): Verdict => (proxy?.proxy && (v === "corroborated" || v === "contradicted") ? "inconclusive" : v);
   const verdictOf = (c: ComputedValue) => {
     const d = decideVerdict(claim.published, c, claim.tolerance, input.basis);
-    return { ...d, verdict: basis ? basis.cap(d.verdict) : d.verdict };
+    return { ...d, verdict: capProxy(basis ? basis.cap(d.verdict) : d.verdict) };
   };
   const decision = verdictOf(computed);
   const alternatives = (input.alternatives ?? []).map((a) => {
@@ -133,7 +140,13 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     return { label: a.label, computed: c, verdict: verdictOf(c).verdict };
   });
   const flips = alternatives.filter((a) => a.verdict !== decision.verdict).map((a) => a.label);
-  const untested = decision.verdict === "untestable" ? [] : (input.untested ?? []);
+  const untested =
+    decision.verdict === "untestable"
+      ? []
+      : [
+          ...(input.untested ?? []),
+          ...(proxy?.proxy ? [{ label: `the claim's own period ${input.period!.claimed.join("–")}`, reason: "no data for it: the evidence is an out-of-period proxy" }] : []),
+        ];
   const robustness: Robustness = {
     status:
       decision.verdict === "untestable" || (alternatives.length === 0 && untested.length === 0)
@@ -159,6 +172,7 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
           untested.length ? ` — not testable for: ${untested.map((u) => `${u.label} (${u.reason})`).join("; ")}` : ""
         } (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
     basis ? basis.line : "",
+    proxy ? proxy.line : "",
     `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${
       (input.kind ?? "claim") === "check"
         ? " (a check of the project's, not a claim of the report)"
