@@ -50,6 +50,20 @@ describe("chapter notebooks run as modules", () => {
   });
 });
 
+describe("robustness lists the other region mapping wherever the mapping moves a verdict (issue 25)", () => {
+  it.each([["default", "ba2020", "ba2020"], ["ba2020", "default", "report13"]] as const)(
+    "every finding whose verdict differs between the mappings lists 'mapping …' among its readings (%s run)",
+    (run, other, label) => {
+      const there = new Map(notebookRuns(other).findings.map((f) => [f.id, f]));
+      const missing = notebookRuns(run)
+        .findings.filter((f) => there.has(f.id) && there.get(f.id)!.verdict !== f.verdict)
+        .filter((f) => !f.robustness.alternatives.some((a) => a.label === `mapping ${label}`))
+        .map((f) => `${f.id}: ${f.verdict} here, ${there.get(f.id)!.verdict} under the other mapping`);
+      expect(missing).toEqual([]);
+    },
+  );
+});
+
 describe("the worked example in explore/", () => {
   const example = join(__dirname, "..", "explore", "worked-example.ipynb");
 
