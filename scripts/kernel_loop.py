@@ -6,9 +6,11 @@ For each chapter notebook, in the order reproduce runs them (chapters 2 and 5 re
 others emitted, handed over through INNLANDET_FINDINGS_DIR as reproduce does):
   1. run every code cell once, top to bottom;
   2. re-execute every code cell a second time, in the same kernel;
-  3. where EDITS names a constant of a finding cell: change it and re-execute that cell a third time.
-Every execution must end `ok`; every finding cell re-executed must emit its findings again; the edited
-cell's finding must come back with changed key numbers and its card must say what moved.
+  3. where EDITS names a constant of a finding cell: change it and re-execute every code cell a third time in
+     the same session (all but the cell that creates the session);
+  4. then run the edited cell's code as another cell (another first line): an error naming both cells, one line.
+Every execution must end `ok` (4: `error`); every finding cell re-executed must emit its findings again, and in
+pass 3 its card must say what moved since its previous run; the edited finding's key numbers must move.
 Prints one JSON report (and writes it with --report); exits 1 when any of that fails.
 
 Needs Debian's python3-jupyter-client (at /usr/bin/python3) and the project's kernelspec (jup/).
@@ -113,19 +115,33 @@ def run_notebook(root, name, findings_dir):
                 return out | {"problems": problems}
             i, code = hits[0]
             old = next(f for f in emitted[i][1] if f["id"] == fid)
+            # pass 3: every code cell again in the same session (all but the one that creates it), with the constant
+            # changed: each finding cell emits its findings again and its card says what moved since its last run
             t = time.time()
-            status, found, html, err = execute(kc, code.replace(before_line, after_line))
-            out["rerun_edited_cell_s"] = round(time.time() - t, 2)
-            new = next((f for f in found if f["id"] == fid), None)
-            if status != "ok" or new is None:
-                problems.append(f"{name}: edited cell (index {i}) status {status}, finding {fid} {'missing' if new is None else 'emitted'}: {err.strip()[:200]}")
+            new = None
+            for j, cj in cells:
+                if "new lib.Notebook(" in cj:
+                    continue
+                tc = time.time()
+                status, found, html, err = execute(kc, cj.replace(before_line, after_line) if j == i else cj)
+                if j == i:
+                    out["rerun_edited_cell_s"] = round(time.time() - tc, 2)
+                    new = next((f for f in found if f["id"] == fid), None)
+                if status != "ok":
+                    problems.append(f"{name} pass 3, cell index {j}: status {status}: {err.strip().splitlines()[:1]}")
+                    return out | {"problems": problems}
+                if sorted(f["id"] for f in found) != emitted[j][0]:
+                    problems.append(f"{name} pass 3, cell index {j}: emitted {sorted(f['id'] for f in found)}, first pass {emitted[j][0]}")
+                if found and not any("since the previous run of this cell" in h for h in html):
+                    problems.append(f"{name} pass 3, cell index {j}: the card does not say what moved since the cell's previous run")
+            out["pass3_s"] = round(time.time() - t, 1)
+            if new is None:
+                problems.append(f"{name}: edited cell (index {i}) did not emit {fid}")
             else:
                 moved = {k: (old.get("numbers", {}).get(k), v) for k, v in new.get("numbers", {}).items() if old.get("numbers", {}).get(k) != v}
                 out["edit"] = {"cell_index": i, "finding": fid, "changed": after_line, "moved": moved, "verdict": [old["verdict"], new["verdict"]]}
                 if not moved:
                     problems.append(f"{name}: {fid}'s key numbers did not move after '{after_line}'")
-                if not any("since the previous run of this cell" in h for h in html):
-                    problems.append(f"{name}: the edited cell's card does not say what moved")
                 # another cell (another first line) emitting the same id: an error naming both cells, in one line
                 other = "// another cell, emitting an id that belongs to the cell above\n" + code.replace(after_line, before_line)
                 status, found, _, err = execute(kc, other)

@@ -1,6 +1,6 @@
 /**
  * The researcher's loop in a live tslab kernel (scripts/kernel_loop.py through jupyter_client): every chapter
- * notebook run, every code cell re-executed, then one constant changed in a finding cell and that cell re-executed —
+ * notebook run, every code cell re-executed, then one constant changed in a finding cell and every cell re-executed again —
  * every execution `ok`, every finding emitted again, the edited finding's key numbers moved and its card saying so.
  * Needs Debian's Jupyter (python3-jupyter-client); skipped, saying so, without it.
  */
@@ -42,5 +42,9 @@ describe.skipIf(!python)("the researcher's loop in a live kernel", () => {
     expect(ch3.edit?.finding).toBe("ch3.inverse_size_job_growth.regions");
     expect(Object.keys(ch3.edit?.moved ?? {})).toContain("power");
     expect(r.notebooks.find((n) => n.notebook === "04-innovation")!.edit?.moved).toHaveProperty("threshold_pp");
+    // another cell emitting an id that belongs to a cell: one line naming both cells, no stack trace
+    const other = (r.notebooks.find((n) => n.notebook === "04-innovation") as { other_cell_error?: string[] }).other_cell_error ?? [];
+    expect(other).toHaveLength(1);
+    expect(other[0]).toMatch(/^FindingError: finding ch4\.city_regions_innovation_above_small_town is already emitted by the cell starting "\/\/ §4\.3/);
   });
 });
