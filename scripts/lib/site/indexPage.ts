@@ -102,8 +102,10 @@ function robustnessHtml(f: Finding): string {
   if (r.status === "robust")
     return `<div class="muted small">robust over ${r.alternatives.length} other reading${r.alternatives.length === 1 ? "" : "s"}</div>`;
   if (r.status === "untested") {
-    const what = (r.untested ?? []).map((u) => `${u.label} (${u.reason})`).join("; ");
-    return `<div class="fragile small" title="${escapeHtml(what)}">robustness not testable for: ${escapeHtml(what)}</div>`;
+    const u = r.untested ?? [];
+    const what = u.map((x) => `${x.label} (${x.reason})`).join("; ");
+    const first = u[0] ? `${u[0].label}${u.length > 1 ? ` and ${u.length - 1} more` : ""}` : "";
+    return `<div class="fragile small" title="${escapeHtml(what)}">robustness not testable for ${u.length} reading${u.length === 1 ? "" : "s"}: ${escapeHtml(first)} (see the notes)</div>`;
   }
   return "";
 }
