@@ -118,9 +118,8 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
       { source: "Text.", md: true }, // cell 1
       { source: "// sleeps 60 s\nawait new Promise((r) => setTimeout(r, 60_000));" }, // cell 2
     ]);
-    const t0 = Date.now();
+    // no wall-clock assertion (issue 21): the failure's kind and its 3 s limit say the cell was stopped, not finished
     const r = await run(input, 3);
-    expect(Date.now() - t0).toBeLessThan(30_000);
     expect(r.failure).toMatchObject({ kind: "timeout", cell: 2, firstLine: "// sleeps 60 s", timeoutSeconds: 3, ename: "CellTimeoutError" });
     expect(r.failure!.evalue).toBe("the cell ran longer than --timeout 3 s");
     expect(gone(r.kernelPid!)).toBe(true);
@@ -128,10 +127,10 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
 
   it("(e) a timer callback throwing after its cell ended: the cell during which tslab logged it fails", async () => {
     const input = notebook("late-timer.ipynb", [
-      // cell 0 ends at once; its timer fires 1 s later, well inside cell 1's 5 s (a throw between two cells would
-      // reach no cell's output: the notebook session catches that case, tests/runner/asyncErrors.test.ts)
-      { source: 'setTimeout(() => {\n  throw new Error("synthetic late failure");\n}, 1000);\nconst started = 1;' },
-      { source: "// waits while the timer fires\nawait new Promise((r) => setTimeout(r, 5000));" }, // cell 1
+      // cell 0 ends at once; its timer fires 2 s later, well inside cell 1's 15 s even on a busy machine (a throw
+      // between two cells would reach no cell's output: the notebook session catches that case, tests/runner/asyncErrors.test.ts)
+      { source: 'setTimeout(() => {\n  throw new Error("synthetic late failure");\n}, 2000);\nconst started = 1;' },
+      { source: "// waits while the timer fires\nawait new Promise((r) => setTimeout(r, 15000));" }, // cell 1
       { source: "const never = 2;" }, // cell 2
     ]);
     const r = await run(input);
@@ -180,7 +179,7 @@ describe.skipIf(!python).concurrent("run_notebook.py failure reports", { timeout
     const f = startFixture(["notebook", build, input, python!, root]);
     const { pids, stage, self } = await f.ready;
     process.kill(self!, "SIGKILL"); // no handler can run: only the runner's parent watch is left
-    expect(await waitGone(pids, 5000)).toEqual([]);
+    expect(await waitGone(pids, 30_000)).toEqual([]); // returns as soon as they are gone; the margin is for a busy machine
     const notes: string[] = [];
     const lock = acquireLock(build, { onNote: (l) => notes.push(l) });
     stageBuild(build, { onNote: (l) => notes.push(l) }).abort();
