@@ -71,3 +71,22 @@ describe("growthIndex", () => {
     expect(() => growthIndex(s, { ...opts, base: 2001 })).toThrow(/growthIndex: column 'year' \(the time\) must be numeric, found String/);
   });
 });
+
+describe("yearlyRate", () => {
+  it("turns a total growth into the compounded yearly rate, by hand", async () => {
+    const { yearlyRate } = await import("../../src/lib/indicators/growth");
+    // 1.01^(1/4) = exp(ln 1.01 / 4) = exp(0.0024876) = 1.0024907
+    expect(yearlyRate(1, 4)).toBeCloseTo(0.24907, 5);
+    // 21 % over two years is 10 % a year: 1.1² = 1.21
+    expect(yearlyRate(21, 2)).toBeCloseTo(10, 10);
+    expect(yearlyRate(-19, 2)).toBeCloseTo(-10, 10); // 0.9² = 0.81
+    expect(yearlyRate(5, 1)).toBeCloseTo(5, 12);
+  });
+
+  it("refuses a period that is not positive and a loss of 100 % or more", async () => {
+    const { yearlyRate } = await import("../../src/lib/indicators/growth");
+    expect(() => yearlyRate(1, 0)).toThrow(/positive number of years/);
+    expect(() => yearlyRate(-100, 4)).toThrow(/above −100/);
+    expect(() => yearlyRate(Number.NaN, 4)).toThrow(/finite/);
+  });
+});

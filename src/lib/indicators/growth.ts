@@ -106,3 +106,17 @@ export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.Data
     .sort(["region", "time"])
     .rename({ ...(opts.region !== "region" ? { region: opts.region } : {}), ...(opts.time !== "time" ? { time: opts.time } : {}) });
 }
+
+/**
+ * The mean yearly growth, compounded, that gives a total growth over a number of years:
+ * 100 · ((1 + total / 100)^(1 / years) − 1). The reading rule `nullvekst` is read on this yearly rate.
+ * @param totalPct growth over the whole period, in percent (above −100)
+ * @param years the period's length in years (positive)
+ * @example
+ * yearlyRate(1, 4); // 0.2491 (+1 % over four years is about +0.25 % a year)
+ */
+export function yearlyRate(totalPct: number, years: number): number {
+  if (!Number.isFinite(totalPct) || totalPct <= -100) throw new IndicatorInputError("yearlyRate", `the total growth must be a finite percentage above −100, got ${totalPct}`);
+  if (!Number.isFinite(years) || years <= 0) throw new IndicatorInputError("yearlyRate", `the period must be a positive number of years, got ${years}`);
+  return 100 * ((1 + totalPct / 100) ** (1 / years) - 1);
+}

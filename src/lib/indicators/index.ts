@@ -3,7 +3,7 @@ export { locationQuotient, type LocationQuotientOptions } from "./locationQuotie
 export { diversity, type DiversityOptions } from "./diversity";
 export { sumBy, type SumByOptions } from "./aggregate";
 export type { RegionSectorOptions } from "./validate";
-export { growthRate, growthIndex, type GrowthOptions, type GrowthIndexOptions } from "./growth";
+export { growthRate, growthIndex, yearlyRate, type GrowthOptions, type GrowthIndexOptions } from "./growth";
 export { demographicComponents, type ComponentsOptions } from "./demography";
 export { classifyGrowth, GROWTH_TYPE_LABELS, type ClassifyGrowthOptions } from "./typology";
 export { shiftShare, shiftShareEM, shiftShareTotals, type ShiftShareOptions } from "./shiftShare";
