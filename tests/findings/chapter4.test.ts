@@ -102,8 +102,8 @@ describe("§4.7, §5.2–5.3", () => {
     const f = finding("ch4.innovation_industries_zero_growth_4_7");
     // +1 % stands for [0.5, 1.5] over four years: 100·(1.005^(1/4) − 1) = 0.1248, 100·(1.015^(1/4) − 1) = 0.3729 % a year, inside |g| < 0.5
     expect(f).toMatchObject({ kind: "check", rule: "nullvekst", published: 0, verdict: "reproduced" });
-    expect((f.computed as number[])[0]).toBeCloseTo(100 * (1.005 ** 0.25 - 1), 6);
-    expect((f.computed as number[])[1]).toBeCloseTo(100 * (1.015 ** 0.25 - 1), 6);
+    expect((f.computed as readonly [number, number])[0]).toBeCloseTo(100 * (1.005 ** 0.25 - 1), 6);
+    expect((f.computed as readonly [number, number])[1]).toBeCloseTo(100 * (1.015 ** 0.25 - 1), 6);
     // read on the total instead, [0.5, 1.5] touches the band's edge at 0.5 → inconclusive: the reading that flips it
     const total = f.robustness.alternatives.find((a) => a.label.startsWith("read on the four-year total"));
     expect(total).toMatchObject({ computed: [0.5, 1.5], verdict: "inconclusive" });
