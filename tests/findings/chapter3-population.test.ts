@@ -77,6 +77,15 @@ describe("§3.1", () => {
 });
 
 describe("§3.2", () => {
+  it("'en liten vekst' 2001–07: Hedmark + Oppland 371 418 → 371 729 (+0.08 %) and → 372 926 (+0.41 %) both grew → corroborated", () => {
+    for (const [key, to] of [["jan2001_jan2007", 2007], ["jan2001_jan2008", 2008]] as const) {
+      const f = finding(`ch3.innlandet_small_growth_2001_07.${key}`);
+      expect(innlandet(to)).toBeGreaterThan(innlandet(2001));
+      expect(f).toMatchObject({ rule: "litt", computed: true, verdict: "corroborated" });
+      expect(f.numbers?.["change_pct"]).toBeCloseTo(100 * (innlandet(to) / innlandet(2001) - 1), 6);
+    }
+  });
+
   it("Norway grew clearly more 2001–07: with Norway 2007 bounded by 2006 and 2008 the gap is at least 3.04 − 0.08 = 2.95 pp ≥ 2", () => {
     const low = 100 * (norway[2006] / norway[2001] - 1) - 100 * (innlandet(2007) / innlandet(2001) - 1); // 3.0373 − 0.0837
     expect(low).toBeGreaterThan(2);
