@@ -135,7 +135,7 @@ export class Notebook {
    * @param id `explore.<name>`, e.g. "explore.small_town_decline_since_2008"
    * @example
    * nb.hypothesis("explore.small_towns_shrank", { statement: "Every small-town region shrank 2008–2026",
-   *   expected: true, computed: allShrank, rule: "gjennomgaaende", note: "…", inputs: ["ssb/population_municipality_1992_2026.csv"] });
+   *   expected: true, computed: allShrank, rule: "gjennomgående", note: "…", inputs: ["ssb/population_municipality_1992_2026.csv"] });
    */
   hypothesis(id: string, h: HypothesisInput): void {
     raiseAsyncErrors();
