@@ -33,7 +33,7 @@ export { AsyncCellError } from "./notebook/asyncErrors";
 export { toDanfo, fromDanfo, type DanfoFrame } from "./interop/danfo";
 export { InteropError } from "./interop/errors";
 export { makeFinding, claimKeyOf, type CheckInput } from "./findings/check";
-export { loadPhraseRules, phraseRule, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
+export { loadPhraseRules, phraseRule, readZeroGrowth, PHRASE_RULES_FILE, type PhraseRule } from "./findings/phrases";
 export { FindingError, LookupError } from "./findings/errors";
 export { decideAll, printedDecimals, printedTolerance } from "./findings/verdict";
 export { one, num } from "./findings/lookup";
@@ -78,6 +78,7 @@ export {
   boundsGrowth,
   bracketed,
   holdsForEvery,
+  holdsForShare,
   countBounds,
   type BracketOptions,
 } from "./stats/printed";

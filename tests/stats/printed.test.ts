@@ -10,6 +10,7 @@ import {
   bracketed,
   countBounds,
   holdsForEvery,
+  holdsForShare,
   parsePrinted,
   printedBounds,
 } from "../../src/lib/index";
@@ -88,6 +89,19 @@ describe("members known and unknown", () => {
     expect(holdsForEvery([true, null, true])).toBe("undecided");
     expect(holdsForEvery([true, null, false])).toBe(false);
     expect(() => holdsForEvery([])).toThrow(FindingError);
+  });
+  it("holdsForShare: a share of the members, with unknowns bounding the count (hand-counted cases)", () => {
+    expect(holdsForShare([true, true, false, null], 0.5)).toBe(true); // at least 2 of 4 = 0.5
+    expect(holdsForShare([true, false, false, null], 0.75)).toBe(false); // at most 2 of 4 < 3
+    expect(holdsForShare([true, false, null, null], 0.75)).toBe("undecided"); // 1 to 3 of 4: 3 reaches it
+    expect(holdsForShare([true, true, true], 1)).toBe(true);
+    expect(holdsForShare([true, true, false], 2 / 3)).toBe(true); // 2 of 3 exactly: float-safe
+    // share 1 is holdsForEvery on every case
+    for (const m of [[true, true], [true, null, true], [true, null, false], [null], [false]] as (boolean | null)[][])
+      expect(holdsForShare(m, 1)).toBe(holdsForEvery(m));
+    expect(() => holdsForShare([], 1)).toThrow(FindingError);
+    expect(() => holdsForShare([true], 0)).toThrow(/share/);
+    expect(() => holdsForShare([true], 1.5)).toThrow(/share/);
   });
   it("countBounds: [known true, known true + unknown]", () => {
     expect(countBounds([true, false, null, false, true])).toEqual([2, 3]);

@@ -137,6 +137,26 @@ export function holdsForEvery(members: readonly (boolean | null)[]): boolean | "
 }
 
 /**
+ * A statement about a share of a group (the rule `gjennomgående` reads "throughout / every" as a share of 1) when
+ * some members are unknown (null): `true` when the known members that hold already reach the share, `false` when
+ * even every unknown member holding could not reach it, `"undecided"` otherwise.
+ * @param share the least share of members that must hold, in (0, 1] (the rule's threshold)
+ * @example holdsForShare([true, true, false, null], 0.5); // true (2 of 4 hold whatever the unknown is)
+ * holdsForShare([true, false, false, null], 0.75); // false (at most 2 of 4)
+ * holdsForShare([true, null, true], 1); // "undecided"
+ */
+export function holdsForShare(members: readonly (boolean | null)[], share: number): boolean | "undecided" {
+  if (members.length === 0) throw new FindingError("holdsForShare needs at least one member");
+  if (!(Number.isFinite(share) && share > 0 && share <= 1)) throw new FindingError(`holdsForShare: the share must be in (0, 1], got ${share}`);
+  const [sure, possible] = countBounds(members);
+  const need = share * members.length;
+  const EPS = 1e-9;
+  if (sure >= need - EPS) return true;
+  if (possible < need - EPS) return false;
+  return "undecided";
+}
+
+/**
  * How many members hold when some are unknown (null): [the known ones that hold, those plus every unknown one].
  * @example countBounds([true, false, null, false, true]); // [2, 3]
  */
