@@ -165,9 +165,9 @@ describe("assess", () => {
       "context", "check", "absent",
     ]);
     // 4 for, 4 against, 2 inconclusive, 2 untestable, 1 each of context, check, absent
-    expect(a.counts).toEqual({ for: 4, against: 4, inconclusive: 2, untestable: 2, context: 1, check: 1, absent: 1 });
+    expect(a.counts).toEqual({ for: 4, against: 4, inconclusive: 2, untestable: 2, context: 1, check: 1, cannot_fail: 0, absent: 1 });
     expect(a.summary).toBe("mixed");
-    expect(countsText(a.counts)).toBe("4 for, 4 against, 2 inconclusive, 2 untestable; not counted: 1 context, 1 project checks, 1 not in this run");
+    expect(countsText(a.counts)).toBe("4 for, 4 against, 2 inconclusive, 2 untestable; not counted: 1 context, 1 project checks, 0 that cannot fail, 1 not in this run");
   });
 
   it("reads an exact-number finding for its sign when the link says so", () => {

@@ -19,7 +19,7 @@ import {
   type Summary,
 } from "./types";
 
-const OUTCOMES: Outcome[] = ["for", "against", "inconclusive", "untestable", "context", "check", "absent"];
+const OUTCOMES: Outcome[] = ["for", "against", "inconclusive", "untestable", "context", "check", "cannot_fail", "absent"];
 
 /** What one piece of evidence says about the claim it tests. */
 type Evidence = "holds" | "fails" | "inconclusive" | "untestable";
@@ -114,6 +114,7 @@ export function assessLink(link: Link, byId: Map<string, Finding>): AssessedLink
   if (link.reading === "context") return { link, findings: present, outcome: "context", detail: `about ${link.about ?? "?"}` };
   const claims = present.filter((f) => f.kind !== "check");
   if (claims.length === 0) return { link, findings: present, outcome: "check", detail: "a check of the project's, not a claim of the report" };
+  if (link.cannotFail) return { link, findings: present, outcome: "cannot_fail", detail: `cannot fail: ${link.cannotFail}` };
   const { evidence, detail } = combine(claims, link.sign);
   return { link, findings: present, outcome: outcomeOf(evidence, link.reading), detail };
 }
@@ -128,7 +129,18 @@ export function assess(p: Proposition, findings: Finding[]): Assessment {
   const byId = new Map(findings.map((f) => [f.id, f]));
   const links = p.links.map((l) => assessLink(l, byId));
   const counts = countOutcomes(links.map((l) => l.outcome));
-  return { proposition: p, links, counts, summary: summaryOf(counts) };
+  return { proposition: p, links, counts, summary: onBasis(summaryOf(counts), links) };
+}
+
+/**
+ * `supported` on the report's own figures alone is `consistent_with_report`: every link counted for rests only on
+ * findings computed from the report's figures, so nothing was tested against open data.
+ * @example onBasis("supported", [{ outcome: "for", findings: [reproducedFinding] }]); // "consistent_with_report"
+ */
+export function onBasis(summary: Summary, links: Pick<AssessedLink, "outcome" | "findings">[]): Summary {
+  if (summary !== "supported") return summary;
+  const forLinks = links.filter((l) => l.outcome === "for");
+  return forLinks.every((l) => l.findings.every((f) => findingBasis(f) === "report")) ? "consistent_with_report" : summary;
 }
 
 /** One part of a proposition's statement, with the counts and summary of the links that test it. */
@@ -144,8 +156,9 @@ export interface PartAssessment {
  */
 export function partAssessments(a: Assessment): PartAssessment[] {
   return a.proposition.parts.map((part) => {
-    const counts = countOutcomes(a.links.filter((l) => l.link.reading !== "context" && l.link.part === part).map((l) => l.outcome));
-    return { part, counts, summary: summaryOf(counts) };
+    const links = a.links.filter((l) => l.link.reading !== "context" && l.link.part === part);
+    const counts = countOutcomes(links.map((l) => l.outcome));
+    return { part, counts, summary: onBasis(summaryOf(counts), links) };
   });
 }
 

@@ -174,7 +174,13 @@ export const CONCLUSIONS: Proposition[] = [
       "The most innovative industries added few jobs in Innlandet (+1 % against +10 % nationally, 2004–08): none in the city regions, some in the small-town regions.",
     parts: ["Innlandet below Norway", "cities and small towns"],
     links: [
-      { finding: "ch5.innovation_industries_below_norway", reading: "supports", part: "Innlandet below Norway", why: "+1 % against +10 %" },
+      {
+        finding: "ch5.innovation_industries_below_norway",
+        reading: "supports",
+        part: "Innlandet below Norway",
+        why: "+1 % against +10 %",
+        cannotFail: "both figures, +1 % and +10 %, are printed in the statement's own sentence (seed l.1757–1759): comparing them checks the sentence against itself",
+      },
       { finding: "ch5.innovation_industries_job_growth_innlandet", reading: "supports", part: "Innlandet below Norway", why: "the printed +1 %" },
       { finding: "ch5.innovation_industries_job_growth_norway", reading: "supports", part: "Innlandet below Norway", why: "the printed +10 %" },
       {

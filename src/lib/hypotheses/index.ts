@@ -5,7 +5,7 @@
  */
 export { HYPOTHESES, proposition } from "./registry";
 export { CONCLUSIONS, MAIN_CONCLUSION, PERIOD_READINGS } from "./conclusions";
-export { READING_RULE, SUMMARY_RULE, linkProblems } from "./rules";
+export { READING_RULE, SUMMARY_RULE, NESTED, crossReadingProblems, linkProblems } from "./rules";
 export {
   assess,
   assessLink,

@@ -15,6 +15,7 @@ const COUNTS_AS: Record<Outcome, string> = {
   untestable: "untestable",
   context: "not counted (context)",
   check: "not counted (project check)",
+  cannot_fail: "not counted (cannot fail)",
   absent: "not in this run",
 };
 
@@ -69,7 +70,7 @@ export function assessmentFrame(a: Assessment): pl.DataFrame {
  * @example countsText(countOutcomes(["for", "against", "context"])); // "1 for, 1 against, 0 inconclusive, 0 untestable; not counted: 1 context, 0 project checks, 0 not in this run"
  */
 export function countsText(c: Counts): string {
-  return `${c.for} for, ${c.against} against, ${c.inconclusive} inconclusive, ${c.untestable} untestable; not counted: ${c.context} context, ${c.check} project checks, ${c.absent} not in this run`;
+  return `${c.for} for, ${c.against} against, ${c.inconclusive} inconclusive, ${c.untestable} untestable; not counted: ${c.context} context, ${c.check} project checks, ${c.cannot_fail} that cannot fail, ${c.absent} not in this run`;
 }
 
 /**
@@ -99,7 +100,8 @@ export function assessmentText(a: Assessment, flips: Flip[]): string {
   const both = decided.length - report - open;
   const basis = decided.length ? ` Deciding links: ${decided.length} (${report} on the report's own figures, ${open} on open data${both ? `, ${both} on both` : ""}).` : "";
   const parts = a.proposition.parts.length > 1 ? `\n\n${partsText(a)}` : "";
-  return `**${a.proposition.id}: \`${a.summary}\`** — ${countsText(a.counts)}.${basis}${parts}\n\n**Sensitivity.** ${sensitivityText(a.summary, flips)}`;
+  const reportOnly = a.summary === "consistent_with_report" ? " Consistent with the report's own figures; not testable against open data." : "";
+  return `**${a.proposition.id}: \`${a.summary}\`** — ${countsText(a.counts)}.${basis}${reportOnly}${parts}\n\n**Sensitivity.** ${sensitivityText(a.summary, flips)}`;
 }
 
 /**
@@ -112,7 +114,7 @@ export function partsText(a: Assessment): string {
     const xs = ps.filter((p) => p.summary === s);
     return `${label}: ${xs.length ? xs.map((p) => `${p.part} (${p.counts.for} for, ${p.counts.against} against, ${p.counts.inconclusive} inconclusive, ${p.counts.untestable} untestable)`).join("; ") : "none"}`;
   };
-  return `**Which parts the evidence bears out** — ${group("supported", "Borne out")}. ${group("weakened", "Not borne out")}. ${group("mixed", "Mixed")}. ${group("inconclusive", "Inconclusive")}. ${group("untestable", "Untested")}.`;
+  return `**Which parts the evidence bears out** — ${group("supported", "Borne out")}. ${group("consistent_with_report", "Consistent with the report's own figures only")}. ${group("weakened", "Not borne out")}. ${group("mixed", "Mixed")}. ${group("inconclusive", "Inconclusive")}. ${group("untestable", "Untested")}.`;
 }
 
 /**
@@ -142,7 +144,7 @@ export function assessmentTable(props: Proposition[], findings: Finding[]): pl.D
       against: n("against"),
       inconclusive: n("inconclusive"),
       untestable: n("untestable"),
-      not_counted: n("context") + n("check") + n("absent"),
+      not_counted: n("context") + n("check") + n("cannot_fail") + n("absent"),
       parts: p.parts.length > 1 ? partAssessments(a).map((x) => `${x.part}: ${x.summary}`).join("; ") : "",
       sensitivity: flips.some((f) => f.changes)
         ? flips.filter((f) => f.changes).map((f) => `${linkIds(f.link).join(" + ")} → ${f.summary}`).join("; ")

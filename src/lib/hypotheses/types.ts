@@ -45,6 +45,11 @@ export interface Link extends LinkReading {
    * why. The sensitivity line flips each such link, one at a time.
    */
   judgement?: { alternative: LinkReading; reason: string };
+  /**
+   * Why this evidence cannot come out against the statement (e.g. "both figures are printed in the statement's own
+   * sentence"): shown, never counted.
+   */
+  cannotFail?: string;
 }
 
 export interface Proposition {
@@ -66,12 +71,17 @@ export interface Proposition {
 /**
  * How one link's evidence came out: counted `for` / `against` the proposition, `inconclusive`
  * (tested, undecided), `untestable`; or not counted: `context`, `check` (a project check),
+ * `cannot_fail` (evidence that cannot come out against: figures printed in the statement's own sentence, an identity),
  * `absent` (not emitted in this run).
  */
-export type Outcome = "for" | "against" | "inconclusive" | "untestable" | "context" | "check" | "absent";
+export type Outcome = "for" | "against" | "inconclusive" | "untestable" | "context" | "check" | "cannot_fail" | "absent";
 
-/** The one-word summary of a proposition's assessment (rules.ts: SUMMARY_RULE). */
-export type Summary = "supported" | "mixed" | "weakened" | "inconclusive" | "untestable";
+/**
+ * The one-word summary of a proposition's assessment (rules.ts: SUMMARY_RULE). `consistent_with_report`: what
+ * would be `supported`, when every link counted for rests on the report's own figures alone — consistent with the
+ * report's own figures, not tested against open data.
+ */
+export type Summary = "supported" | "consistent_with_report" | "mixed" | "weakened" | "inconclusive" | "untestable";
 
 export type Counts = Record<Outcome, number>;
 
