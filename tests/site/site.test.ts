@@ -38,7 +38,6 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
       python: python!,
       findings,
       params: parseParams(["regions=ba2020"]),
-      tables: [],
       runDate: new Date("2026-01-02T03:04:05Z"),
     });
     site = r.site;
