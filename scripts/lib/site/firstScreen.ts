@@ -66,22 +66,18 @@ const SUMMARY_WORDS: Record<string, string> = {
 
 /** The main conclusion's assessment in one paragraph, linked to where chapter 5 weighs it. */
 export function mainConclusionHtml(findings: Finding[], href: string | null): string {
-  let p;
-  try {
-    p = proposition(MAIN_CONCLUSION);
-  } catch {
-    return "";
-  }
+  const p = proposition(MAIN_CONCLUSION);
   const a = assess(p, findings);
-  if (a.links.every((l) => l.outcome === "absent")) return "";
+  const what = `The report's <b>main conclusion</b> (§5.3: decentralised innovation and job growth in Innlandet, against the international "urban turn")`;
+  if (a.links.every((l) => l.outcome === "absent"))
+    return `<p class="main-conclusion" id="main-conclusion">${what} is not assessed in this run: none of the findings it rests on was emitted.</p>`;
   const parts = partAssessments(a)
     .map((x) => `${escapeHtml(x.part)} <b>${escapeHtml(SUMMARY_WORDS[x.summary] ?? x.summary)}</b>`)
     .join(", ");
   const c = a.counts;
   const link = href ? ` <a href="${escapeHtml(href)}">How chapter 5 weighs it →</a>` : "";
   return (
-    `<p class="main-conclusion" id="main-conclusion">The report's <b>main conclusion</b> (§5.3: decentralised innovation and job growth in Innlandet, ` +
-    `against the international "urban turn") comes out <b class="summary s-${a.summary}">${escapeHtml(a.summary)}</b>: ` +
+    `<p class="main-conclusion" id="main-conclusion">${what} comes out <b class="summary s-${a.summary}">${escapeHtml(a.summary)}</b>: ` +
     `${c.for} pieces of evidence for, ${c.against} against, ${c.inconclusive} undecided, ${c.untestable} untestable; by part: ${parts}.${link}</p>`
   );
 }
@@ -119,7 +115,7 @@ function failureHtml(f: Finding, rs: Reliance[], reading: string | undefined): s
 /** The failures, ranked, the first `shown` open and the rest folded. */
 export function failuresHtml(findings: Finding[], readings: Map<string, string>, shown = 5): string {
   const ranked = rankedFailures(findings);
-  if (ranked.length === 0) return `<p>No claim of the report fails.</p>`;
+  if (ranked.length === 0) return `<h2 id="failures">What fails</h2><p id="no-failures">No claim of the report fails.</p>`;
   const items = ranked.map((r) => failureHtml(r.finding, r.reliances, readings.get(r.finding.id)));
   const rest = items.slice(shown);
   return (
