@@ -55,9 +55,17 @@ describe("readings of claims that share a text", () => {
     expect(labels.has(base.id)).toBe(false);
   });
 
+  it("keeps a short first clause's definition ('gjennomgående': …)", () => {
+    const a = twin("ch3.same.a", "reading: 'gjennomgående': every city region must be type 1. Population 1998→2008");
+    const b = twin("ch6.same.b", "reading: Population half only (jobs after 2008 are not in the open data): every city region grew");
+    const labels = readingLabels([a, b]);
+    expect(labels.get(a.id)).toBe("'gjennomgående': every city region must be type 1. Population 1998→2008");
+    expect(labels.get(b.id)).toBe("Population half only (jobs after 2008 are not in the open data)");
+  });
+
   it("falls back to the end of the id when the readings do not tell them apart", () => {
-    const a = twin("ch3.same.jan2001_jan2007", "reading: both periods: 1 %");
-    const b = twin("ch3.same.jan2001_jan2008", "reading: both periods: 2 %");
+    const a = twin("ch3.same.jan2001_jan2007", "reading: the same words for both periods: 1 %");
+    const b = twin("ch3.same.jan2001_jan2008", "reading: the same words for both periods: 2 %");
     const labels = readingLabels([a, b]);
     expect(labels.get(a.id)).toBe("1 Jan 2001 → 1 Jan 2007");
     expect(labels.get(b.id)).toBe("1 Jan 2001 → 1 Jan 2008");

@@ -55,10 +55,18 @@ export function readingLine(note: string): string | null {
   return noteLines(note).find((l) => l.label === "reading")?.text ?? null;
 }
 
-/** The first clause of a note's "reading:" line (up to the first ": " or "; "), at most `max` characters, cut at a word. */
-export function readingClause(note: string, max = 90): string | null {
+/**
+ * The first clause of a note's "reading:" line (up to the first ": " or "; "; more clauses while it is shorter
+ * than `min` characters, so that "'gjennomgående': every city region …" keeps its definition), at most `max`
+ * characters, cut at a word.
+ */
+export function readingClause(note: string, max = 90, min = 25): string | null {
   const r = readingLine(note);
-  return r === null ? null : cutAt(r.split(/:\s|;\s/)[0]!.trim(), max);
+  if (r === null) return null;
+  const parts = r.split(/(:\s|;\s)/);
+  let out = parts[0]!;
+  for (let i = 1; out.trim().length < min && i + 1 < parts.length; i += 2) out += parts[i]! + parts[i + 1]!;
+  return cutAt(out.trim(), max);
 }
 
 /** The part of an id after the base a group of ids shares, in words ("jan2001_jan2007" → "1 Jan 2001 → 1 Jan 2007"). */

@@ -172,6 +172,12 @@
     }
   }
   window.addEventListener("hashchange", showTarget);
+  // a printed index lists every failure
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.more-failures").forEach(function (d) {
+      d.open = true;
+    });
+  });
 
   var gd = document.getElementById("fig-deviation");
   function hook() {
