@@ -86,7 +86,13 @@ function shotName(page: string): string {
   return page.replace(/\.html$/, "").replace(/\//g, "-") + ".png";
 }
 
-async function openPage(browser: Browser, url: string, name: string, errors: string[], viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
+async function openPage(
+  browser: Browser,
+  url: string,
+  name: string,
+  errors: string[],
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));

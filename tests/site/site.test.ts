@@ -48,7 +48,15 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   }, 300_000);
 
   it("writes every page, the plotly bundle, the executed notebooks and the API reference", () => {
-    for (const f of ["index.html", "rules.html", "data.html", "03-synthetic.html", "04-synthetic.html", "assets/plotly-cartesian.min.js", "api/index.html"])
+    for (const f of [
+      "index.html",
+      "rules.html",
+      "data.html",
+      "03-synthetic.html",
+      "04-synthetic.html",
+      "assets/plotly-cartesian.min.js",
+      "api/index.html",
+    ])
       expect(existsSync(join(site, f)), f).toBe(true);
     expect(readFileSync(join(site, "notebooks", "03-synthetic.ipynb"))).toEqual(readFileSync(join(build, "notebooks", "03-synthetic.ipynb")));
     expect(index).toContain('<a href="api/index.html">API reference</a>');
@@ -62,7 +70,9 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     );
     // the cell as the page numbers it: the findings' cell was the fourth code cell run (synthetic.ts)
     expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">03-synthetic, cell [4]</a>');
-    expect(nb3).toMatch(/<div class="cell border-box-sizing code_cell rendered" id="cell-4">\s*<div class="input">\s*<div class="prompt input_prompt">In&nbsp;\[4\]:/);
+    expect(nb3).toMatch(
+      /<div class="cell border-box-sizing code_cell rendered" id="cell-4">\s*<div class="input">\s*<div class="prompt input_prompt">In&nbsp;\[4\]:/,
+    );
     expect(index).toContain('<a href="rules.html#rule-printed">printed</a>');
     expect(index).not.toContain('href=".html#'); // the check without a notebook has no link
   });
@@ -94,7 +104,9 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   it("opens with the counts by standing, the main conclusion and the failures, ranked", () => {
     // worked out by hand from synthetic.ts (see headline.test.ts): 11 claims, 4 hold, 4 fail, 2 undecided, 1 untestable
     const headline = /<p class="headline" id="headline">([\s\S]*?)<\/p>/.exec(index)![1]!.replace(/<[^>]+>/g, "");
-    expect(headline).toBe("Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.");
+    expect(headline).toBe(
+      "Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.",
+    );
     expect(index.indexOf('id="headline"')).toBeLessThan(index.indexOf('class="lead"'));
     expect(index).toContain("<i>hold</i> = verdict reproduced or corroborated");
     expect(index).toContain('id="main-conclusion"');
@@ -198,7 +210,8 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
         "sticky bars cover at most 10 % of a 390 px screen",
       ]);
       // the sentence as the browser shows it, at both sizes (the counts worked out by hand, as above)
-      const sentence = "Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.";
+      const sentence =
+        "Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.";
       expect(by("index.html").firstScreen!.desktop.headline).toBe(sentence);
       expect(by("index.html").firstScreen!.phone.headline).toBe(sentence);
       for (const p of ["index.html", "rules.html", "data.html", "03-synthetic.html", "04-synthetic.html"])
@@ -207,7 +220,16 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
       expect(by("03-synthetic.html").checks.length).toBe(6);
       expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
       expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
-      for (const f of ["index.png", "index-390.png", "index-deviation.png", "index-findings.png", "03-synthetic.png", "03-synthetic-390.png", "03-synthetic-code.png", "api-index.png"])
+      for (const f of [
+        "index.png",
+        "index-390.png",
+        "index-deviation.png",
+        "index-findings.png",
+        "03-synthetic.png",
+        "03-synthetic-390.png",
+        "03-synthetic-code.png",
+        "api-index.png",
+      ])
         expect(existsSync(join(shots, f)), f).toBe(true);
     },
   );

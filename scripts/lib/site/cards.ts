@@ -47,7 +47,10 @@ function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFil
     (_, a: string, b: string, c: string, d: string) =>
       `${a}${escapeHtml(formatPublished(f))}${b}${escapeHtml(formatComputed(f.computed, f))}${c}${escapeHtml(formatTolerance(f.tolerance))}${d}`,
   );
-  card = card.replace(/(<div style="font-size:85%;color:#666">inputs: )[^<]*(<\/div>)/, (_, a: string, b: string) => `${a}${f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ")}${b}`);
+  card = card.replace(
+    /(<div style="font-size:85%;color:#666">inputs: )[^<]*(<\/div>)/,
+    (_, a: string, b: string) => `${a}${f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ")}${b}`,
+  );
   if (cell !== undefined) card = card.replace(new RegExp(`(<div><code>${re(id)}</code> · §[^<]*)(</div>)`), `$1 · cell [${cell}]$2`);
   return html.slice(0, start) + card + html.slice(stop);
 }

@@ -44,11 +44,19 @@ export function dataPageBody(files: { path: string; spec: FileSpec; bytes: numbe
         ["file", `<a href="${escapeHtml(path)}" download>${escapeHtml(path)}</a> (${bytes.toLocaleString("en")} bytes)`],
         ["sha256", `<code>${escapeHtml(spec.sha256)}</code> (checked when the site was built)`],
         ["layer", `${escapeHtml(spec.layer)}: ${escapeHtml(LAYER_WORDS[spec.layer])}`],
-        ["source", `${escapeHtml(spec.source.document)}. ${escapeHtml(spec.source.location)}${spec.source.url ? ` — <code>${escapeHtml(spec.source.url)}</code>` : ""}`],
+        [
+          "source",
+          `${escapeHtml(spec.source.document)}. ${escapeHtml(spec.source.location)}${spec.source.url ? ` — <code>${escapeHtml(spec.source.url)}</code>` : ""}`,
+        ],
         ["licence", escapeHtml(spec.licence)],
         ...(spec.notes ? ([["notes", escapeHtml(spec.notes)]] as [string, string][]) : []),
         ["columns", spec.columns.map((c) => `<code>${escapeHtml(c.name)}</code>`).join(", ")],
-        ["used by", users ? `<a href="index.html?q=${encodeURIComponent(path)}#findings-heading">${users} finding${users === 1 ? "" : "s"}</a>` : "no finding names it as an input"],
+        [
+          "used by",
+          users
+            ? `<a href="index.html?q=${encodeURIComponent(path)}#findings-heading">${users} finding${users === 1 ? "" : "s"}</a>`
+            : "no finding names it as an input",
+        ],
       ];
       return `<section class="data-file" id="${dataAnchor(path)}"><h2>${escapeHtml(spec.title)}</h2><dl class="colophon">${rows
         .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
@@ -58,7 +66,24 @@ export function dataPageBody(files: { path: string; spec: FileSpec; bytes: numbe
   return `<h1>Data files</h1><p class="lead">Every input of the reproduction, as listed in <a href="data/manifest.json"><code>data/manifest.json</code></a> (columns, key, checks, source, licence, sha256). Each file was checked against its sha256 before it was copied here; a finding's notes link its inputs to these entries.</p>${entries}`;
 }
 
-const CSV_COLUMNS = ["id", "kind", "chapter", "section", "claim", "published", "computed", "unit", "tolerance", "rule", "verdict", "robustness", "inputs", "notebook", "cell", "note"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "kind",
+  "chapter",
+  "section",
+  "claim",
+  "published",
+  "computed",
+  "unit",
+  "tolerance",
+  "rule",
+  "verdict",
+  "robustness",
+  "inputs",
+  "notebook",
+  "cell",
+  "note",
+] as const;
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -137,14 +162,20 @@ export function copyDownloads(build: string, site: string, findings: Finding[]):
 /** The index's downloads section. */
 export function downloadsHtml(d: { files: Download[]; tables: Download[] }, dataFiles: number): string {
   const size = (b: number): string => (b >= 1024 ? `${Math.round(b / 1024).toLocaleString("en")} kB` : `${b} bytes`);
-  const files = d.files.map((f) => `<li><a href="${escapeHtml(f.href)}" download>${escapeHtml(f.href.replace(/^downloads\//, ""))}</a> — ${escapeHtml(f.label)} (${size(f.bytes)})</li>`);
+  const files = d.files.map(
+    (f) =>
+      `<li><a href="${escapeHtml(f.href)}" download>${escapeHtml(f.href.replace(/^downloads\//, ""))}</a> — ${escapeHtml(f.label)} (${size(f.bytes)})</li>`,
+  );
   const byBase = new Map<string, Download[]>();
   for (const t of d.tables) {
     const base = t.label.replace(/\.(csv|md|parquet)$/, "");
     byBase.set(base, [...(byBase.get(base) ?? []), t]);
   }
   const tables = [...byBase.entries()]
-    .map(([base, ts]) => `<li>${escapeHtml(base)}: ${ts.map((t) => `<a href="${escapeHtml(t.href)}" download>${escapeHtml(t.label.slice(base.length + 1))}</a>`).join(" · ")}</li>`)
+    .map(
+      ([base, ts]) =>
+        `<li>${escapeHtml(base)}: ${ts.map((t) => `<a href="${escapeHtml(t.href)}" download>${escapeHtml(t.label.slice(base.length + 1))}</a>`).join(" · ")}</li>`,
+    )
     .join("");
   return (
     `<h2 id="downloads">Downloads</h2><ul class="downloads">${files.join("")}` +

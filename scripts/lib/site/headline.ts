@@ -91,7 +91,17 @@ export function readingLabels(findings: Finding[]): Map<string, string> {
     if (group.length < 2) continue;
     const clauses = group.map((f) => readingClause(f.note));
     const distinct = clauses.every((c, i) => c !== null && clauses.indexOf(c) === i);
-    group.forEach((f, i) => out.set(f.id, distinct ? clauses[i]! : idSuffixWords(f.id, group.map((g) => g.id))));
+    group.forEach((f, i) =>
+      out.set(
+        f.id,
+        distinct
+          ? clauses[i]!
+          : idSuffixWords(
+              f.id,
+              group.map((g) => g.id),
+            ),
+      ),
+    );
   }
   return out;
 }
@@ -106,7 +116,9 @@ export interface Reliance {
 /** The counted links (supports / weakens) of the chapter-5 conclusions and chapter-2 perspectives that include `id`. */
 export function reliances(id: string, props: Proposition[] = [...CONCLUSIONS, ...HYPOTHESES]): Reliance[] {
   return props.flatMap((p) =>
-    p.links.filter((l) => l.reading !== "context" && linkIds(l).includes(id)).map((l) => ({ proposition: p, part: l.part ?? "", signOnly: l.sign !== undefined })),
+    p.links
+      .filter((l) => l.reading !== "context" && linkIds(l).includes(id))
+      .map((l) => ({ proposition: p, part: l.part ?? "", signOnly: l.sign !== undefined })),
   );
 }
 

@@ -62,9 +62,7 @@ export const NARROW = 700;
  */
 export function narrowCardsCss(table: string, labels: (string | null)[]): string {
   const t = (x: string): string => `${table} ${x}`;
-  const label = labels
-    .map((l, i) => (l ? `${t(`tr>:nth-child(${i + 1})`)}::before{content:"${l}: ";font-weight:600;color:#57606a}` : ""))
-    .join("");
+  const label = labels.map((l, i) => (l ? `${t(`tr>:nth-child(${i + 1})`)}::before{content:"${l}: ";font-weight:600;color:#57606a}` : "")).join("");
   return `@media (max-width:${NARROW}px){${table},${t("tbody")},${t("tr")},${t("td")},${t("th")}{display:block;width:auto;min-width:0 !important;max-width:none !important;white-space:normal}
 ${t("thead")}{display:none}${t("tr")}{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;padding:4px 8px}${t("td")},${t("th")}{border:0;padding:2px 0;text-align:left}
 ${label}}`;

@@ -50,7 +50,14 @@ async function filterInAddress(page: Page): Promise<Check> {
   const cleared = (await page.evaluate("location.search")) as string;
   return {
     name,
-    ok: search.includes("verdict=") && !new URLSearchParams(search).get("verdict")!.split(",").includes(verdict) && unchecked && kept && word !== "" && after === before && cleared === "",
+    ok:
+      search.includes("verdict=") &&
+      !new URLSearchParams(search).get("verdict")!.split(",").includes(verdict) &&
+      unchecked &&
+      kept &&
+      word !== "" &&
+      after === before &&
+      cleared === "",
     detail: `address ${search}; ${before} rows before the reload, ${after} after; ${verdict} still unchecked: ${unchecked}; search "${word}" kept: ${kept}; after reset: "${cleared}"`,
   };
 }
@@ -67,7 +74,11 @@ async function countsAgree(page: Page): Promise<Check> {
     };
   })()`)) as { chips: Record<string, number>; headline: Record<string, number> };
   await page.locator("#f-reset").click();
-  return { name, ok: JSON.stringify(r.chips) === JSON.stringify(r.headline), detail: `chips ${JSON.stringify(r.chips)}, first screen ${JSON.stringify(r.headline)}` };
+  return {
+    name,
+    ok: JSON.stringify(r.chips) === JSON.stringify(r.headline),
+    detail: `chips ${JSON.stringify(r.chips)}, first screen ${JSON.stringify(r.headline)}`,
+  };
 }
 
 /** The index, freshly loaded: search folding, the filter in the address, counts that agree. */
