@@ -151,7 +151,7 @@ async function runInto(
   const changed = sens.getColumn("verdict_changes").toArray().filter(Boolean).length;
   log(`[sensitivity] ${changed} of ${sens.height} mapping-dependent findings change verdict between the mappings (build/mapping-sensitivity.md)`);
 
-  await buildSite({ build: out, python: k.python, findings: all, params, tables: [], reviewed });
+  await buildSite({ build: out, python: k.python, findings: all, params, reviewed });
   log(`[site] ${join(build, "site", "index.html")} (swapped in when the run completes) and one page per notebook`);
   const counts = verdictCounts(all);
   log(`[findings] ${all.length} findings — ${VERDICT_ORDER.map((v) => `${v} ${counts[v]}`).join(", ")}`);

@@ -96,6 +96,21 @@ describe.skipIf(!python)("npm run reproduce", () => {
       }
       expect(reports.find((r) => r.page === "03-structures.html")!.figures).toBeGreaterThanOrEqual(4);
       expect(reports.find((r) => r.page === "index.html")!.findingRows).toBe(findings);
+      // every page at a phone's width: no horizontal overflow, nothing sticky over the content (issue 22)
+      for (const r of reports.filter((x) => !x.page.startsWith("api/")))
+        for (const c of r.checks.filter((x) => /^no horizontal overflow|^sticky bars/.test(x.name))) expect(c.ok, `${r.page}: ${c.name}: ${c.detail}`).toBe(true);
+      // the index's first screen, at both sizes, states the counts by the mapping it gives (reproduced + corroborated
+      // hold, diverges + contradicted fail), counted here from findings.json
+      const all = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
+      const claims = all.filter((f) => f.kind === "claim");
+      const n = (...v: string[]): number => claims.filter((f) => v.includes(f.verdict)).length;
+      const sentence =
+        `Of the report's ${new Set(claims.map((f) => f.claim)).size} quantitative statements, tested as ${claims.length} readings, ` +
+        `${n("reproduced", "corroborated")} hold, ${n("diverges", "contradicted")} fail, ${n("inconclusive")} cannot be decided and ${n("untestable")} cannot be tested on public data.`;
+      const index = reports.find((r) => r.page === "index.html")!;
+      expect(index.firstScreen?.desktop.headline).toBe(sentence);
+      expect(index.firstScreen?.phone.headline).toBe(sentence);
+      for (const c of index.checks.filter((x) => x.name.startsWith("the first screen"))) expect(c.ok, `${c.name}: ${c.detail}`).toBe(true);
     },
   );
 

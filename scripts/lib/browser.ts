@@ -1,18 +1,25 @@
 /**
  * Open the built site in Debian's Chromium (playwright-core, headless) from a
  * static server on 127.0.0.1, with every request off that server refused and
- * counted as an error. Every page: each plot container rendered as an SVG, no
- * console errors. The index: the overview figure drawn, a verdict filter
- * changes the visible count, the search finds a finding by a word of its claim,
- * an anchor is highlighted. Notebook pages: code folded, "show all code"
- * unfolds it and no code line is cut. The API reference's index and one page
- * of each kind load. Screenshots go to `screenshots/`.
+ * counted as an error. Every page (at 1440×900): each plot container rendered as
+ * an SVG (figures are drawn as they come into view, so all are drawn first), no
+ * console errors. The index: its first screen shows the counts, the main
+ * conclusion and the first failure (at 1440×900 and 390×844), the overview
+ * figure drawn, a verdict filter changes the visible count, the search finds a
+ * finding by a word of its claim, an anchor is highlighted. Notebook pages:
+ * code folded, "show all code" unfolds it and no code line is cut. Every page
+ * but the API reference's, again at 390×844: no horizontal overflow, no sticky
+ * bar covering the content (layoutChecks.ts). The API reference's index and one
+ * page of each kind load. Screenshots go to `screenshots/` (`*-390.png` at the
+ * phone's size).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { indexChecks, notebookChecks, type Check } from "./site/browserChecks";
+import { indexStateChecks } from "./site/stateChecks";
+import { DESKTOP, firstScreenCheck, narrowChecks, PHONE, readFirstScreen, type FirstScreen } from "./site/layoutChecks";
 
 export type { Check } from "./site/browserChecks";
 export const CHROMIUM = "/usr/bin/chromium";
@@ -49,7 +56,9 @@ export interface PageReport {
   consoleErrors: string[];
   /** Index only: finding rows listed. */
   findingRows?: number;
-  /** Interaction checks run on this page (all must be ok). */
+  /** Index only: its first screen at 1440×900 and at 390×844. */
+  firstScreen?: { desktop: FirstScreen; phone: FirstScreen };
+  /** Interaction and layout checks run on this page (all must be ok). */
   checks: Check[];
   screenshot: string;
 }
@@ -77,8 +86,14 @@ function shotName(page: string): string {
   return page.replace(/\.html$/, "").replace(/\//g, "-") + ".png";
 }
 
-async function openPage(browser: Browser, url: string, name: string, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openPage(
+  browser: Browser,
+  url: string,
+  name: string,
+  errors: string[],
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
   // the site is self-contained: any request off the local server is an error
@@ -116,9 +131,11 @@ export async function checkSite(site: string, screenshots: string, executablePat
       const errors: string[] = [];
       const page = await openPage(browser, url, name, errors);
       const figures = await page.locator(".plotly-figure").count();
+      const firstDesktop = name === "index.html" ? await readFirstScreen(page) : undefined;
       if (figures > 0) {
-        const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures}`;
-        await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
+        // figures below the fold wait to be scrolled near (layout.ts LAZY_PLOTLY_JS): draw them all
+        const ready = `(() => { if (window.__drawAllFigures) window.__drawAllFigures(); return [...document.querySelectorAll(".plotly-figure")].every((e) => e.querySelector("svg.main-svg")); })()`;
+        await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 200 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
       const shot = join(screenshots, shotName(name));
@@ -128,6 +145,8 @@ export async function checkSite(site: string, screenshots: string, executablePat
         findingRows = await page.locator("#findings tr.finding").count();
         await page.screenshot({ path: shot });
         checks = await indexChecks(page, { url, screenshots });
+        await page.goto(`${url}/index.html`, { waitUntil: "load" });
+        checks.push(...(await indexStateChecks(page)));
       } else if (!name.startsWith("api/") && (await page.locator(".nb").count()) > 0) {
         checks = await notebookChecks(page, { url, screenshots, shot });
       } else {
@@ -141,8 +160,19 @@ export async function checkSite(site: string, screenshots: string, executablePat
         }
         await page.screenshot({ path: shot });
       }
-      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, checks, screenshot: shot });
       await page.close();
+      let firstScreen: PageReport["firstScreen"];
+      if (!name.startsWith("api/")) {
+        const phone = await openPage(browser, url, name, errors, PHONE);
+        if (firstDesktop) {
+          firstScreen = { desktop: firstDesktop, phone: await readFirstScreen(phone) };
+          checks.push(firstScreenCheck(firstScreen.desktop, DESKTOP.width), firstScreenCheck(firstScreen.phone, PHONE.width));
+        }
+        await phone.screenshot({ path: shot.replace(/\.png$/, `-${PHONE.width}.png`) });
+        checks.push(...(await narrowChecks(phone)));
+        await phone.close();
+      }
+      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, firstScreen, checks, screenshot: shot });
     }
   } finally {
     await browser.close();

@@ -125,7 +125,7 @@ describe("grouping", () => {
 
 describe("shortTitle (the chapter menu of the index's filters)", () => {
   it("drops a trailing section range and cuts a long title at a word", async () => {
-    const { shortTitle } = await import("../../scripts/lib/site/indexPage");
+    const { shortTitle } = await import("../../scripts/lib/site/findingsTable");
     expect(shortTitle("Innlandet's structures and trends (§3.1–3.4)")).toBe("Innlandet's structures and trends");
     expect(shortTitle("Competence, innovation and business development (§4.1–4.7)")).toBe("Competence, innovation and business …");
     expect(shortTitle("Fifteen years on")).toBe("Fifteen years on");

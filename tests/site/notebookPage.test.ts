@@ -56,11 +56,19 @@ describe("titles and contents", () => {
       { level: 3, id: "c", text: "C" },
     ]);
     expect(tocHtml(headings(html))).toBe(
-      '<nav class="toc" aria-label="contents"><h2>Contents</h2><ul>' +
+      '<nav class="toc" aria-label="contents"><details class="toc-fold" open><summary><h2>Contents</h2></summary><ul>' +
         '<li class="toc-0"><a href="#Top">Top</a></li><li class="toc-1"><a href="#a-b">§3.1 Café &amp; x</a></li><li class="toc-2"><a href="#c">C</a></li>' +
-        "</ul></nav>",
+        "</ul></details></nav>",
     );
     expect(tocHtml([])).toBe("");
+  });
+
+  it("links a heading whose id holds an entity once escaped (the §4.2 R&D anchor)", () => {
+    // nbconvert writes the id "§4.2-R&D" percent-encoded, with its & as &amp; in the attribute
+    const html = '<h2 id="%C2%A74.2-R&amp;D">&#167;4.2 R&amp;D<a class="anchor-link" href="#%C2%A74.2-R&amp;D">&#182;</a></h2>';
+    expect(headings(html)).toEqual([{ level: 2, id: "%C2%A74.2-R&D", text: "§4.2 R&D" }]);
+    expect(tocHtml(headings(html))).toContain('<a href="#%C2%A74.2-R&amp;D">§4.2 R&amp;D</a>');
+    expect(tocHtml(headings(html))).not.toContain("&amp;amp;");
   });
 
   it("removes the inline copies of plotly.js", () => {

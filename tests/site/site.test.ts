@@ -7,11 +7,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSiteWithReport, type ApiDocsReport } from "../../scripts/lib/site/index";
 import { checkSite, CHROMIUM, pageOk, type PageReport } from "../../scripts/lib/browser";
 import { parseParams } from "../../src/lib/params";
-import { syntheticFindings, writeSyntheticBuild } from "./synthetic";
+import { SYNTHETIC_TABLES, syntheticFindings, writeSyntheticBuild } from "./synthetic";
 
 const root = join(__dirname, "..", "..");
 const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-m", "nbconvert", "--version"]).status === 0);
@@ -38,7 +39,6 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
       python: python!,
       findings,
       params: parseParams(["regions=ba2020"]),
-      tables: [],
       runDate: new Date("2026-01-02T03:04:05Z"),
     });
     site = r.site;
@@ -48,7 +48,15 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
   }, 300_000);
 
   it("writes every page, the plotly bundle, the executed notebooks and the API reference", () => {
-    for (const f of ["index.html", "rules.html", "03-synthetic.html", "04-synthetic.html", "assets/plotly-cartesian.min.js", "api/index.html"])
+    for (const f of [
+      "index.html",
+      "rules.html",
+      "data.html",
+      "03-synthetic.html",
+      "04-synthetic.html",
+      "assets/plotly-cartesian.min.js",
+      "api/index.html",
+    ])
       expect(existsSync(join(site, f)), f).toBe(true);
     expect(readFileSync(join(site, "notebooks", "03-synthetic.ipynb"))).toEqual(readFileSync(join(build, "notebooks", "03-synthetic.ipynb")));
     expect(index).toContain('<a href="api/index.html">API reference</a>');
@@ -60,13 +68,19 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     expect(index).toMatch(
       /<td class="c-claim"><div class="claim">Synthetic claim 1 about number match \(test data\)<\/div><div class="meta small"><code>ch3\.synthetic_number_match<\/code>/,
     );
-    expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">03-synthetic, cell 5</a>');
+    // the cell as the page numbers it: the findings' cell was the fourth code cell run (synthetic.ts)
+    expect(index).toContain('<a href="03-synthetic.html#ch3.synthetic_number_match">03-synthetic, cell [4]</a>');
+    expect(nb3).toMatch(
+      /<div class="cell border-box-sizing code_cell rendered" id="cell-4">\s*<div class="input">\s*<div class="prompt input_prompt">In&nbsp;\[4\]:/,
+    );
     expect(index).toContain('<a href="rules.html#rule-printed">printed</a>');
     expect(index).not.toContain('href=".html#'); // the check without a notebook has no link
   });
 
   it("writes values at the published precision plus one digit, with unit and tolerance columns", () => {
-    const row = (id: string): string => index.slice(index.indexOf(`id="${id}"`), index.indexOf("</tr>", index.indexOf(`id="${id}"`)));
+    // the cells' data-label attributes (the card labels on a narrow screen) left out
+    const row = (id: string): string =>
+      index.slice(index.indexOf(`id="${id}"`), index.indexOf("</tr>", index.indexOf(`id="${id}"`))).replace(/ data-label="[^"]*"/g, "");
     // −3.1 printed to one decimal → computed −2.992581 to two; tolerance ±0.05
     expect(row("ch3.synthetic_number_gap")).toContain(
       '<td class="num">−3.1</td><td class="num">−2.99</td><td class="c-unit">percent</td><td class="num">±0.05</td>',
@@ -85,6 +99,44 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     expect(index).toContain("⚠ 4 fragile");
     expect(index).toMatch(/<span class="big">11<\/span> report claims/);
     expect(index).toMatch(/<span class="big">2<\/span> project checks/);
+  });
+
+  it("opens with the counts by standing, the main conclusion and the failures, ranked", () => {
+    // worked out by hand from synthetic.ts (see headline.test.ts): 11 claims, 4 hold, 4 fail, 2 undecided, 1 untestable
+    const headline = /<p class="headline" id="headline">([\s\S]*?)<\/p>/.exec(index)![1]!.replace(/<[^>]+>/g, "");
+    expect(headline).toBe(
+      "Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.",
+    );
+    expect(index.indexOf('id="headline"')).toBeLessThan(index.indexOf('class="lead"'));
+    expect(index).toContain("<i>hold</i> = verdict reproduced or corroborated");
+    expect(index).toContain('id="main-conclusion"');
+    const failures = [...index.matchAll(/<li><a href="#([^"]+)" class="f-title">/g)].map((m) => m[1]);
+    expect(failures).toEqual(["ch3.synthetic_large_number", "ch3.synthetic_number_gap", "ch3.synthetic_comparison_fails", "ch3.synthetic_off_scale"]);
+  });
+
+  it("copies the data files with their checksums and the run's outputs, and links them", () => {
+    const claimsCsv = join(root, "data", "report", "claims.csv");
+    expect(readFileSync(join(site, "data", "report", "claims.csv"))).toEqual(readFileSync(claimsCsv));
+    const sha = spawnSync("sha256sum", [claimsCsv], { encoding: "utf8" }).stdout.split(" ")[0]!;
+    const data = readFileSync(join(site, "data.html"), "utf8");
+    expect(data).toContain(`id="file-data-report-claims-csv"`);
+    expect(data).toContain(`<code>${sha}</code>`);
+    expect(index).toContain('<a href="data.html#file-data-report-claims-csv">data/report/claims.csv#synthetic</a>');
+    expect(readFileSync(join(site, "downloads", "findings.json"))).toEqual(readFileSync(join(build, "findings.json")));
+    const csv = parse(readFileSync(join(site, "downloads", "findings.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => r["id"])).toEqual(findings.map((f) => f.id));
+    for (const t of SYNTHETIC_TABLES) {
+      expect(existsSync(join(site, "downloads", "tables", t)), t).toBe(true);
+      expect(index).toContain(`href="downloads/tables/${t}"`);
+    }
+    expect(index).toContain('href="downloads/findings.csv"');
+    expect(index).toContain('<h2 id="cite">Cite this</h2>');
+  });
+
+  it("loads plotly.js, deferred, only on pages with a figure", () => {
+    expect(nb3).toContain('<script defer src="assets/plotly-cartesian.min.js"></script>');
+    expect(readFileSync(join(site, "04-synthetic.html"), "utf8")).not.toContain("plotly-cartesian.min.js");
+    expect(readFileSync(join(site, "rules.html"), "utf8")).not.toContain("plotly-cartesian.min.js");
   });
 
   it("states the colophon: commit, run date, versions, data manifest hash, parameters", () => {
@@ -119,8 +171,13 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     expect(nb3).not.toMatch(/<pre>both\s*<\/pre>/);
     expect(nb3).not.toContain("id: &#39;ch3.synthetic");
     expect(nb3).not.toContain("plotly.js loaded");
-    expect(nb3).toContain('<script src="assets/plotly-cartesian.min.js"></script>');
     expect(count(nb3, 'class="finding" id="ch3.synthetic_')).toBe(11);
+  });
+
+  it("turns no word of the API reference into a link to a made-up site (TypeDoc's linkify off)", () => {
+    const page = readFileSync(join(site, "api", "variables", "FIGUR_3_6_AREA_LABELS.html"), "utf8");
+    expect(page).toContain("README.md");
+    expect(page).not.toMatch(/href="https?:\/\/[^"/]*\.(md|ts|json|csv)"/);
   });
 
   it("reports the API reference's documentation coverage", () => {
@@ -144,12 +201,35 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
         "clicking a verdict filter changes the visible count",
         "search finds a finding by a word of its claim",
         "an anchor is highlighted",
+        "the search finds ø/æ/å typed as o/ae/a",
+        'with "report claims" chosen the verdict numbers are the first screen\'s counts',
+        "the filter is kept in the address and survives a reload",
+        "the first screen at 1440 px shows the counts, the main conclusion and the first failure",
+        "the first screen at 390 px shows the counts, the main conclusion and the first failure",
+        "no horizontal overflow at 390 px",
+        "sticky bars cover at most 10 % of a 390 px screen",
       ]);
+      // the sentence as the browser shows it, at both sizes (the counts worked out by hand, as above)
+      const sentence =
+        "Of the report's 11 quantitative statements, tested as 11 readings, 4 hold, 4 fail, 2 cannot be decided and 1 cannot be tested on public data.";
+      expect(by("index.html").firstScreen!.desktop.headline).toBe(sentence);
+      expect(by("index.html").firstScreen!.phone.headline).toBe(sentence);
+      for (const p of ["index.html", "rules.html", "data.html", "03-synthetic.html", "04-synthetic.html"])
+        expect(by(p).checks.find((c) => c.name === "no horizontal overflow at 390 px")?.ok, p).toBe(true);
       expect(by("03-synthetic.html").renderedFigures).toBe(1);
-      expect(by("03-synthetic.html").checks.length).toBe(4);
+      expect(by("03-synthetic.html").checks.length).toBe(6);
       expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
       expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
-      for (const f of ["index.png", "index-deviation.png", "index-findings.png", "03-synthetic.png", "03-synthetic-code.png", "api-index.png"])
+      for (const f of [
+        "index.png",
+        "index-390.png",
+        "index-deviation.png",
+        "index-findings.png",
+        "03-synthetic.png",
+        "03-synthetic-390.png",
+        "03-synthetic-code.png",
+        "api-index.png",
+      ])
         expect(existsSync(join(shots, f)), f).toBe(true);
     },
   );

@@ -66,7 +66,9 @@ export function syntheticFindings(): Finding[] {
     verdict: s.verdict,
     robustness: robustness(i, s.verdict),
     inputs: ["data/report/claims.csv#synthetic"],
-    note: `reading: synthetic reading ${i + 1}\nrule: printed — synthetic\nan unlabelled synthetic line\nbasis: the report's own figures\nsource: synthetic`,
+    note: `reading: synthetic reading ${i + 1}\nrule: printed — synthetic\nan unlabelled synthetic line\nbasis: the report's own figures\nsource: synthetic${
+      s.name === "off_scale" ? "\nplaces: synthetic Gjøvik, Ærøy and Våler (for the search's ø/æ/å)" : ""
+    }`,
     notebook: "03-synthetic.ipynb",
     cell: 5,
   }));
@@ -99,13 +101,24 @@ const FINDING_MIME = "application/vnd.innlandet.finding+json";
 /** A 250-character line of code: the notebook page must wrap it, never cut it. */
 export const LONG_LINE = `const synthetic = [${Array.from({ length: 60 }, (_, i) => i).join(", ")}]; // END_OF_LONG_LINE`;
 
-/** Write a SYNTHETIC executed build: notebooks/03-synthetic.ipynb and 04-synthetic.ipynb. */
+/** The derived tables a SYNTHETIC build holds (build/tables/). */
+export const SYNTHETIC_TABLES = ["03-synthetic__shares.csv", "03-synthetic__shares.md"];
+
+/**
+ * Write a SYNTHETIC executed build: notebooks/03-synthetic.ipynb (code cells executed 1–5, the findings' cell
+ * fourth) and 04-synthetic.ipynb, findings.json and two derived tables.
+ */
 export function writeSyntheticBuild(build: string, findings: Finding[]): void {
   mkdirSync(join(build, "notebooks"), { recursive: true });
+  mkdirSync(join(build, "tables"), { recursive: true });
+  writeFileSync(join(build, "findings.json"), JSON.stringify(findings, null, 2) + "\n");
+  writeFileSync(join(build, "tables", SYNTHETIC_TABLES[0]!), "area,share\nsynthetic,1\n");
+  writeFileSync(join(build, "tables", SYNTHETIC_TABLES[1]!), "| area | share |\n|---|---|\n| synthetic | 1 |\n");
   const ch3 = findings.filter((f) => f.notebook === "03-synthetic.ipynb");
+  let executed = 0; // execution counts 1, 2, … as a kernel numbers the code cells it runs
   const code = (source: string, outputs: unknown[], tags: string[] = []) => ({
     cell_type: "code",
-    execution_count: 1,
+    execution_count: ++executed,
     metadata: { tags },
     outputs,
     source,

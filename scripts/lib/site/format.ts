@@ -1,6 +1,6 @@
 /**
  * How the site writes a finding's values and notes: numbers at the published
- * precision plus one digit (thin-space thousands, a real minus sign), ranges
+ * precision plus one digit, whole counts without decimals (thin-space thousands, a real minus sign), ranges
  * as [low, high], comparisons in words, notes as labelled lines. Pure.
  */
 import { isInterval, type ComputedValue, type Finding, type PublishedValue } from "../../../src/lib/findings/types";
@@ -62,13 +62,16 @@ export function formatPublished(f: Printed): string {
   return words(p);
 }
 
-/** A computed value at the published precision plus one digit (three significant digits when nothing was printed). */
+/**
+ * A computed value at the published precision plus one digit (three significant digits when nothing was printed);
+ * a whole number where the report printed whole numbers (a count: 13 regions, 220 064 persons) without decimals.
+ */
 export function formatComputed(c: ComputedValue, f: Printed): string {
   const pd = publishedDecimals(f.published, f);
-  const d = (x: number): number => (pd === null ? fallbackDecimals(x) : pd + 1);
+  const d = (x: number): number => (pd === 0 && Number.isInteger(x) ? 0 : pd === null ? fallbackDecimals(x) : pd + 1);
   if (typeof c === "number") return formatNumber(c, d(c));
   if (isInterval(c)) {
-    const k = pd === null ? Math.max(fallbackDecimals(c[0]), fallbackDecimals(c[1])) : pd + 1;
+    const k = pd === null ? Math.max(fallbackDecimals(c[0]), fallbackDecimals(c[1])) : Math.max(d(c[0]), d(c[1]));
     return `[${formatNumber(c[0], k)}, ${formatNumber(c[1], k)}]`;
   }
   return words(c);

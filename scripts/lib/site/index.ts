@@ -1,8 +1,10 @@
 /**
  * build/site/: the findings index (index.html), one page per executed notebook,
- * the phrase rules (rules.html), the library's API reference (api/) and the
- * executed notebooks for download (notebooks/). Everything is local: plotly.js
- * is copied into the site and loaded from there, no CDN.
+ * the phrase rules (rules.html), the data files with their manifest entries
+ * (data.html, data/), the run's outputs for download (downloads/), the
+ * library's API reference (api/) and the executed notebooks (notebooks/).
+ * Everything is local: plotly.js is copied into the site and loaded, deferred,
+ * only by pages that have a figure; no CDN.
  */
 import type { ReviewedComparison } from "../reviewed";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,10 +16,14 @@ import type { Finding } from "../../../src/lib/findings/types";
 import type { RunParameters } from "../../../src/lib/params";
 import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 import { colophonLine, gatherColophon } from "./colophon";
+import { executionCounts, rewriteFindings } from "./cards";
+import { readCitation } from "./cite";
+import { copyDataFiles, copyDownloads, dataPageBody } from "./downloads";
 import { INDEX_CSS, INDEX_JS, indexBody } from "./indexPage";
 import { navHtml, page, PLOTLY_ASSET, type NavItem } from "./layout";
 import {
   cleanNotebook,
+  headings,
   NOTEBOOK_CSS,
   NOTEBOOK_JS,
   nbconvertHtml,
@@ -39,8 +45,6 @@ export interface SiteOptions {
   python: string;
   findings: Finding[];
   params: RunParameters;
-  /** Derived tables to list on the index. */
-  tables: string[];
   /** Render the API reference into site/api/ with TypeDoc (default true). */
   api?: boolean;
   /** The checkout (for git and node_modules versions; default: this repository). */
@@ -59,10 +63,15 @@ export function notebookChapter(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Whether a page's HTML holds a plotly figure (src/lib/plots/plotly.ts figureHtml's div). */
+export function hasFigure(html: string): boolean {
+  return html.includes('class="plotly-figure"');
+}
+
 /**
  * Write the site into `<build>/site/` (replacing it) and resolve with its path.
  * @example
- * await buildSite({ build: "build", python: "/usr/bin/python3", findings, params: DEFAULT_PARAMS, tables: [] });
+ * await buildSite({ build: "build", python: "/usr/bin/python3", findings, params: DEFAULT_PARAMS });
  */
 export async function buildSite(opts: SiteOptions): Promise<string> {
   return (await buildSiteWithReport(opts)).site;
@@ -92,11 +101,17 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     { href: "index.html", label: "Findings" },
     ...names.map((n) => ({ href: `${n}.html`, label: n })),
     { href: "rules.html", label: "Phrase rules" },
+    { href: "data.html", label: "Data files" },
     ...(withApi ? [{ href: "api/index.html", label: "API reference" }] : []),
   ];
+  const dataFiles = copyDataFiles(site, data);
+  const dataPaths = new Set(dataFiles.map((d) => d.path));
+  const downloads = copyDownloads(opts.build, site, opts.findings);
 
   const chapterTitles: Record<number, string> = {};
   const sectionTitles: Record<string, string[]> = {};
+  const cells = new Map<string, number>();
+  let mainConclusionHref: string | null = null;
   const notebooks = names.map((name) => JSON.parse(readFileSync(join(opts.build, "notebooks", `${name}.ipynb`), "utf8")) as NbJson);
   const htmls = await nbconvertHtml(opts.python, notebooks.map(cleanNotebook), root);
   for (const [i, name] of names.entries()) {
@@ -105,16 +120,20 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     const chapter = notebookChapter(name);
     if (chapter !== null && titles.title && chapterTitles[chapter] === undefined) chapterTitles[chapter] = titles.title;
     for (const [s, t] of Object.entries(titles.sections)) sectionTitles[s] = [...(sectionTitles[s] ?? []), ...t];
-    const html = stripPlotlyLoader(htmls[i]!);
-    const findings = opts.findings.filter((f) => f.notebook === `${name}.ipynb`).length;
+    const counts = executionCounts(notebooks[i]!);
+    for (const [id, n] of counts) cells.set(id, n);
+    const own = opts.findings.filter((f) => f.notebook === `${name}.ipynb`);
+    const html = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths);
+    const main = chapter === 5 ? headings(html).find((h) => /^§5\.3\b/.test(h.text)) : undefined;
+    if (main && mainConclusionHref === null) mainConclusionHref = `${name}.html#${main.id}`;
     writeFileSync(
       join(site, `${name}.html`),
       page({
         title: `innlandet — ${name}`,
         nav: navHtml(items, `${name}.html`),
-        body: notebookBody({ name, html, findings }),
+        body: notebookBody({ name, html, findings: own.length }),
         footer,
-        plotly: true,
+        plotly: hasFigure(html),
         css: NOTEBOOK_CSS,
         scripts: [NOTEBOOK_JS],
       }),
@@ -127,16 +146,29 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     page({ title: "innlandet — phrase rules", nav: navHtml(items, "rules.html"), body: rulesBody(rules, opts.findings), footer, css: RULES_CSS }),
   );
   writeFileSync(
+    join(site, "data.html"),
+    page({ title: "innlandet — data files", nav: navHtml(items, "data.html"), body: dataPageBody(dataFiles, opts.findings), footer, css: DATA_CSS }),
+  );
+  const body = indexBody({
+    findings: opts.findings,
+    chapterTitles,
+    sectionTitles,
+    colophon,
+    downloads,
+    dataFiles: dataPaths,
+    cells,
+    mainConclusionHref,
+    citation: readCitation(root),
+    api: withApi,
+    ...(opts.reviewed ? { reviewed: opts.reviewed } : {}),
+  });
+  writeFileSync(
     join(site, "index.html"),
-    page({
-      title: "innlandet — findings",
-      nav: navHtml(items, "index.html"),
-      body: indexBody({ findings: opts.findings, chapterTitles, sectionTitles, colophon, tables: opts.tables, api: withApi, ...(opts.reviewed ? { reviewed: opts.reviewed } : {}) }),
-      footer,
-      plotly: true,
-      css: INDEX_CSS,
-      scripts: [INDEX_JS],
-    }),
+    page({ title: "innlandet — findings", nav: navHtml(items, "index.html"), body, footer, plotly: hasFigure(body), css: INDEX_CSS, scripts: [INDEX_JS] }),
   );
   return { site, api: await apiDocs };
 }
+
+const DATA_CSS = `.lead{max-width:900px}section.data-file{border-top:1px solid #d0d7de;margin-top:12px}section.data-file h2{font-size:1.1em}
+dl.colophon{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px}dl.colophon dt{font-weight:600}dl.colophon dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:700px){dl.colophon{grid-template-columns:minmax(0,1fr)}dl.colophon dd{margin:0 0 4px}}`;

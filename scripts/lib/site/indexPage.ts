@@ -1,10 +1,13 @@
 /**
- * The site's index: what this is and how to rerun it, headline totals (report
- * claims and project checks apart, fragile verdicts counted), the verdict
- * overview and the published-vs-computed chart, every finding grouped by
- * chapter and section (claim first, id second, link to its notebook cell,
- * notes as labelled lines), a filter and search (client/index.js), the
- * derived tables and the colophon.
+ * The site's index: first the answer (firstScreen.ts: how many of the report's
+ * statements hold, fail, cannot be decided or tested; the main conclusion's
+ * assessment; the failures ranked, each with its why), then what this is and
+ * how to rerun it, the totals by verdict (report claims and project checks
+ * apart, fragile verdicts counted), the verdict overview and the
+ * published-vs-computed chart, every finding grouped by chapter and section
+ * (findingsTable.ts) with a filter and search (client/index.js), the
+ * downloads, how to cite it and the colophon. On a narrow screen the findings
+ * tables become cards and nothing is sticky.
  */
 import type { ReviewedComparison } from "../reviewed";
 import { readFileSync } from "node:fs";
@@ -14,8 +17,13 @@ import type { Finding, Verdict } from "../../../src/lib/findings/types";
 import { figureHtml } from "../../../src/lib/plots/plotly";
 import { deviationFigure, overviewFigure } from "./charts";
 import { colophonHtml, type Colophon } from "./colophon";
-import { formatComputed, formatPublished, formatTolerance, groupFindings, noteLines } from "./format";
-import { verdictBadge } from "./layout";
+import { citeHtml, type Citation } from "./cite";
+import { downloadsHtml, type Download } from "./downloads";
+import { filtersHtml, findingsHtml } from "./findingsTable";
+import { FIRST_SCREEN_CSS, firstScreenHtml } from "./firstScreen";
+import { groupFindings } from "./format";
+import { readingLabels } from "./headline";
+import { NARROW, verdictBadge } from "./layout";
 
 export interface IndexInput {
   findings: Finding[];
@@ -24,7 +32,15 @@ export interface IndexInput {
   /** Section ("3.3.1") → the notebook headings that name it. */
   sectionTitles: Record<string, string[]>;
   colophon: Colophon;
-  tables: string[];
+  /** The run's outputs copied into the site (downloads.ts copyDownloads). */
+  downloads: { files: Download[]; tables: Download[] };
+  /** Input paths ("data/ssb/x.csv") copied into the site with an entry on data.html. */
+  dataFiles: Set<string>;
+  /** Finding id → the execution count of its cell (cards.ts executionCounts). */
+  cells: Map<string, number>;
+  /** The §5.3 heading of chapter 5's page ("05-synthesis.html#…"), where the main conclusion is weighed; null when absent. */
+  mainConclusionHref: string | null;
+  citation: Citation | null;
   /** Whether the API reference was built (api/index.html). */
   api: boolean;
   /** What changed since the reviewed record (tests/golden/findings.json). */
@@ -70,7 +86,28 @@ dl.notes dt{font-weight:600;color:#57606a}dl.notes dd{margin:0;overflow-wrap:any
 dl.colophon{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px}dl.colophon dt{font-weight:600}dl.colophon dd{margin:0;overflow-wrap:anywhere}
 #no-match{display:none;padding:8px;background:#f6f8fa}
 pre.cmd{background:#f6f8fa;padding:8px;border-radius:4px}
-.figure-note{font-size:90%;color:#57606a;max-width:900px}`;
+.figure-note{font-size:90%;color:#57606a;max-width:900px}
+table.findings .reading{font-weight:400;color:#57606a}
+@media (min-width:${NARROW + 1}px){:target{scroll-margin-top:170px}}
+#filter-note{margin:-4px 0 8px;max-width:70em}
+ul.downloads li{margin:2px 0}details.tables ul{columns:2 28em}
+${FIRST_SCREEN_CSS}
+@media (max-width:${NARROW}px){
+.lead{font-size:95%}.total{min-width:0;flex:1 1 100%}
+.filters{position:static;padding:6px 8px;gap:6px 10px}.filters input[type=search]{width:100%}.filters label{flex:1 1 auto}.filters select,#f-chapter{max-width:62vw}
+#visible-count{margin-left:0}
+table.findings,table.findings tbody,table.findings tr,table.findings td,table.findings th{display:block;width:auto}
+table.findings thead{display:none}
+table.findings .c-claim{min-width:0;max-width:none}
+table.findings tr.section-head th{border:0;padding:4px 6px;margin-top:6px}
+table.findings tr.finding{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;padding:4px 8px}
+table.findings tr.finding td{border:0;padding:1px 0}
+table.findings tr.finding td.num,table.findings tr.finding td.c-unit{display:inline-block;margin-right:12px;max-width:none}
+table.findings td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:85%}
+table.findings td.c-verdict::before{content:none}
+details.tables ul{columns:1}
+}
+@media print{.filters,#filter-note,#no-match,#fig-deviation,.figure-note{display:none !important}}`;
 
 /** Client script of the index page. */
 export const INDEX_JS = readFileSync(join(__dirname, "client", "index.js"), "utf8");
@@ -89,104 +126,6 @@ function totalHtml(fs: Finding[], label: string, what: string): string {
   )}</div>${fragile ? `<div class="fragile small">⚠ ${fragile} fragile: an alternative reading flips the verdict</div>` : ""}</div>`;
 }
 
-function notesHtml(f: Finding): string {
-  const lines = [...noteLines(f.note), { label: "inputs", text: f.inputs.join(", ") }].filter((l) => l.text.length > 0);
-  const dl = lines.map((l) => `<dt>${escapeHtml(l.label || "note")}</dt><dd>${escapeHtml(l.text)}</dd>`).join("");
-  return `<details class="notes"><summary>notes (${lines.map((l) => escapeHtml(l.label || "note")).join(", ")})</summary><dl class="notes">${dl}</dl></details>`;
-}
-
-function robustnessHtml(f: Finding): string {
-  const r = f.robustness;
-  if (r.status === "fragile")
-    return `<div class="fragile small" title="flipped by: ${escapeHtml(r.flips.join("; "))}">⚠ fragile: ${escapeHtml(r.flips.join("; "))}</div>`;
-  if (r.status === "robust")
-    return `<div class="muted small">robust over ${r.alternatives.length} other reading${r.alternatives.length === 1 ? "" : "s"}</div>`;
-  if (r.status === "untested") {
-    const u = r.untested ?? [];
-    const what = u.map((x) => `${x.label} (${x.reason})`).join("; ");
-    const first = u[0] ? `${u[0].label}${u.length > 1 ? ` and ${u.length - 1} more` : ""}` : "";
-    return `<div class="fragile small" title="${escapeHtml(what)}">robustness not testable for ${u.length} reading${u.length === 1 ? "" : "s"}: ${escapeHtml(first)} (see the notes)</div>`;
-  }
-  return "";
-}
-
-function rowHtml(f: Finding): string {
-  const nb = f.notebook?.replace(/\.ipynb$/, "");
-  const link = nb
-    ? ` · <a href="${escapeHtml(nb)}.html#${escapeHtml(f.id)}">${escapeHtml(nb)}${f.cell !== undefined ? `, cell ${f.cell}` : ""}</a>`
-    : "";
-  const kind =
-    f.kind === "check"
-      ? ` · <span class="kind-check" title="a check of the project's, not a claim of the report">project check</span>`
-      : f.kind === "follow_up"
-        ? ` · <span class="kind-check" title="the report's statement tested on a later period">follow-up</span>`
-        : "";
-  return (
-    `<tr class="finding" id="${escapeHtml(f.id)}" data-verdict="${f.verdict}" data-chapter="${f.chapter}" data-kind="${f.kind}" data-rule="${escapeHtml(f.rule)}" data-fragile="${
-      f.robustness.status === "fragile" ? 1 : 0
-    }">` +
-    `<td class="c-claim"><div class="claim">${escapeHtml(f.claim)}</div><div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${notesHtml(f)}</td>` +
-    `<td class="num">${escapeHtml(formatPublished(f))}</td><td class="num">${escapeHtml(formatComputed(f.computed, f))}</td>` +
-    `<td class="c-unit">${escapeHtml(f.unit)}</td><td class="num">${escapeHtml(formatTolerance(f.tolerance))}</td>` +
-    `<td>${verdictBadge(f.verdict)}${robustnessHtml(f)}</td><td><a href="rules.html#rule-${escapeHtml(f.rule)}">${escapeHtml(f.rule)}</a></td></tr>`
-  );
-}
-
-/** The notebooks holding a chapter's findings, the one with most findings first (a report chapter's claims can be computed in several). */
-function chapterNotebooks(fs: Finding[]): string[] {
-  const counts = new Map<string, number>();
-  for (const f of fs) if (f.notebook) counts.set(f.notebook, (counts.get(f.notebook) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n.replace(/\.ipynb$/, ""));
-}
-
-function findingsHtml(i: IndexInput): string {
-  const head = `<thead><tr><th>claim (id, link to the notebook cell, notes)</th><th>published</th><th>computed</th><th>unit</th><th>tolerance</th><th>verdict</th><th>rule</th></tr></thead>`;
-  return groupFindings(i.findings)
-    .map((ch) => {
-      const all = ch.sections.flatMap((s) => s.findings);
-      const nbs = chapterNotebooks(all);
-      const title = i.chapterTitles[ch.chapter];
-      const bodies = ch.sections
-        .map((s) => {
-          const names = i.sectionTitles[s.section];
-          return `<tbody class="section" data-section="${escapeHtml(s.section)}"><tr class="section-head"><th colspan="7">§${escapeHtml(s.section)}${
-            names?.length ? ` ${escapeHtml(names.join(" · "))}` : ""
-          }</th></tr>${s.findings.map(rowHtml).join("")}</tbody>`;
-        })
-        .join("");
-      return `<section class="chapter" data-chapter="${ch.chapter}"><h3 id="chapter-${ch.chapter}">Chapter ${ch.chapter}${title ? ` — ${escapeHtml(title)}` : ""}${
-        nbs.length ? ` <span class="small">(${nbs.map((n) => `<a href="${escapeHtml(n)}.html">${escapeHtml(n)}</a>`).join(", ")})</span>` : ""
-      }</h3><table class="findings">${head}${bodies}</table></section>`;
-    })
-    .join("");
-}
-
-/** A chapter title for a menu: up to ~40 characters, cut at a word, without a trailing parenthesis opened. */
-export function shortTitle(t: string, max = 40): string {
-  const plain = t.replace(/\s*\(.*$/, "");
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max).replace(/\s+\S*$/, "");
-  return `${cut} …`;
-}
-
-function filtersHtml(i: IndexInput): string {
-  const chapters = [...new Set(i.findings.map((f) => f.chapter))].sort((a, b) => a - b);
-  const chips = VERDICT_ORDER.map((v: Verdict) => {
-    const n = i.findings.filter((f) => f.verdict === v).length;
-    return `<label class="chip"><input type="checkbox" name="verdict" value="${v}" checked>${verdictBadge(v)} <span class="small">${n}</span></label>`;
-  }).join("");
-  return `<form id="filters" class="filters" role="search" aria-label="filter findings">
-<fieldset><legend>verdict</legend>${chips}</fieldset>
-<label>chapter <select id="f-chapter"><option value="">all</option>${chapters
-    .map((c) => `<option value="${c}">${c}${i.chapterTitles[c] ? ` — ${escapeHtml(shortTitle(i.chapterTitles[c]!))}` : ""}</option>`)
-    .join("")}</select></label>
-<label>kind <select id="f-kind"><option value="">all kinds</option><option value="claim">report claims</option><option value="check">project checks</option><option value="follow_up">follow-ups</option></select></label>
-<label><input type="checkbox" id="f-fragile"> fragile only</label>
-<label>search <input type="search" id="f-search" placeholder="words of a claim, an id, a note; rule:klart" autocomplete="off"></label>
-<button type="button" id="f-reset">reset</button> <button type="button" id="f-notes" aria-pressed="false">open all notes</button>
-<output id="visible-count" aria-live="polite">${i.findings.length} of ${i.findings.length} findings shown</output></form>`;
-}
-
 /** The index page's body. */
 export function indexBody(i: IndexInput): string {
   const claims = i.findings.filter((f) => f.kind === "claim");
@@ -194,10 +133,14 @@ export function indexBody(i: IndexInput): string {
   const followUps = i.findings.filter((f) => f.kind === "follow_up");
   const dev = deviationFigure(groupFindings(i.findings).flatMap((c) => c.sections.flatMap((s) => s.findings)));
   const legend = VERDICT_ORDER.map((v) => `${verdictBadge(v)} ${escapeHtml(VERDICT_MEANING[v])}`).join("<br>");
+  const readings = readingLabels(i.findings);
+  const table = { ...i, readings };
   return `<h1>NIBR-rapport 2009:14 — an executable reproduction</h1>
+${firstScreenHtml(i.findings, { mainConclusionHref: i.mainConclusionHref, readings })}
+<h2 id="about">What this is</h2>
 <p class="lead">Knut Onsager (2009): <i>By- og småsteder i Innlandet. Kompetanse, innovasjon og utvikling</i>. Every quantitative claim of the report is a notebook cell that computes the value from the report's own figures or from open data (SSB, KRD, TØI), shows it beside the published value and states a verdict that is computed, never typed. Each finding below links to that cell${
     i.api ? `; the library the cells call is documented in the <a href="api/index.html">API reference</a>` : ""
-  }. The reading rules for the report's vague phrases are on the <a href="rules.html">phrase rules</a> page; how to <a href="#rerun">rerun</a> it all is at the end.</p>
+  }. The reading rules for the report's vague phrases are on the <a href="rules.html">phrase rules</a> page; the inputs, with their sources and checksums, on the <a href="data.html">data files</a> page; how to <a href="#rerun">rerun</a> it all, the <a href="#downloads">downloads</a> and how to <a href="#cite">cite</a> it are at the end.</p>
 <p class="params">This run's parameters: <b>${escapeHtml(i.colophon.parameters)}</b> (see the <a href="#colophon">colophon</a>)</p>
 ${reviewedHtml(i.reviewed)}
 <h2 id="totals">Verdicts</h2><div class="totals">${totalHtml(
@@ -207,7 +150,7 @@ ${reviewedHtml(i.reviewed)}
   )}${
     checks.length ? totalHtml(checks, "project checks", "the project's own checks (region mapping, internal consistency); counted apart") : ""
   }${followUps.length ? totalHtml(followUps, "follow-ups", "the report's statements tested on a later period (chapter 6); counted apart") : ""}</div>
-<details class="small"><summary>What the verdicts mean</summary><p>${legend}</p></details>
+<details class="small" id="verdict-meaning"><summary>What the verdicts mean</summary><p>${legend}</p></details>
 <h3 id="by-chapter">Verdicts by chapter</h3>
 ${figureHtml(overviewFigure(i.findings, i.chapterTitles), { id: "fig-overview" })}
 <h2 id="deviations">Published vs computed</h2>
@@ -219,10 +162,11 @@ ${figureHtml(overviewFigure(i.findings, i.chapterTitles), { id: "fig-overview" }
 ${dev.shown.length ? figureHtml(dev.figure, { id: "fig-deviation" }) : `<p class="muted">No numeric findings.</p>`}
 <h2 id="findings-heading">Findings</h2>
 ${filtersHtml(i)}<div id="no-match">No finding matches the filter.</div>
-<div id="findings">${findingsHtml(i)}</div>
-${i.tables.length ? `<h2>Derived tables</h2><p>CSV, Parquet and Markdown in <code>build/tables/</code>: ${i.tables.map((t) => `<code>${escapeHtml(t)}</code>`).join(", ")}</p>` : ""}
+<div id="findings">${findingsHtml(table)}</div>
+${downloadsHtml(i.downloads, i.dataFiles.size)}
 <h2 id="rerun">Rerun</h2><pre class="cmd">npm ci &amp;&amp; npm run reproduce   # add -- --param regions=ba2020 to change the region mapping
 npm test</pre>
+${citeHtml(i.citation, { commit: i.colophon.commit, runDate: i.colophon.runDate })}
 <h2 id="colophon">Colophon</h2>${colophonHtml(i.colophon)}`;
 }
 

@@ -35,8 +35,38 @@ th{background:#f6f8fa}
 ${verdictCss}
 .params{background:#fff8c5;padding:4px 8px;border-radius:4px;display:inline-block}
 :target{scroll-margin-top:120px}
+@media (max-width:700px){
+header.site{position:static;padding:4px 10px}
+header.site nav{flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;scrollbar-width:thin}
+main{padding:6px 10px 32px}footer.site{padding:10px 10px 24px}
+h1{font-size:1.35em}
+:target{scroll-margin-top:12px}
+}
+@media print{
+header.site,footer.site nav,.no-print{display:none !important}
+body{font-size:10.5pt;line-height:1.35}main{max-width:none;padding:0}
+a{color:inherit;text-decoration:none}
+h1,h2,h3{break-after:avoid}tr,li,.plotly-figure,.finding,dl{break-inside:avoid}
+.badge{border:1px solid #000}
+}
 .finding:target,tr:target>td,dt:target,tr:target>th,h1:target,h2:target,h3:target{background:#fff1a8 !important;outline:3px solid #E69F00;outline-offset:1px}
 .muted{color:#57606a}.small{font-size:85%}`;
+
+/** The width at and below which tables turn into cards and nothing is sticky. */
+export const NARROW = 700;
+
+/**
+ * CSS that shows a table as one card per row on a narrow screen, each cell labelled by its
+ * column (`labels[i]` before the (i+1)-th cell; null for none), the header row hidden.
+ * @example narrowCardsCss("table.rules", [null, "Norwegian", "English"]);
+ */
+export function narrowCardsCss(table: string, labels: (string | null)[]): string {
+  const t = (x: string): string => `${table} ${x}`;
+  const label = labels.map((l, i) => (l ? `${t(`tr>:nth-child(${i + 1})`)}::before{content:"${l}: ";font-weight:600;color:#57606a}` : "")).join("");
+  return `@media (max-width:${NARROW}px){${table},${t("tbody")},${t("tr")},${t("td")},${t("th")}{display:block;width:auto;min-width:0 !important;max-width:none !important;white-space:normal}
+${t("thead")}{display:none}${t("tr")}{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;padding:4px 8px}${t("td")},${t("th")}{border:0;padding:2px 0;text-align:left}
+${label}}`;
+}
 
 export interface NavItem {
   href: string;
@@ -56,7 +86,7 @@ export interface PageOptions {
   nav: string;
   body: string;
   footer: string;
-  /** Load plotly.js from the site's assets. */
+  /** Load plotly.js from the site's assets (deferred; figures drawn as they come into view: LAZY_PLOTLY_JS). */
   plotly?: boolean;
   /** Extra CSS for this page. */
   css?: string;
@@ -64,9 +94,24 @@ export interface PageOptions {
   scripts?: string[];
 }
 
+/**
+ * Set before plotly.js loads (deferred): when the bundle assigns window.Plotly, its newPlot is
+ * wrapped so that a figure is drawn only when it comes near the viewport (IntersectionObserver),
+ * or before printing; the element then gets a "figure-drawn" event. Figures call Plotly.newPlot
+ * once Plotly exists (src/lib/plots/plotly.ts figureHtml), so none is drawn before this wrapper.
+ */
+export const LAZY_PLOTLY_JS = `(function(){var P;var pending=[];function drawAll(){pending.splice(0).forEach(function(d){d()})}
+Object.defineProperty(window,"Plotly",{configurable:true,get:function(){return P},set:function(v){P=v;if(!v||!v.newPlot||!("IntersectionObserver" in window))return;var real=v.newPlot;
+var io=new IntersectionObserver(function(es){es.forEach(function(e){if(e.isIntersecting&&e.target.__draw){io.unobserve(e.target);e.target.__draw()}})},{rootMargin:"800px 0px"});
+v.newPlot=function(gd){var el=typeof gd==="string"?document.getElementById(gd):gd;var args=arguments;if(!el||el.__lazy)return real.apply(v,args);el.__lazy=1;
+return new Promise(function(resolve){var done=false;el.__draw=function(){if(done)return;done=true;delete el.__draw;Promise.resolve(real.apply(v,args)).then(function(r){el.dispatchEvent(new Event("figure-drawn"));resolve(r)})};pending.push(el.__draw);io.observe(el)})}}});
+window.addEventListener("beforeprint",drawAll);window.__drawAllFigures=drawAll})();`;
+
 /** A whole HTML page. */
 export function page(o: PageOptions): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(o.title)}</title><style>${STYLE}${o.css ? `\n${o.css}` : ""}</style>${o.plotly ? `<script src="${PLOTLY_ASSET}"></script>` : ""}</head>
+<title>${escapeHtml(o.title)}</title><style>${STYLE}${o.css ? `\n${o.css}` : ""}</style>${
+    o.plotly ? `<script>${LAZY_PLOTLY_JS}</script><script defer src="${PLOTLY_ASSET}"></script>` : ""
+  }</head>
 <body>${o.nav}<main>${o.body}</main><footer class="site">${o.footer}</footer>${(o.scripts ?? []).map((s) => `<script>${s}</script>`).join("")}</body></html>`;
 }

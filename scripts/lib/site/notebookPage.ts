@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../../../src/lib/findings/render";
+import { NARROW, narrowCardsCss } from "./layout";
 import { spawnTracked } from "../spawnTracked";
 
 export interface NbCell {
@@ -114,21 +115,24 @@ export interface TocEntry {
   text: string;
 }
 
-/** The h1–h3 headings nbconvert wrote (with their ids), as plain text. */
+/** HTML text (an attribute value or text without tags) with its character references decoded. */
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** The h1–h3 headings nbconvert wrote, with their ids and text as the browser reads them (entities decoded). */
 export function headings(html: string): TocEntry[] {
   const out: TocEntry[] = [];
   for (const m of html.matchAll(/<h([1-3]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
     const inner = m[3]!.replace(/<a class="anchor-link"[\s\S]*?<\/a>/g, "").replace(/<[^>]+>/g, "");
-    const t = inner
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&amp;/g, "&")
-      .trim();
-    out.push({ level: Number(m[1]), id: m[2]!, text: t });
+    out.push({ level: Number(m[1]), id: decodeEntities(m[2]!), text: decodeEntities(inner).trim() });
   }
   return out;
 }
@@ -138,7 +142,7 @@ export function tocHtml(entries: TocEntry[]): string {
   if (entries.length === 0) return "";
   const top = Math.min(...entries.map((e) => e.level));
   const items = entries.map((e) => `<li class="toc-${e.level - top}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`).join("");
-  return `<nav class="toc" aria-label="contents"><h2>Contents</h2><ul>${items}</ul></nav>`;
+  return `<nav class="toc" aria-label="contents"><details class="toc-fold" open><summary><h2>Contents</h2></summary><ul>${items}</ul></details></nav>`;
 }
 
 export const NOTEBOOK_CSS = `main{max-width:1500px}
@@ -146,7 +150,7 @@ export const NOTEBOOK_CSS = `main{max-width:1500px}
 table.findings{width:100%}table.findings td:first-child{min-width:13em;max-width:18em}table.findings code{overflow-wrap:anywhere}table.findings td:last-child{min-width:22em}
 .nb-layout{display:grid;grid-template-columns:minmax(0,1fr);gap:24px}
 @media (min-width:1100px){.nb-layout{grid-template-columns:260px minmax(0,1fr)}.nb-side{position:sticky;top:48px;align-self:start;max-height:calc(100vh - 60px);overflow-y:auto}}
-.toc h2{font-size:1em;margin:.4em 0}.toc ul{list-style:none;padding:0;margin:0;font-size:90%}.toc li{margin:2px 0}
+.toc h2{font-size:1em;margin:.4em 0;display:inline}.toc summary{cursor:pointer;margin:.4em 0}.toc ul{list-style:none;padding:0;margin:0;font-size:90%}.toc li{margin:2px 0}
 .toc .toc-1{padding-left:12px}.toc .toc-2{padding-left:24px;font-size:95%}.toc a{text-decoration:none}.toc a:hover{text-decoration:underline}
 .nb-tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:6px 0 10px;border-bottom:1px solid #d0d7de;margin-bottom:8px}
 .nb-tools button{font:inherit;padding:2px 10px;cursor:pointer}
@@ -166,6 +170,14 @@ details.code-fold[open]>summary{color:#0550ae}
 .nb h1:hover .anchor-link,.nb h2:hover .anchor-link,.nb h3:hover .anchor-link,.nb h4:hover .anchor-link{visibility:visible}
 .back-link{font-size:85%;margin-left:8px}
 .highlight .c1,.highlight .cm,.highlight .c{color:#6e7781;font-style:italic}.highlight .k,.highlight .kd,.highlight .kr,.highlight .kc,.highlight .kn{color:#cf222e}
+.nb code{overflow-wrap:anywhere}
+.cell-no{color:#57606a;font-variant-numeric:tabular-nums;margin-right:4px}
+@media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}}
+${narrowCardsCss(".nb table.findings", [null, null, "published", "computed", "verdict", null])}
+@media (max-width:${NARROW}px){.nb .finding table,.nb .finding table tbody,.nb .finding table tr{display:block}.nb .finding table tr:first-child{display:none}
+.nb .finding table td{display:inline-block;padding:0 12px 0 0}
+${["published", "computed", "unit", "tolerance", ""].map((l, i) => (l ? `.nb .finding table td:nth-child(${i + 1})::before{content:"${l}: ";color:#57606a}` : "")).join("")}}
+@media print{.nb-side,.nb-tools,details.code-fold,.back-link{display:none !important}.nb .output_subarea{overflow:visible}}
 .highlight .s,.highlight .s1,.highlight .s2,.highlight .sb{color:#0a3069}.highlight .mi,.highlight .mf{color:#0550ae}.highlight .nx{color:#1f2328}`;
 
 /** Client script of notebook pages. */

@@ -6,6 +6,7 @@
 import { escapeHtml } from "../../../src/lib/findings/render";
 import type { PhraseRule } from "../../../src/lib/findings/phrases";
 import type { Finding } from "../../../src/lib/findings/types";
+import { narrowCardsCss } from "./layout";
 
 /** The rules page body; rules named by findings but missing from the file are listed as such. */
 export function rulesBody(rules: PhraseRule[], findings: Finding[]): string {
@@ -31,4 +32,5 @@ export function rulesBody(rules: PhraseRule[], findings: Finding[]): string {
   }`;
 }
 
-export const RULES_CSS = `table.rules{font-size:92%}table.rules th[scope=row]{white-space:nowrap}.lead{max-width:900px}td.num{white-space:nowrap}`;
+export const RULES_CSS = `table.rules{font-size:92%}table.rules th[scope=row]{white-space:nowrap}.lead{max-width:900px}td.num{white-space:nowrap}
+${narrowCardsCss("table.rules", ["rule", "Norwegian", "English", "test", "threshold", "unit", "reason", "findings"])}`;

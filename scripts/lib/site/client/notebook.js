@@ -1,5 +1,6 @@
-// Notebook pages: fold each code cell's input behind "show code" (its first line as a hint),
-// one button to show or hide all code, and a link from each finding card back to the index.
+// Notebook pages: fold each code cell's input behind "show code" (its first line as a hint, its number "[N]" as
+// the executed notebook counts it, which the index's "cell [N]" links name), one button to show or hide all
+// code, a link from each finding card back to the index, and the contents folded on a narrow screen.
 (function () {
   "use strict";
   var folds = [];
@@ -13,11 +14,19 @@
     var details = document.createElement("details");
     details.className = "code-fold";
     var summary = document.createElement("summary");
+    var prompt = input.querySelector(".input_prompt");
+    var no = prompt ? (/\[(\d+)\]/.exec(prompt.textContent || "") || [])[1] : undefined;
+    var label = document.createElement("span");
+    label.className = "cell-no";
+    label.textContent = no ? "[" + no + "]" : "";
+    var text = document.createElement("span");
     var closed = "show code" + (first ? " — " + first.trim().slice(0, 100) : "");
-    summary.textContent = closed;
+    text.textContent = closed;
+    summary.appendChild(label);
+    summary.appendChild(text);
     details.appendChild(summary);
     details.addEventListener("toggle", function () {
-      summary.textContent = details.open ? "hide code" : closed;
+      text.textContent = details.open ? "hide code" : closed;
     });
     input.parentNode.insertBefore(details, input);
     details.appendChild(input);
@@ -42,4 +51,6 @@
     var host = el.tagName === "TR" ? el.querySelector("td") : el.firstElementChild || el;
     host.appendChild(a);
   });
+  var toc = document.querySelector("details.toc-fold");
+  if (toc && window.matchMedia && window.matchMedia("(max-width: 1099px)").matches) toc.open = false;
 })();
