@@ -6,7 +6,7 @@
  */
 import { escapeHtml } from "../../../src/lib/findings/render";
 import type { Finding } from "../../../src/lib/findings/types";
-import { assess, MAIN_CONCLUSION, partAssessments, proposition } from "../../../src/lib/hypotheses/index";
+import { assess, MAIN_CONCLUSION, partAssessments, proposition, type Summary } from "../../../src/lib/hypotheses/index";
 import {
   cutAt,
   RANKING_RULE,
@@ -56,8 +56,9 @@ function countsHtml(findings: Finding[]): string {
   );
 }
 
-const SUMMARY_WORDS: Record<string, string> = {
+const SUMMARY_WORDS: Record<Summary, string> = {
   supported: "supported",
+  consistent_with_report: "consistent with the report's own figures only",
   mixed: "mixed",
   weakened: "weakened",
   inconclusive: "inconclusive",
@@ -77,7 +78,7 @@ export function mainConclusionHtml(findings: Finding[], href: string | null): st
   const c = a.counts;
   const link = href ? ` <a href="${escapeHtml(href)}">How chapter 5 weighs it →</a>` : "";
   return (
-    `<p class="main-conclusion" id="main-conclusion">${what} comes out <b class="summary s-${a.summary}">${escapeHtml(a.summary)}</b>: ` +
+    `<p class="main-conclusion" id="main-conclusion">${what} comes out <b class="summary s-${a.summary}">${escapeHtml(SUMMARY_WORDS[a.summary])}</b>: ` +
     `${c.for} pieces of evidence for, ${c.against} against, ${c.inconclusive} undecided, ${c.untestable} untestable; by part: ${parts}.${link}</p>`
   );
 }
