@@ -146,6 +146,21 @@ describe("§3.2", () => {
   });
 });
 
+describe("§3.2 every small-town region declined (registered in issue 25)", () => {
+  it("each small-town region's population change 2001–07 is negative under both readings of the period and both mappings", () => {
+    for (const key of ["jan2001_jan2007", "jan2001_jan2008"]) {
+      const f = finding(`ch3.every_small_town_region_declined_2001_07.${key}`);
+      expect(f).toMatchObject({ computed: true, verdict: "corroborated", rule: "gjennomgående" });
+      expect(f.note).toContain("not declining: none");
+      // every region listed with a negative change, eight of them (the report's small-town regions)
+      const changes = [...f.note.matchAll(/([A-ZÆØÅ][\p{L}/ -]+?) (-?\d+\.\d\d) %/gu)].map((m) => Number(m[2]));
+      expect(changes).toHaveLength(8);
+      expect(changes.every((c) => c < 0)).toBe(true);
+      expect(f.robustness.status).toBe("robust");
+    }
+  });
+});
+
 describe("claims coverage", () => {
   it("every claim of claims.csv is tested by a finding a notebook cell emits", () => {
     const tested = new Set<string>();

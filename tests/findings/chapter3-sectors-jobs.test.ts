@@ -102,6 +102,18 @@ describe("§3.3.3 job growth from the printed rates (each ± 0.5)", () => {
     expect(f.robustness.alternatives[0]).toMatchObject({ computed: 5, verdict: "diverges" });
   });
 
+  it("Tynset, Vinstra and Sel '+19–20 %' above the small towns' '+18 %': 18.5 can equal 18.5 at the rounding's edge → inconclusive; above Innlandet's 15 % → holds", () => {
+    // [19 − 0.5, 20 + 0.5] = [18.5, 20.5] against [17.5, 18.5]: the smallest gap is 18.5 − 18.5 = 0, not above; the largest 3
+    const f = finding("ch3.three_small_towns_above_average");
+    expect(f).toMatchObject({ computed: "undecided", verdict: "inconclusive" });
+    expect(f.note).toContain("basis: the report's own figures");
+    const alt = (label: string) => f.robustness.alternatives.find((a) => a.label.startsWith(label));
+    // against Innlandet's 15 (14.5–15.5): 18.5 − 15.5 = 3 > 0 at every value → reproduced; as printed 19 > 18 → reproduced
+    expect(alt("the average read as Innlandet's")).toMatchObject({ computed: true, verdict: "reproduced" });
+    expect(alt("rates as printed")).toMatchObject({ computed: true, verdict: "reproduced" });
+    expect(f.robustness.status).toBe("fragile");
+  });
+
   it("the city regions' +14 % is reachable as a population-weighted mean of the five printed rates (a project check)", () => {
     // weights: residents 1 Jan 2000 under report13, summed from SSB's municipal series by the mapping file
     const pop = readFileSync(join(dataDir(), "ssb", "population_municipality_2000_2009.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
