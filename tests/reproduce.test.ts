@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +80,12 @@ describe.skipIf(!python)("npm run reproduce", () => {
       expect(existsSync(join(build, f)), f).toBe(true);
     }
     expect(readdirSync(join(build, "tables")).filter((f) => f.endsWith(".csv")).length).toBeGreaterThan(0);
+    // every verdict compared with the reviewed record (issue 21): the record is this checkout's, so nothing changed,
+    // and the run, the build and the site's index say so
+    const n = findings.length;
+    expect(run!.stdout).toContain(`[reviewed] no change (${n} findings)`);
+    expect(readFileSync(join(build, "changes-since-reviewed.md"), "utf8")).toContain(`    no change (${n} findings)`);
+    expect(readFileSync(join(build, "site", "index.html"), "utf8")).toMatch(new RegExp(`id="reviewed"[^\\n]*no change \\(${n} findings\\)`));
   });
 
   it.skipIf(!chromium)(
@@ -139,6 +145,18 @@ describe.skipIf(!python)("npm run reproduce", () => {
     writeFileSync(paramsFile, recorded);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/--only 04: data\/manifest\.json changed since .* was built, so the other chapters would be stale/);
+    // a build missing a chapter it would keep is not updated either (chapter 6's findings were dropped silently)
+    const six = join(build, "findings", "06-fifteen-years-on.json");
+    const sixText = readFileSync(six, "utf8");
+    rmSync(six);
+    const treeBefore = fileTree(build);
+    const lacking = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build], process.env);
+    writeFileSync(six, sixText);
+    expect(lacking.status, lacking.stderr).toBe(1);
+    expect(lacking.stderr.trimEnd().split("\n")).toEqual([
+      `reproduce failed: --only 04: in ${build}, findings/06-fifteen-years-on.json is missing (chapters it would keep); run npm run reproduce without --only`,
+    ]);
+    expect([...fileTree(build)].filter((l) => !l.startsWith("findings/06-"))).toEqual(treeBefore);
   });
 
   it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: 300_000 }, async () => {
