@@ -9,6 +9,7 @@ import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { limit } from "./support/limits";
 import type { Finding } from "../src/lib/index";
 import { emitted } from "./support/runs";
 import { checkSite, CHROMIUM } from "../scripts/lib/browser";
@@ -57,7 +58,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
       INNLANDET_BUILD_DIR: build,
       ...(python ? { INNLANDET_PYTHON: python } : {}),
     });
-  }, 600_000);
+  }, limit(240_000));
 
   it("executes every notebook on the kernel and collects exactly the findings the cells emit", () => {
     expect(run!.status, `${run!.stdout}\n${run!.stderr}`).toBe(0);
@@ -90,7 +91,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
 
   it.skipIf(!chromium)(
     "the site renders in Chromium: every chart as SVG, every finding listed, no console errors",
-    { timeout: 180_000 },
+    { timeout: limit(60_000) },
     async () => {
       const findings = (JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as unknown[]).length;
       const reports = await checkSite(join(build, "site"), join(build, "screenshots"));
@@ -105,7 +106,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
     },
   );
 
-  it("--only 04 after the full run keeps every finding and page, and refuses other parameters", { timeout: 300_000 }, async () => {
+  it("--only 04 after the full run keeps every finding and page, and refuses other parameters", { timeout: limit(120_000) }, async () => {
     const before = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     const sensitivityBefore = readFileSync(join(build, "mapping-sensitivity.md"), "utf8");
     const r = await runCmd(
@@ -159,7 +160,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
     expect([...fileTree(build)].filter((l) => !l.startsWith("findings/06-"))).toEqual(treeBefore);
   });
 
-  it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: 300_000 }, async () => {
+  it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: limit(30_000) }, async () => {
     const link = join(mkdtempSync(join(tmpdir(), "innlandet-link-")), "build");
     symlinkSync(build, link);
     // a Python that has nbclient (for the check) but whose notebook runner fails at once, after the stage is made
@@ -181,7 +182,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
 });
 
 describe.skipIf(!python)("npm run reproduce -- --only", () => {
-  it("refuses without a full build, saying so", { timeout: 60_000 }, async () => {
+  it("refuses without a full build, saying so", { timeout: limit(10_000) }, async () => {
     const build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
     const r = await runCmd(
       join(root, "node_modules", ".bin", "tsx"),
@@ -211,7 +212,7 @@ describe("reproduce refuses changed data", () => {
 });
 
 describe.skipIf(!python)("the notebook runner", () => {
-  it("fails on a throwing cell, naming notebook and cell, and still writes the notebook", { timeout: 120_000 }, async () => {
+  it("fails on a throwing cell, naming notebook and cell, and still writes the notebook", { timeout: limit(20_000) }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "innlandet-nb-"));
     const nb = {
       nbformat: 4,

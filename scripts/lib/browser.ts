@@ -118,7 +118,8 @@ export async function checkSite(site: string, screenshots: string, executablePat
       const figures = await page.locator(".plotly-figure").count();
       if (figures > 0) {
         const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures}`;
-        await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
+        // generous: plotly draws in well under a second when idle, many times slower on a busy machine
+        await page.waitForFunction(ready, undefined, { timeout: 180_000 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
       const shot = join(screenshots, shotName(name));
