@@ -1,5 +1,5 @@
 /**
- * `reproduce --only` on synthetic previous builds (issue 21, cases 2a–2e of tests/reliability/CASES.md): what it may
+ * `reproduce --only` on synthetic previous builds (issue 21, cases 2a–2d of tests/reliability/CASES.md): what it may
  * update and what it refuses in one line before touching the build — a build made from other data or rules, one
  * missing a kept chapter's findings, one made from another set of chapter notebooks. In-process
  * (scripts/lib/onlyBuild.ts); the same checks run by the real script are in tests/reproduce.test.ts.
