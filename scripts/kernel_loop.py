@@ -82,7 +82,7 @@ def run_notebook(root, name, findings_dir):
     env = dict(os.environ, JUPYTER_PATH=os.path.join(root, "jup"), INNLANDET_FINDINGS_DIR=findings_dir)
     print(f"[kernel-loop] {name}", file=sys.stderr, flush=True)
     t0 = time.time()
-    km, kc = start_new_kernel(kernel_name="tslab", cwd=os.path.join(root, "notebooks"), startup_timeout=180, env=env)
+    km, kc = start_new_kernel(kernel_name="tslab", cwd=os.path.join(root, "notebooks"), startup_timeout=600, env=env)
     ready = time.time() - t0
     problems, out = [], {"notebook": name, "kernel_ready_s": round(ready, 1)}
     try:

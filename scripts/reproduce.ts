@@ -9,7 +9,8 @@
  *   build/tables/             derived tables the cells saved (CSV, Markdown)
  *   build/site/               the static site
  */
-import { buildFingerprint, fingerprintMoves, type BuildFingerprint } from "./lib/fingerprint";
+import { buildFingerprint } from "./lib/fingerprint";
+import { checkOnlyBuild } from "./lib/onlyBuild";
 import { reviewedChanges, reviewedMarkdown } from "./lib/reviewed";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -67,19 +68,15 @@ async function main(opts: ReproduceOptions): Promise<void> {
   }
   if (notebooks.length === 0) throw new ReproduceError(`no chapter notebook matches --only ${opts.only} (chapters: ${NOTEBOOK_ORDER.join(", ")})`);
   if (opts.only) {
-    if (!existsSync(join(build, "findings.json")) || !existsSync(join(build, "parameters.json")))
-      throw new ReproduceError(`--only needs a full build in ${build} to update; run npm run reproduce without --only first`);
-    const built = JSON.parse(readFileSync(join(build, "parameters.json"), "utf8")) as { parameters: RunParameters; fingerprint?: BuildFingerprint };
-    if (describeParams(built.parameters) !== describeParams(params))
-      throw new ReproduceError(
-        `--only updates a build made with the same parameters; ${build} was made with ${describeParams(built.parameters)}, this run asks for ${describeParams(params)} (use --out DIR for another build)`,
-      );
-    // the chapters that weigh the others' findings (2, 5) are rerun with any chapter they read
-    if (notebooks.some((n) => !WEIGHING_NOTEBOOKS.includes(n))) notebooks = [...new Set([...notebooks, ...chapterNotebooks().filter((n) => WEIGHING_NOTEBOOKS.includes(n))])];
-    if (!built.fingerprint) throw new ReproduceError(`--only: ${build} records no fingerprint of its inputs (an older build); run npm run reproduce without --only`);
-    const moved = fingerprintMoves(built.fingerprint, buildFingerprint(ROOT), notebooks);
-    if (moved.length)
-      throw new ReproduceError(`--only ${opts.only}: ${moved.join(", ")} changed since ${build} was built, so the other chapters would be stale; run npm run reproduce without --only`);
+    // a full build of the same parameters and inputs, holding every chapter it keeps; 2 and 5 rerun with what they read
+    notebooks = checkOnlyBuild(build, {
+      only: opts.only,
+      notebooks,
+      all: chapterNotebooks(),
+      weighing: WEIGHING_NOTEBOOKS,
+      params,
+      now: buildFingerprint(ROOT),
+    });
   }
 
   checkFreeSpace(build); // a full disk fails before the run, not after minutes of it
@@ -127,10 +124,12 @@ async function runInto(
   sensitivity.catch(() => undefined); // a kernel failure ends the run first; this one is then not awaited
   await runOnKernels(notebooks, { out, build, ...k, params, log });
 
-  // every chapter's findings (a partial run keeps the others from the existing build)
+  // every chapter's findings (a partial run keeps the others from the existing build); a chapter without its
+  // findings file is an error, never a smaller build
   const all: Finding[] = chapterNotebooks().flatMap((n) => {
     const f = join(findingsDir, `${n}.json`);
-    return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as Finding[]) : [];
+    if (!existsSync(f)) throw new ReproduceError(`${n}.ipynb left no findings file (${join("findings", `${n}.json`)}); the previous build is unchanged`);
+    return JSON.parse(readFileSync(f, "utf8")) as Finding[];
   });
   const dups = duplicateIds(all);
   if (dups.length > 0) throw new ReproduceError(`finding ids emitted more than once: ${dups.join("; ")}`);

@@ -248,7 +248,7 @@ def main() -> int:
     nb.cells.append(nbformat.v4.new_code_cell(TAIL_SOURCE, metadata={"tags": [TAIL_TAG]}))
     workdir = os.path.abspath(args.cwd) if args.cwd else os.path.dirname(os.path.abspath(args.input))
     # a kernel may be slow to start on a loaded machine (two kernels, module runs and TypeDoc at once)
-    client = Runner(nb, timeout=args.timeout, kernel_name=args.kernel, allow_errors=False, startup_timeout=180,
+    client = Runner(nb, timeout=args.timeout, kernel_name=args.kernel, allow_errors=False, startup_timeout=600,
                     resources={"metadata": {"path": workdir}})
 
     def announce(**_):

@@ -4,13 +4,14 @@
  * timings compare like with like — the floor refuses what the library
  * refuses and does not depend on row order, and the table is computed right.
  */
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { toDanfo } from "../bench/danfo";
 import { INDICATORS, agree, check } from "../bench/indicators";
 import { shuffledPanel, syntheticPanel, toPolars, type Panel } from "../bench/synthetic";
 import { benchTable, childFailureReason, type BenchReport, type Cell } from "../bench/table";
 import { FloorInputError, diversityFloor, lqFloor, shiftShareFloor } from "../bench/typed";
+import { limit } from "./support/limits";
+import { runProcess } from "./support/spawn";
 
 const p = syntheticPanel(0.01, 3);
 
@@ -35,7 +36,7 @@ describe("benchmark implementations", () => {
       const rows = ind.floor(p)[ind.keys[0]!]!.length;
       expect(values).toBe((ind.danfo ? 2 : 1) * rows * (ind.keys.length + ind.values.length));
     },
-    60_000,
+    limit(10_000),
   );
 
   it("the check catches a corrupted floor value, a missing column and a corrupted danfojs value", () => {
@@ -52,7 +53,7 @@ describe("benchmark implementations", () => {
       { inplace: true },
     );
     expect(() => check(ind, ind.library(df, p), ind.floor(p), dan)).toThrow(/danfojs lq/);
-  }, 60_000);
+  }, limit(10_000));
 
   it("the floor gives the same sorted output whatever the row order (to 1e-9)", () => {
     const q = permuted(p);
@@ -92,14 +93,14 @@ describe("benchmark implementations", () => {
 });
 
 describe("danfojs in its own process (the 10× path)", () => {
-  it("checks the full output against the library's and the floor's and reports timed runs", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/danfoChild.ts", "0.01", "Dunn shift-share", "2"], { encoding: "utf8" });
+  it("checks the full output against the library's and the floor's and reports timed runs", async () => {
+    const r = await runProcess(process.execPath, ["--import", "tsx", "bench/danfoChild.ts", "0.01", "Dunn shift-share", "2"]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout.trim()) as { runs: { wall: number; cpu: number }[]; valuesCompared: number };
     expect(out.runs).toHaveLength(2);
     // 4 regions × 88 sectors, 8 columns, danfojs and floor each compared with the library
     expect(out.valuesCompared).toBe(2 * 4 * 88 * 8);
-  }, 60_000);
+  }, limit(10_000));
 });
 
 describe("benchmark table", () => {

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "./support/limits";
 import { BENCH_JSON, BENCH_MD, BenchArgumentError, parseBenchScales, RESULTS_DIR } from "../bench/output";
 import { buildDir } from "../scripts/lib/notebooks";
 import { within } from "../scripts/lib/paths";
@@ -58,7 +59,7 @@ describe("npm run bench with a bad BENCH_SCALES (spawned)", () => {
   const listing = (): string[] =>
     [RESULTS_DIR, join(root, "build")].flatMap((d) => (existsSync(d) ? readdirSync(d).map((n) => `${n}@${statSync(join(d, n)).mtimeMs}`) : []));
 
-  it("exits 2 with one line and writes nothing", { timeout: 120_000 }, async () => {
+  it("exits 2 with one line and writes nothing", { timeout: limit(20_000) }, async () => {
     for (const scales of ["abc", "-1", "0.1,,1"]) {
       const before = listing();
       const r = await run(scales);

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "./support/limits";
 import { emitted } from "./support/runs";
 import {
   FindingContext,
@@ -21,11 +22,11 @@ describe("determinism", () => {
     expect(again.ok).toBe(true);
     const first = emitted().filter((f) => f.notebook === "03-structures.ipynb");
     expect(JSON.stringify(again.findings)).toBe(JSON.stringify(first));
-  }, 180_000);
+  }, limit(40_000));
 
   it("derived tables are identical across runs", () => {
     for (const make of [typePopulation, krdTypePopulation, regionComponents]) {
       expect(frameMarkdown(make(new FindingContext()))).toBe(frameMarkdown(make(new FindingContext())));
     }
-  }, 60_000);
+  }, limit(10_000));
 });

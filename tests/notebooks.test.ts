@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "./support/limits";
 import { formatValue } from "../src/lib/findings/render";
 import { notebookRuns } from "./support/runs";
 import { goldenRecord, type GoldenRow } from "./support/golden";
@@ -67,7 +68,7 @@ describe("robustness lists the other region mapping wherever the mapping moves a
 describe("the worked example in explore/", () => {
   const example = join(__dirname, "..", "explore", "worked-example.ipynb");
 
-  it("runs on tslab's executor and emits its findings: two re-readings of the report's claims and one hypothesis of the user's", { timeout: 180_000 }, async () => {
+  it("runs on tslab's executor and emits its findings: two re-readings of the report's claims and one hypothesis of the user's", { timeout: limit(40_000) }, async () => {
     const { runInTslab } = await import("../scripts/lib/tslabRun");
     const r = await runInTslab(example);
     expect(r.ok, r.failure ? `${r.failure.name}: ${r.failure.message}` : "").toBe(true);
@@ -88,7 +89,7 @@ describe("the worked example in explore/", () => {
     expect(r.outputs.some((o) => o.mime === "text/html" && o.data.includes("share_pct"))).toBe(true);
   });
 
-  it("changing the period's end year to 2008 flips the small-town verdict to corroborated, as its text says", { timeout: 180_000 }, async () => {
+  it("changing the period's end year to 2008 flips the small-town verdict to corroborated, as its text says", { timeout: limit(40_000) }, async () => {
     const { runInTslab } = await import("../scripts/lib/tslabRun");
     const { rmSync, writeFileSync } = await import("node:fs");
     const text = readFileSync(example, "utf8");
@@ -105,7 +106,7 @@ describe("the worked example in explore/", () => {
 });
 
 describe("notebooks type-check as the kernel compiles them", () => {
-  it("every chapter and explore notebook compiles as one module (tslab would refuse a cell that does not)", { timeout: 180_000 }, async () => {
+  it("every chapter and explore notebook compiles as one module (tslab would refuse a cell that does not)", { timeout: limit(40_000) }, async () => {
     const { typecheckNotebooks } = await import("../scripts/lib/nbmodule");
     const { readdirSync } = await import("node:fs");
     const root = join(__dirname, "..");

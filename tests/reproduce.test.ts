@@ -5,10 +5,11 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { limit } from "./support/limits";
 import type { Finding } from "../src/lib/index";
 import { emitted } from "./support/runs";
 import { checkSite, CHROMIUM } from "../scripts/lib/browser";
@@ -57,7 +58,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
       INNLANDET_BUILD_DIR: build,
       ...(python ? { INNLANDET_PYTHON: python } : {}),
     });
-  }, 600_000);
+  }, limit(240_000));
 
   it("executes every notebook on the kernel and collects exactly the findings the cells emit", () => {
     expect(run!.status, `${run!.stdout}\n${run!.stderr}`).toBe(0);
@@ -80,11 +81,17 @@ describe.skipIf(!python)("npm run reproduce", () => {
       expect(existsSync(join(build, f)), f).toBe(true);
     }
     expect(readdirSync(join(build, "tables")).filter((f) => f.endsWith(".csv")).length).toBeGreaterThan(0);
+    // every verdict compared with the reviewed record (issue 21): the record is this checkout's, so nothing changed,
+    // and the run, the build and the site's index say so
+    const n = findings.length;
+    expect(run!.stdout).toContain(`[reviewed] no change (${n} findings)`);
+    expect(readFileSync(join(build, "changes-since-reviewed.md"), "utf8")).toContain(`    no change (${n} findings)`);
+    expect(readFileSync(join(build, "site", "index.html"), "utf8")).toMatch(new RegExp(`id="reviewed"[^\\n]*no change \\(${n} findings\\)`));
   });
 
   it.skipIf(!chromium)(
     "the site renders in Chromium: every chart as SVG, every finding listed, no console errors",
-    { timeout: 180_000 },
+    { timeout: limit(60_000) },
     async () => {
       const findings = (JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as unknown[]).length;
       const reports = await checkSite(join(build, "site"), join(build, "screenshots"));
@@ -114,7 +121,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
     },
   );
 
-  it("--only 04 after the full run keeps every finding and page, and refuses other parameters", { timeout: 300_000 }, async () => {
+  it("--only 04 after the full run keeps every finding and page, and refuses other parameters", { timeout: limit(120_000) }, async () => {
     const before = JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as Finding[];
     const sensitivityBefore = readFileSync(join(build, "mapping-sensitivity.md"), "utf8");
     const r = await runCmd(
@@ -154,9 +161,21 @@ describe.skipIf(!python)("npm run reproduce", () => {
     writeFileSync(paramsFile, recorded);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/--only 04: data\/manifest\.json changed since .* was built, so the other chapters would be stale/);
+    // a build missing a chapter it would keep is not updated either (chapter 6's findings were dropped silently)
+    const six = join(build, "findings", "06-fifteen-years-on.json");
+    const sixText = readFileSync(six, "utf8");
+    rmSync(six);
+    const treeBefore = fileTree(build);
+    const lacking = await runCmd(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "reproduce.ts"), "--only", "04", "--out", build], process.env);
+    writeFileSync(six, sixText);
+    expect(lacking.status, lacking.stderr).toBe(1);
+    expect(lacking.stderr.trimEnd().split("\n")).toEqual([
+      `reproduce failed: --only 04: in ${build}, findings/06-fifteen-years-on.json is missing (chapters it would keep); run npm run reproduce without --only`,
+    ]);
+    expect([...fileTree(build)].filter((l) => !l.startsWith("findings/06-"))).toEqual(treeBefore);
   });
 
-  it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: 300_000 }, async () => {
+  it("a failing --only through a symlinked build folder leaves the previous build byte-identical (issue 21)", { timeout: limit(30_000) }, async () => {
     const link = join(mkdtempSync(join(tmpdir(), "innlandet-link-")), "build");
     symlinkSync(build, link);
     // a Python that has nbclient (for the check) but whose notebook runner fails at once, after the stage is made
@@ -173,12 +192,13 @@ describe.skipIf(!python)("npm run reproduce", () => {
     expect(r.stderr).toMatch(/synthetic runner failure[\s\S]*the previous build is unchanged/);
     expect(fileTree(build)).toEqual(before);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(readdirSync(dirname(build)).filter((n) => /\.(tmp|old)-/.test(n))).toEqual([]);
+    // no stage or old copy of this build left beside it (the folder is shared: other builds may be there)
+    expect(readdirSync(dirname(build)).filter((n) => n.startsWith(`${basename(build)}.`) && /\.(tmp|old)-/.test(n))).toEqual([]);
   });
 });
 
 describe.skipIf(!python)("npm run reproduce -- --only", () => {
-  it("refuses without a full build, saying so", { timeout: 60_000 }, async () => {
+  it("refuses without a full build, saying so", { timeout: limit(10_000) }, async () => {
     const build = mkdtempSync(join(tmpdir(), "innlandet-build-"));
     const r = await runCmd(
       join(root, "node_modules", ".bin", "tsx"),
@@ -208,7 +228,7 @@ describe("reproduce refuses changed data", () => {
 });
 
 describe.skipIf(!python)("the notebook runner", () => {
-  it("fails on a throwing cell, naming notebook and cell, and still writes the notebook", { timeout: 120_000 }, async () => {
+  it("fails on a throwing cell, naming notebook and cell, and still writes the notebook", { timeout: limit(20_000) }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "innlandet-nb-"));
     const nb = {
       nbformat: 4,

@@ -135,7 +135,8 @@ export async function checkSite(site: string, screenshots: string, executablePat
       if (figures > 0) {
         // figures below the fold wait to be scrolled near (layout.ts LAZY_PLOTLY_JS): draw them all
         const ready = `(() => { if (window.__drawAllFigures) window.__drawAllFigures(); return [...document.querySelectorAll(".plotly-figure")].every((e) => e.querySelector("svg.main-svg")); })()`;
-        await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 200 }).catch(() => undefined);
+        // generous: plotly draws in well under a second when idle, many times slower on a busy machine
+        await page.waitForFunction(ready, undefined, { timeout: 180_000, polling: 200 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
       const shot = join(screenshots, shotName(name));

@@ -96,7 +96,8 @@ export async function runAsModule(
     const run = await spawnTracked(join(root, "node_modules", ".bin", "tsx"), [src], {
       cwd: dir,
       env: { ...process.env, ...opts.env, INNLANDET_MODULE_OUT: out },
-      timeoutMs: opts.timeoutMs ?? 300_000,
+      // a hang guard, not a speed check: a chapter that takes 25 s idle took over 2 min at a load of 16 on 2 cores
+      timeoutMs: opts.timeoutMs ?? 1_200_000,
     });
     if (run.error) throw run.error;
     const stderr = run.stderr;

@@ -20,7 +20,7 @@ import { injectParameters } from "./inject";
 import { currentGuard } from "./guard";
 
 /** The least time tslab's type-check of one cell is given, whatever the cell timeout (a busy machine is slow). */
-const COMPILE_MS = 60_000;
+const COMPILE_MS = 300_000;
 
 interface NbCell {
   cell_type: string;

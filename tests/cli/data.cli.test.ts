@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { dataDir } from "../../src/lib/index";
 import { CliArgumentError } from "../../src/lib/ssb/cli";
 import { argOutcome } from "../support/cli";
@@ -111,7 +112,7 @@ describe("the data script (spawned with npx tsx, on copies of data/)", () => {
     expect(failed.stderr).toMatch(/^data:verify failed: /);
     expect(rehashMissing.stderr).toMatch(/^data:rehash failed: .*figur_3_6_sector_shares_2008\.csv: expected every file listed/);
     expect(readFileSync(join(missing, "manifest.json"), "utf8")).toBe(before); // nothing half-written
-  }, 120_000);
+  }, limit(20_000));
 });
 
 afterAll(() => {

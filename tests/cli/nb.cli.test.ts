@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 
 const root = join(__dirname, "..", "..");
 
@@ -41,7 +42,7 @@ function notebook(name: string, cells: string[]): [string, string] {
 
 const oneLine = (s: string): string[] => s.split("\n").filter((l) => l.trim().length > 0);
 
-describe.concurrent("npm run nb: a failing cell is one line naming it", { timeout: 120_000 }, () => {
+describe.concurrent("npm run nb: a failing cell is one line naming it", { timeout: limit(30_000) }, () => {
   const cases: [string, string[], RegExp][] = [
     ["type error", ["const a = 1;", 'const x: number = "a";'], /type-error\.ipynb, cell \[2\], line 1: TypeScript: Type 'string' is not assignable to type 'number'/],
     ["syntax error", ["const a = 1;", "const b = (;"], /syntax-error\.ipynb, cell \[2\], line 1: TypeScript: Expression expected/],
@@ -68,7 +69,7 @@ describe.concurrent("npm run nb: a failing cell is one line naming it", { timeou
   });
 });
 
-describe.concurrent("npm run nb: bad arguments are one line, exit 2, before any notebook runs", { timeout: 60_000 }, () => {
+describe.concurrent("npm run nb: bad arguments are one line, exit 2, before any notebook runs", { timeout: limit(10_000) }, () => {
   const dir = mkdtempSync(join(tmpdir(), "innlandet-nb-args-"));
   writeFileSync(join(dir, "script.py"), "print(1)\n");
   writeFileSync(join(dir, "broken.ipynb"), "{ not json");

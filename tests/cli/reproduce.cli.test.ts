@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { CliArgumentError } from "../../src/lib/ssb/cli";
 import { argOutcome } from "../support/cli";
 import { parseReproduceArgs } from "../../scripts/lib/reproduceArgs";
@@ -162,7 +163,7 @@ describe("the reproduce script (spawned)", () => {
       p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       p.on("close", (code) => res({ code, stderr }));
     });
-  it("exits 2 with one line for unusable arguments", { timeout: 60_000 }, async () => {
+  it("exits 2 with one line for unusable arguments", { timeout: limit(15_000) }, async () => {
     for (const args of [["--param", "region=ba2020"], ["--cell-timeout", "0"], ["--params", files.nul], ["--bogus"]]) {
       const r = await run(args);
       expect(r.code, args.join(" ")).toBe(2);
@@ -171,7 +172,7 @@ describe("the reproduce script (spawned)", () => {
     }
   });
 
-  it("refuses a build folder that is the project, one of its source folders, a file or a folder of other content", { timeout: 90_000 }, async () => {
+  it("refuses a build folder that is the project, one of its source folders, a file or a folder of other content", { timeout: limit(15_000) }, async () => {
     const other = mkdtempSync(join(tmpdir(), "not-a-build-"));
     writeFileSync(join(other, "keep.txt"), "mine");
     for (const [out, why] of [
@@ -188,7 +189,7 @@ describe("the reproduce script (spawned)", () => {
 
   it(
     "refuses an --out that reaches data/ through a symbolic link, in one line, exit 2, writing nothing there (issue 21)",
-    { timeout: 60_000 },
+    { timeout: limit(10_000) },
     async () => {
       const link = join(mkdtempSync(join(tmpdir(), "link-to-data-")), "link");
       symlinkSync(join(root, "data"), link);

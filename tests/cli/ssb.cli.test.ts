@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { buildRequest, cacheKey } from "../../src/lib/index";
 import { CliArgumentError, parseSsbArgs, type SsbCliCommand } from "../../src/lib/ssb/cli";
 import { argOutcome } from "../support/cli";
@@ -197,7 +198,7 @@ describe("the ssb script (spawned with npx tsx)", () => {
     expect(corrupt.code).toBe(1);
     oneLine(corrupt.stderr);
     expect(corrupt.stderr).toContain(`ssb fetch failed: SSB table 07459: cache file ${bad.file}: is not valid JSON`);
-  }, 120_000);
+  }, limit(20_000));
 });
 
 afterAll(() => {

@@ -9,6 +9,7 @@ import {
   BalanceError,
   DataError,
   DisagreementError,
+  DisallowedValueError,
   IncompleteKeysError,
   InconsistentGroupError,
   MissingValueError,
@@ -126,6 +127,48 @@ describe("(c) region mappings: one type per region, every municipality once, eve
     const e = failure(() => loadTable(MAPPINGS, badCopy({ [MAPPINGS]: edit })));
     expect(e).toBeInstanceOf(IncompleteKeysError);
     expect(e.key).toBe("mapping=ba2020, report_region=Valdres");
+  });
+
+  it("a municipality in a report region the report does not have is refused by the schema (its 13 regions are the codes)", () => {
+    const e = check(
+      MAPPINGS,
+      line("report13,0415,", (l) => l.replace(",Hamar,Hamar,city,", ",Hamar,Nowhere,city,")),
+      ValueError,
+      {
+        row: 53,
+        column: "report_region",
+      },
+    );
+    expect(e.message).toMatch(/expected one of the codes \["Kongsvinger","Hamar",.*"Valdres"\], found "Nowhere"$/);
+  });
+
+  it("a whole city region given a small-centre KRD type is refused (the KRD type agrees with the region type)", () => {
+    // every municipality of report13's Hamar region: one type per region still holds, so only the allowed types see it
+    const edit = (t: string): string =>
+      t.replace(/^(report13,\d{4},[^,]+,Hamar,Hamar,city,)smaa_og_mellomstore_byregionar_utanfor_DPV,/gm, "$1smaasenterregionar,");
+    const e = check(MAPPINGS, edit, DisallowedValueError, { row: 51, column: "krd_type" });
+    expect(e.message).toMatch(
+      /expected a value matching \/smaa_og_mellomstore_byregionar_\(innanfor\|utanfor\)_DPV\/ where region_type matches \/city\/ .*found "smaasenterregionar"$/,
+    );
+    // a small-town region typed as a city region, and a region outside given a KRD type
+    check(
+      MAPPINGS,
+      line("report13,0428,", (l) => l.replace(",small_town,smaasenterregionar,", ",small_town,smaa_og_mellomstore_byregionar_utanfor_DPV,")),
+      InconsistentGroupError,
+      {
+        column: "krd_type",
+      },
+    );
+    check(
+      MAPPINGS,
+      (t) => t.replace(/^(report13,\d{4},[^,]+,Trysil,Trysil,small_town,)smaasenterregionar,/gm, "$1smaa_og_mellomstore_byregionar_utanfor_DPV,"),
+      DisallowedValueError,
+      {
+        column: "krd_type",
+      },
+    );
+    const outside = (t: string): string => t.replace(/^(report13,\d{4},[^,]+,[^,]+,,outside,),/gm, "$1smaasenterregionar,");
+    check(MAPPINGS, outside, DisallowedValueError, { column: "krd_type" });
   });
 
   it("a municipality name that does not belong to its code is refused (reference: the population file's names)", () => {

@@ -6,7 +6,6 @@
  * git's HEAD, reason). A rehash with nothing changed changes nothing. All on
  * temporary copies of data/ (one of them inside a throwaway git repository).
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,24 +13,26 @@ import { describe, expect, it } from "vitest";
 import { dataDir, readManifest, sha256, unlistedFiles } from "../../src/lib/index";
 import { CliArgumentError } from "../../src/lib/ssb/cli";
 import { parseDataArgs } from "../../scripts/data";
+import { limit } from "../support/limits";
+import { runProcess, type ProcessResult } from "../support/spawn";
 
 const root = join(__dirname, "..", "..");
 const CLAIMS = "report/claims.csv";
 
 /** A copy of data/ as `<tmp>/data`; with `git`, `<tmp>` is a repository whose HEAD holds the copy. */
-function copy(git: boolean): string {
+async function copy(git: boolean): Promise<string> {
   const top = mkdtempSync(join(tmpdir(), "innlandet-review-"));
   const dir = join(top, "data");
   mkdirSync(dir);
   cpSync(dataDir(), dir, { recursive: true });
   if (git) {
-    const g = (...args: string[]) => {
-      const r = spawnSync("git", ["-C", top, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { encoding: "utf8" });
+    const g = async (...args: string[]): Promise<void> => {
+      const r = await runProcess("git", ["-C", top, "-c", "user.name=t", "-c", "user.email=t@t", ...args]);
       if (r.status !== 0) throw new Error(`test setup: git ${args.join(" ")}: ${r.stderr}`);
     };
-    g("init", "-q");
-    g("add", "-A");
-    g("commit", "-q", "-m", "data");
+    await g("init", "-q");
+    await g("add", "-A");
+    await g("commit", "-q", "-m", "data");
   }
   return dir;
 }
@@ -49,27 +50,24 @@ function editClaims(dir: string): void {
   writeFileSync(file, out.join("\n"));
 }
 
-function run(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "data.ts"), "rehash", ...args], {
+function run(dir: string, ...args: string[]): Promise<ProcessResult> {
+  return runProcess(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "data.ts"), "rehash", ...args], {
     env: { ...process.env, INNLANDET_DATA_DIR: dir },
-    encoding: "utf8",
-    timeout: 90_000,
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const read = (dir: string, p: string): string => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), "utf8") : "");
 
-describe("data:rehash is reviewed", { timeout: 240_000 }, () => {
-  it("refuses a changed checksum without --reason; with one, records it and appends data/CHANGES.md; a second run changes nothing", () => {
-    const dir = copy(true);
+describe("data:rehash is reviewed", { timeout: limit(30_000) }, () => {
+  it("refuses a changed checksum without --reason; with one, records it and appends data/CHANGES.md; a second run changes nothing", async () => {
+    const dir = await copy(true);
     const oldSha = readManifest(dir).files.find((f) => f.path === CLAIMS)!.sha256;
     editClaims(dir);
     const newSha = sha256(readFileSync(join(dir, CLAIMS)));
     const manifestBefore = read(dir, "manifest.json");
     const changesBefore = read(dir, "CHANGES.md");
 
-    const refused = run(dir);
+    const refused = await run(dir);
     expect(refused.status).toBe(2);
     expect(refused.stderr.trimEnd().split("\n")).toEqual([
       `data:rehash refused: the recorded checksum of ${CLAIMS} would change; say why with --reason "…" (one line; it goes into data/CHANGES.md) — nothing was re-hashed`,
@@ -77,7 +75,7 @@ describe("data:rehash is reviewed", { timeout: 240_000 }, () => {
     expect(read(dir, "manifest.json")).toBe(manifestBefore);
     expect(read(dir, "CHANGES.md")).toBe(changesBefore);
 
-    const done = run(dir, "--reason", "Reword one claim | drop one, add one");
+    const done = await run(dir, "--reason", "Reword one claim | drop one, add one");
     expect(done.status, done.stderr).toBe(0);
     expect(done.stdout).toContain(`updated ${CLAIMS}`);
     expect(readManifest(dir).files.find((f) => f.path === CLAIMS)!.sha256).toBe(newSha);
@@ -93,17 +91,17 @@ describe("data:rehash is reviewed", { timeout: 240_000 }, () => {
     expect(unlistedFiles(dir)).toEqual([]); // CHANGES.md is the log, not an input
 
     const manifestAfter = read(dir, "manifest.json");
-    const again = run(dir);
+    const again = await run(dir);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain("no checksum changed");
     expect(read(dir, "manifest.json")).toBe(manifestAfter);
     expect(read(dir, "CHANGES.md")).toBe(log);
   });
 
-  it("without a previous copy in git, the entry says the rows are unknown", () => {
-    const dir = copy(false);
+  it("without a previous copy in git, the entry says the rows are unknown", async () => {
+    const dir = await copy(false);
     editClaims(dir);
-    const r = run(dir, "--reason", "Reworded");
+    const r = await run(dir, "--reason", "Reworded");
     expect(r.status, r.stderr).toBe(0);
     const entry = read(dir, "CHANGES.md").trim().split("\n").pop()!;
     expect(entry).toMatch(

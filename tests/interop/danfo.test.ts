@@ -4,12 +4,12 @@
  * value it cannot carry is refused with an InteropError naming the column; danfojs is loaded only
  * when a conversion is made.
  */
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
 import * as pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { InteropError, fromDanfo, toDanfo } from "../../src/lib/index";
+import { runProcess } from "../support/spawn";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dfd = require("danfojs-node");
@@ -197,7 +197,7 @@ describe("danfojs round trip (property)", () => {
 });
 
 describe("danfojs is loaded lazily", () => {
-  it("importing the library index does not load danfojs-node; a conversion does", () => {
+  it("importing the library index does not load danfojs-node; a conversion does", async () => {
     const script = [
       "const lib = require('./src/lib/index');",
       "const pl = require('nodejs-polars');",
@@ -206,7 +206,7 @@ describe("danfojs is loaded lazily", () => {
       "lib.toDanfo(pl.DataFrame({ a: [1] }));",
       "console.log(JSON.stringify({ before, after: loaded() }));",
     ].join(" ");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
+    const r = await runProcess(process.execPath, ["--import", "tsx", "-e", script], { cwd: join(__dirname, "..", "..") });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout.trim().split("\n").pop()!)).toEqual({ before: false, after: true });
   });

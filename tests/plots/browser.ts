@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium } from "../../scripts/lib/browser";
 import { figureHtml, plotlyLoaderHtml, type PlotlyFigure } from "../../src/lib/plots/plotly";
+import { limit } from "../support/limits";
 
 import { CHROMIUM } from "../../scripts/lib/browser";
 export { CHROMIUM };
@@ -61,7 +62,7 @@ export async function drawInChromium(
       },
     );
     const ready = `document.querySelectorAll(".plotly-figure svg.main-svg").length >= ${figures.length}`;
-    await page.waitForFunction(ready, undefined, { timeout: 60_000 }).catch(() => undefined);
+    await page.waitForFunction(ready, undefined, { timeout: limit(6_000) }).catch(() => undefined);
     const drawn: Drawn[] = [];
     for (const f of figures) {
       const loc = page.locator(`#${f.name}`);

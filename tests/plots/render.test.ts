@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import * as pl from "nodejs-polars";
 import * as lib from "../../src/lib/index";
 import { textWidth } from "../../src/lib/plots/labels";
@@ -158,7 +159,7 @@ function overlapping(labels: Drawn["labels"]): string[] {
 }
 
 describe.skipIf(!ready)("plots in headless Chromium, network blocked", () => {
-  it("maps show all 48 municipalities; scatter labels do not overlap; nothing is fetched", { timeout: 180_000 }, async () => {
+  it("maps show all 48 municipalities; scatter labels do not overlap; nothing is fetched", { timeout: limit(30_000) }, async () => {
     // (0.6, 0.3) of the region map's plot area lies in Rendalen (seen in a screenshot); any municipality would do
     const { drawn, requests, errors, hoverTexts } = await drawInChromium(figures(), SHOTS, [{ name: "map_regions", fx: 0.6, fy: 0.3 }]);
     expect(requests).toEqual([]);

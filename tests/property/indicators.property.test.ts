@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import * as pl from "nodejs-polars";
 import { afterAll, describe, expect, it } from "vitest";
+import { turn } from "../support/turn";
 import { IndicatorInputError, diversity, locationQuotient, shares, sumBy } from "../../src/lib/index";
 
 let tried = 0;
@@ -49,9 +50,10 @@ function frameOf(p: Panel, c: Corruption, at: number): pl.DataFrame {
 }
 
 function check(name: string, run: (df: pl.DataFrame) => pl.DataFrame, rows: (df: pl.DataFrame) => number, valid: Corruption[] = ["none"]): void {
-  it(`${name}: typed error on corrupted frames, complete results on clean ones`, () => {
-    fc.assert(
-      fc.property(panel, corruption, fc.nat(), (p, c, at) => {
+  it(`${name}: typed error on corrupted frames, complete results on clean ones`, async () => {
+    await fc.assert(
+      fc.asyncProperty(panel, corruption, fc.nat(), async (p, c, at) => {
+        await turn();
         tried += 1;
         const df = frameOf(p, c, at);
         let out: pl.DataFrame;
@@ -91,9 +93,10 @@ describe("indicators on generated frames", () => {
   // sums of changes may be negative or zero: only invalid numbers, duplicates and missing columns are errors
   check("sumBy", (df) => sumBy(df, { by: ["region"], value: "value", keys: ["region", "sector"] }), regions, ["none", "negative", "zero-region"]);
 
-  it("shares add up to 100 in every region of a clean panel", () => {
-    fc.assert(
-      fc.property(panel, (p) => {
+  it("shares add up to 100 in every region of a clean panel", async () => {
+    await fc.assert(
+      fc.asyncProperty(panel, async (p) => {
+        await turn();
         tried += 1;
         const out = shares(frameOf(p, "none", 0), { group: "region", part: "sector", value: "value" });
         const totals = sumBy(out.select("region", "sector", "share"), { by: ["region"], value: "share", keys: ["region", "sector"] });

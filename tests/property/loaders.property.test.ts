@@ -16,6 +16,7 @@ import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, describe, expect, it } from "vitest";
+import { turn } from "../support/turn";
 import { DataError, HeaderError, dataDir, loadTable, parseTable, readManifest, rehashManifest, type FileSpec } from "../../src/lib/index";
 import { contractMutation } from "./contractMutations";
 
@@ -103,9 +104,10 @@ function mutation(spec: FileSpec): fc.Arbitrary<Outcome> {
 
 describe.each(files.map((f) => [f.path, f] as const))("loader of %s", (_path, spec) => {
   const original = parseTable(readFileSync(join(dataDir(), spec.path), "utf8"), spec).rows;
-  it("gives a typed error or the same rows for generated variants", () => {
-    fc.assert(
-      fc.property(mutation(spec), (m) => {
+  it("gives a typed error or the same rows for generated variants", async () => {
+    await fc.assert(
+      fc.asyncProperty(mutation(spec), async (m) => {
+        await turn();
         tried += 1;
         let rows;
         try {
@@ -131,12 +133,13 @@ let contractTried = 0;
 describe.each(files.filter((f) => (f.contracts ?? []).length > 0).map((f) => [f.path, f] as const))(
   "contracts of %s after a rehash",
   (_path, spec) => {
-    it("a generated contract-breaking copy fails with the contract's typed error", () => {
+    it("a generated contract-breaking copy fails with the contract's typed error", async () => {
       const dir = mkdtempSync(join(tmpdir(), "innlandet-contracts-"));
       cpSync(dataDir(), dir, { recursive: true });
       const other = (p: string): string[][] => recordsOf(readManifest().files.find((f) => f.path === p)!);
-      fc.assert(
-        fc.property(contractMutation(spec, recordsOf(spec), other), (m) => {
+      await fc.assert(
+        fc.asyncProperty(contractMutation(spec, recordsOf(spec), other), async (m) => {
+          await turn();
           contractTried += 1;
           writeFileSync(join(dir, spec.path), stringify(m.records));
           rehashManifest(dir);

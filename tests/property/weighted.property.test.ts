@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import * as pl from "nodejs-polars";
 import { afterAll, describe, expect, it } from "vitest";
+import { turn } from "../support/turn";
 import { IndicatorInputError, sumBy, weightedRate } from "../../src/lib/index";
 
 let tried = 0;
@@ -53,9 +54,10 @@ function frame(u: Units, rate: pl.Series | null = null, weight: pl.Series | null
 }
 
 describe("weightedRate on generated faults", () => {
-  it("a bad rate is refused", () => {
-    fc.assert(
-      fc.property(units, fc.constantFrom<RateFault>("text", "nan", "inf", "above", "below"), fc.nat(), (u, fault, at) => {
+  it("a bad rate is refused", async () => {
+    await fc.assert(
+      fc.asyncProperty(units, fc.constantFrom<RateFault>("text", "nan", "inf", "above", "below"), fc.nat(), async (u, fault, at) => {
+        await turn();
         const i = at % u.r.length;
         let rate: pl.Series;
         if (fault === "text")
@@ -74,9 +76,10 @@ describe("weightedRate on generated faults", () => {
     );
   });
 
-  it("a bad weight is refused", () => {
-    fc.assert(
-      fc.property(units, fc.constantFrom<WeightFault>("null", "nan", "inf", "negative"), fc.nat(), (u, fault, at) => {
+  it("a bad weight is refused", async () => {
+    await fc.assert(
+      fc.asyncProperty(units, fc.constantFrom<WeightFault>("null", "nan", "inf", "negative"), fc.nat(), async (u, fault, at) => {
+        await turn();
         const w: (number | null)[] = [...u.w];
         w[at % w.length] = { null: null, nan: NaN, inf: Infinity, negative: -1 - at }[fault];
         refuses(() => weightedRate(frame(u, null, pl.Series("w", w, pl.Float64)), { rate: "r", weight: "w", by: ["g"] }));
@@ -85,18 +88,20 @@ describe("weightedRate on generated faults", () => {
     );
   });
 
-  it("leaving out every unit is refused by name", () => {
-    fc.assert(
-      fc.property(units, (u) => {
+  it("leaving out every unit is refused by name", async () => {
+    await fc.assert(
+      fc.asyncProperty(units, async (u) => {
+        await turn();
         refuses(() => weightedRate(frame(u).filter(pl.col("g").eq(pl.lit("none"))), { rate: "r", weight: "w", by: ["g"] }));
       }),
       { numRuns: 20, seed: 33 },
     );
   });
 
-  it("clean frames: each group's rate lies between its smallest and largest published rate", () => {
-    fc.assert(
-      fc.property(units, (u) => {
+  it("clean frames: each group's rate lies between its smallest and largest published rate", async () => {
+    await fc.assert(
+      fc.asyncProperty(units, async (u) => {
+        await turn();
         tried += 1;
         const out = weightedRate(frame(u), { rate: "r", weight: "w", by: ["g"] }).toRecords();
         for (const row of out) {
@@ -111,14 +116,15 @@ describe("weightedRate on generated faults", () => {
 });
 
 describe("sumBy on generated overflow", () => {
-  it("values or sums beyond ±Number.MAX_SAFE_INTEGER are refused", () => {
-    fc.assert(
-      fc.property(
+  it("values or sums beyond ±Number.MAX_SAFE_INTEGER are refused", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 2, max: 8 }),
         fc.double({ min: 2 ** 52, max: 1e300, noNaN: true }),
         fc.boolean(),
         fc.boolean(),
-        (n, big, negative, single) => {
+        async (n, big, negative, single) => {
+          await turn();
           const value = Array.from({ length: n }, (_, k) => (k === 0 || !single ? (negative ? -big : big) : 1));
           // single: one value ≥ 2^52 plus ones — refused only when it (or the sum) passes 2^53 − 1
           fc.pre(!single || Math.abs(value[0]!) + n - 1 > Number.MAX_SAFE_INTEGER);

@@ -7,6 +7,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { ensureLibBuilt } from "../../scripts/lib/buildLib";
 import { runAsModule } from "../../scripts/lib/nbmodule";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   await ensureLibBuilt();
   dir = mkdtempSync(join(tmpdir(), "innlandet-async-"));
   symlinkSync(join(root, "dist", "lib"), join(dir, "lib"));
-}, 120_000);
+}, limit(30_000));
 
 function notebook(name: string, cells: string[]): string {
   const nb = {
@@ -35,7 +36,7 @@ const SESSION = 'import * as tslab from "tslab";\nimport * as lib from "./lib/in
 describe("errors thrown outside a cell's own execution (module runner)", () => {
   it(
     "an unawaited rejection in cell 1 fails cell 2, the next cell that uses the session, naming the original error",
-    { timeout: 60_000 },
+    { timeout: limit(10_000) },
     async () => {
       const r = await runAsModule(
         notebook("unawaited.ipynb", [
@@ -52,7 +53,7 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
     },
   );
 
-  it("a timer callback throwing in cell 1 fails cell 2 the same way", { timeout: 60_000 }, async () => {
+  it("a timer callback throwing in cell 1 fails cell 2 the same way", { timeout: limit(10_000) }, async () => {
     const r = await runAsModule(
       notebook("timer.ipynb", [
         SESSION,
@@ -65,7 +66,7 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
     expect(r.error!.message).toMatch(/TypeError: synthetic timer failure$/);
   });
 
-  it("a rejection after the last cell that uses the session still fails the run when the module ends", { timeout: 60_000 }, async () => {
+  it("a rejection after the last cell that uses the session still fails the run when the module ends", { timeout: limit(10_000) }, async () => {
     const r = await runAsModule(
       notebook("late.ipynb", [
         SESSION,
@@ -80,7 +81,7 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
 
   it(
     "a timer that throws after the last cell has ended (nothing awaits it) fails the run when the event loop empties",
-    { timeout: 60_000 },
+    { timeout: limit(10_000) },
     async () => {
       const r = await runAsModule(
         notebook("after-end.ipynb", [SESSION, 'nb.say("fine");\nsetTimeout(() => {\n  throw new Error("synthetic failure after the end");\n}, 20);']),
@@ -91,13 +92,13 @@ describe("errors thrown outside a cell's own execution (module runner)", () => {
     },
   );
 
-  it("a module whose process exits non-zero after its last cell fails, saying how it ended", { timeout: 60_000 }, async () => {
+  it("a module whose process exits non-zero after its last cell fails, saying how it ended", { timeout: limit(10_000) }, async () => {
     const r = await runAsModule(notebook("exit.ipynb", ["const a = 1;", "setTimeout(() => process.exit(3), 20);"]));
     expect(r.ok).toBe(false);
     expect(r.stderr).toMatch(/exited 3/);
   });
 
-  it("a notebook without such errors passes", { timeout: 60_000 }, async () => {
+  it("a notebook without such errors passes", { timeout: limit(10_000) }, async () => {
     const r = await runAsModule(notebook("clean.ipynb", [SESSION, 'await Promise.resolve(1);\nnb.say("fine");']));
     expect(r.ok, r.error?.message ?? r.stderr).toBe(true);
   });

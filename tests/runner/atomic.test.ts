@@ -138,6 +138,19 @@ describe("stageBuild on a symlinked build folder (build → elsewhere)", () => {
     expect(readdirSync(parent).sort()).toEqual(["build", "real"]);
   });
 
+  it("a full run (not from the previous build): commit replaces the target's content and keeps the link a link (issue 21)", () => {
+    const { parent, link, real } = linkedBuild();
+    const stage = stageBuild(link);
+    expect(stage.dir.startsWith(`${real}.tmp-`)).toBe(true);
+    expect(tree(stage.dir)).toEqual([]);
+    writeFileSync(join(stage.dir, "findings.json"), "new findings");
+    expect(tree(real)).toEqual(OLD);
+    stage.commit();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true); // was replaced by a folder
+    expect(tree(real)).toEqual(["findings.json=new findings"]);
+    expect(readdirSync(parent).sort()).toEqual(["build", "real"]);
+  });
+
   it("a link whose target does not exist yet: the build is created at the target", () => {
     const parent = mkdtempSync(join(tmpdir(), "innlandet-atomic-"));
     const link = join(parent, "build");

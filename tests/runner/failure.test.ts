@@ -74,6 +74,14 @@ describe("failureReport", () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it("the API reference's failure with ENOSPC in typedoc's ~340 lines (was 'typedoc failed (exit 5)' first, ENOSPC buried)", () => {
+    const typedoc = new Error(`typedoc failed (exit 5):\n${buried("Error: ENOSPC: no space left on device, write")}`);
+    const r = failureReport(typedoc, { build: "/tmp/b" });
+    expect(r.lines[0]).toBe("reproduce: no space left on device (ENOSPC) writing into /tmp/b");
+    expect(r.lines[1]).toBe("reproduce failed: Error: typedoc failed (exit 5):");
+    expect(r.exitCode).toBe(1);
+  });
+
   it("a system error as the cause of a worded failure: first, then the failure", () => {
     const r = failureReport(new ReproduceError("data/ssb/x.csv: cannot be read", { cause: sysError("EACCES", "open", "/d/ssb/x.csv") }));
     expect(r.lines).toEqual(["reproduce: permission denied (EACCES) opening /d/ssb/x.csv", "reproduce failed: data/ssb/x.csv: cannot be read"]);

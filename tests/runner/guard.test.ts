@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { gone, killLeftovers, startFixture, waitGone } from "./fixtures/processes";
+import { limit } from "../support/limits";
 
 afterAll(killLeftovers);
 
@@ -37,7 +38,7 @@ describe("runGuarded", () => {
     expect(existsSync(`${build}.lock`)).toBe(false);
     expect(readdirSync(build)).toEqual(["findings.json"]);
     expect(readFileSync(join(build, "findings.json"), "utf8")).toBe("previous synthetic build");
-  }, 20_000);
+  }, limit(20_000));
 
   it("SIGINT exits 130; process.exit inside the run still kills the children and cleans up", async () => {
     const b1 = previousBuild();
@@ -58,5 +59,5 @@ describe("runGuarded", () => {
       expect(existsSync(`${b}.lock`)).toBe(false);
       expect(readFileSync(join(b, "findings.json"), "utf8")).toBe("previous synthetic build");
     }
-  }, 20_000);
+  }, limit(20_000));
 });

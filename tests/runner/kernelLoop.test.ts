@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { existingPython } from "../../scripts/lib/jupyter";
 import { ensureLibBuilt } from "../../scripts/lib/buildLib";
 
@@ -22,7 +23,7 @@ interface Report {
 }
 
 describe.skipIf(!python)("the researcher's loop in a live kernel", () => {
-  it("runs every chapter, re-executes every cell, and a changed constant moves the key numbers", { timeout: 1_800_000 }, async () => {
+  it("runs every chapter, re-executes every cell, and a changed constant moves the key numbers", { timeout: limit(300_000) }, async () => {
     await ensureLibBuilt();
     const report = join(mkdtempSync(join(tmpdir(), "kernel-loop-")), "report.json");
     const code = await new Promise<number | null>((resolve) => {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { limit } from "../support/limits";
 import { buildSiteWithReport, type ApiDocsReport } from "../../scripts/lib/site/index";
 import { checkSite, CHROMIUM, pageOk, type PageReport } from "../../scripts/lib/browser";
 import { parseParams } from "../../src/lib/params";
@@ -45,7 +46,7 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
     api = r.api;
     index = readFileSync(join(site, "index.html"), "utf8");
     nb3 = readFileSync(join(site, "03-synthetic.html"), "utf8");
-  }, 300_000);
+  }, limit(60_000));
 
   it("writes every page, the plotly bundle, the executed notebooks and the API reference", () => {
     for (const f of [
@@ -188,7 +189,7 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
 
   it.skipIf(!chromium)(
     "works in Chromium with the network refused: figures, filter, search, anchors, folding, API pages",
-    { timeout: 240_000 },
+    { timeout: limit(60_000) },
     async () => {
       const shots = mkdtempSync(join(tmpdir(), "innlandet-site-shots-"));
       const reports = await checkSite(site, shots);

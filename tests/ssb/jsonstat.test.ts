@@ -2,7 +2,7 @@
  * JSON-stat 2 parsing and the SSB client, on documents the tests build
  * themselves (no network).
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -175,6 +175,16 @@ describe("category indexes must be permutations of 0…n−1", () => {
     const three = withIndex({ "2000": 0, "2001": 1, "2002": 2 });
     expect(() => checkDimensions(three, { Tid: ["2000", "2001", "2002"] }, "07459")).toThrow(/dimension 'Tid' has 3 categories but size says 2/);
     expect(() => checkDimensions({ ...withIndex(["2000", "2001"]), size: undefined }, selection, "07459")).toThrow(SsbFormatError);
+  });
+
+  it("an online answer with the index {2000: 0, 2001: 5} is refused and nothing is cached (it used to be labelled and cached)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssb-"));
+    const q = { table: "07459", selection };
+    const answer = (async () => new Response(JSON.stringify(withIndex({ "2000": 0, "2001": 5 })), { status: 200 })) as unknown as typeof fetch;
+    await expect(fetchSsb(q, { online: true, cacheDir: dir, fetchImpl: answer })).rejects.toThrow(
+      /dimension 'Tid' has the category index \{"2000":0,"2001":5\}, expected a permutation of 0…1/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("places values by position whatever the order of the index object's keys", () => {

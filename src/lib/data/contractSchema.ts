@@ -20,6 +20,8 @@
  * - `order`: `lower` ≤ `upper` on every row where both are present.
  * - `determines`: within each group of the `by` columns, each of `columns` has one value
  *   (e.g. one region type per region of a mapping).
+ * - `allowed`: on the rows `where` selects, `column` matches `pattern` in full (an empty cell is the
+ *   empty string), e.g. a city region's KRD type is one of KRD's city-region types.
  * - `rollup`: the row whose `code` is `parent` against the rows of its `children`: the counts in
  *   `sum` add up (within the rounding of the parts when `complete`, else do not exceed the total),
  *   and (when `complete`) the shares in `between` lie between the parts' lowest and highest.
@@ -104,6 +106,8 @@ const order = z.object({ kind: z.literal("order"), lower: col, upper: col, where
 
 const determines = z.object({ kind: z.literal("determines"), by: z.array(col).min(1), columns: z.array(col).min(1), note });
 
+const allowed = z.object({ kind: z.literal("allowed"), column: col, pattern: z.string(), where, note });
+
 const rollup = z.object({
   kind: z.literal("rollup"),
   code: col,
@@ -141,6 +145,7 @@ export const contractSchema = z.discriminatedUnion("kind", [
   printed,
   order,
   determines,
+  allowed,
   rollup,
   sameValues,
 ]);
@@ -156,6 +161,7 @@ export type RequiredContract = z.infer<typeof required>;
 export type PrintedContract = z.infer<typeof printed>;
 export type OrderContract = z.infer<typeof order>;
 export type DeterminesContract = z.infer<typeof determines>;
+export type AllowedContract = z.infer<typeof allowed>;
 export type RollupContract = z.infer<typeof rollup>;
 export type SameValuesContract = z.infer<typeof sameValues>;
 
@@ -189,6 +195,8 @@ export function contractColumns(c: Contract): string[] {
       return [c.lower, c.upper, ...(c.where ? [c.where.column] : [])];
     case "determines":
       return [...c.by, ...c.columns];
+    case "allowed":
+      return [c.column, ...(c.where ? [c.where.column] : [])];
     case "rollup":
       return [c.code, ...c.sum, ...(c.between ?? [])];
     case "sameValues":

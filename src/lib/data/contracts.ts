@@ -19,9 +19,9 @@ import type {
 import { BalanceError, ChangeBoundError, CrossFileError, DisagreementError, IncompleteKeysError, KeySetError, OutOfRangeError } from "./errors";
 import type { Table } from "./csv";
 import { cellText, fmt, keyText, loc, matches, rowNumber } from "./contractUtil";
-import { checkDetermines, checkOrder, checkPrinted, checkRequired, checkRollup } from "./identityContracts";
+import { checkAllowed, checkDetermines, checkOrder, checkPrinted, checkRequired, checkRollup } from "./identityContracts";
 
-const SINGLE_ORDER = ["complete", "required", "range", "printed", "order", "change", "balance", "determines", "rollup"] as const;
+const SINGLE_ORDER = ["complete", "required", "range", "printed", "order", "change", "balance", "determines", "allowed", "rollup"] as const;
 
 function checkComplete(t: Table, c: CompleteContract): void {
   const values = c.dimensions.map((d) => {
@@ -114,9 +114,9 @@ function checkBalance(t: Table, c: BalanceContract): void {
 
 /**
  * Check a parsed table's single-file contracts, kind by kind in this order: complete, required,
- * range, printed, order, change, balance, determines, rollup.
+ * range, printed, order, change, balance, determines, allowed, rollup.
  * @throws IncompleteKeysError | MissingValueError | OutOfRangeError | PrintedValueError | OrderError |
- *   ChangeBoundError | BalanceError | InconsistentGroupError | RollupError
+ *   ChangeBoundError | BalanceError | InconsistentGroupError | DisallowedValueError | RollupError
  * @example
  * checkContracts(parseTable(text, spec)); // throws on the first violation
  */
@@ -132,6 +132,7 @@ export function checkContracts(t: Table): void {
       else if (c.kind === "printed") checkPrinted(t, c);
       else if (c.kind === "order") checkOrder(t, c);
       else if (c.kind === "determines") checkDetermines(t, c);
+      else if (c.kind === "allowed") checkAllowed(t, c);
       else if (c.kind === "rollup") checkRollup(t, c);
     }
   }

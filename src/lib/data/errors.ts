@@ -146,6 +146,9 @@ export class OrderError extends ContractError {}
 /** A group (e.g. one region of a mapping) has more than one value where it must have one (e.g. its type). */
 export class InconsistentGroupError extends ContractError {}
 
+/** A value outside the values allowed on its row (e.g. a city region typed as one of KRD's small-centre regions). */
+export class DisallowedValueError extends ContractError {}
+
 /** A total disagrees with its parts in the same file (a county vs its economic regions). */
 export class RollupError extends ContractError {}
 

@@ -4,8 +4,8 @@
  * per group, and a total against its parts. Each violation is a typed ContractError
  * naming file, row, key, column and the values, in one line.
  */
-import type { DeterminesContract, OrderContract, PrintedContract, RequiredContract, RollupContract } from "./contractSchema";
-import { InconsistentGroupError, MissingValueError, OrderError, PrintedValueError, RollupError } from "./errors";
+import type { AllowedContract, DeterminesContract, OrderContract, PrintedContract, RequiredContract, RollupContract } from "./contractSchema";
+import { DisallowedValueError, InconsistentGroupError, MissingValueError, OrderError, PrintedValueError, RollupError } from "./errors";
 import type { Table } from "./csv";
 import { cellText, fmt, keyText, loc, matches, rowNumber } from "./contractUtil";
 
@@ -106,6 +106,16 @@ export function checkDetermines(t: Table, c: DeterminesContract): void {
 }
 
 const plain = (v: string | number | null): string => (v === null ? "(empty)" : String(v));
+
+/** On the rows `where` selects, `column` matches `pattern` in full (an empty cell is the empty string). */
+export function checkAllowed(t: Table, c: AllowedContract): void {
+  const re = new RegExp(`^(?:${c.pattern})$`);
+  t.rows.forEach((r, k) => {
+    if (!matches(r, c.where) || re.test(String(r[c.column] ?? ""))) return;
+    const scope = c.where ? ` where ${c.where.column} matches /${c.where.pattern}/` : "";
+    throw new DisallowedValueError(loc(t, k, c.column), `a value matching /${c.pattern}/${scope}${noteText(c.note)}`, cellText(r[c.column]));
+  });
+}
 
 /**
  * The `parent` row against the rows of its `children` (matched on `code`): counts add up within
