@@ -161,6 +161,16 @@ describe("§3.2 every small-town region declined (registered in issue 25)", () =
   });
 });
 
+describe("§3.2 Innlandet's types against the national types, the printed population half (issue 25)", () => {
+  it("+2.5 % < +3.8 % and −3.7 % < −3.3 % at every value the one-decimal rounding allows → reproduced; the migration half untested", () => {
+    // [2.45, 2.55] wholly below [3.75, 3.85]; [−3.75, −3.65] wholly below [−3.35, −3.25]
+    const f = finding("ch3.innlandet_types_slightly_weaker_than_national_types.printed_population");
+    expect(f).toMatchObject({ computed: true, verdict: "reproduced", rule: "litt" });
+    expect(f.robustness.status).toBe("untested"); // the migration half could not be computed
+    expect(f.note).toContain("2.5 % against 3.8 %");
+  });
+});
+
 describe("claims coverage", () => {
   it("every claim of claims.csv is tested by a finding a notebook cell emits", () => {
     const tested = new Set<string>();
