@@ -5,6 +5,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { growthIndexSmall, growthRateSmall } from "./growthSmall";
 import { checkLongFrame } from "./validate";
 
 export interface GrowthOptions {
@@ -50,6 +51,9 @@ export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame 
   checkTimeArg(fn, "from", from);
   checkTimeArg(fn, "to", to);
   if (!(to > from)) throw new IndicatorInputError(fn, `'to' (${to}) must be after 'from' (${from})`);
+  // up to smallFrameRows() rows (smallFrame.ts) in plain TypeScript; refusals and other frames here
+  const small = growthRateSmall(df, opts);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [region, time], value);
   checkTimePoints(fn, clean, time, [
     ["from", from],
@@ -89,6 +93,8 @@ export interface GrowthIndexOptions {
 export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.DataFrame {
   const fn = "growthIndex";
   checkTimeArg(fn, "base", opts.base);
+  const small = growthIndexSmall(df, opts);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [opts.region, opts.time], opts.value);
   checkTimePoints(fn, clean, opts.time, [["base", opts.base]]);
   const base = clean
