@@ -214,6 +214,6 @@ export function singleCell(df: pl.DataFrame, where: Record<string, string | numb
     found = row;
   }
   const v = found?.[at];
-  if (v === undefined || v === null || !kind || !plainCell(v, kind, false)) return undefined;
+  if (v === undefined || !kind || !plainCell(v, kind, false)) return undefined;
   return v as number | string;
 }
