@@ -39,6 +39,8 @@ function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [st
 
 /**
  * Absolute and percent change of `value` from `from` to `to`, per region.
+ * Frames of up to 10 000 rows are computed in plain TypeScript (building polars expressions costs far more than
+ * the work on such frames; see indicators/smallFrame.ts), with the same result and the same errors.
  * @returns `<region>, value_from, value_to, change, change_pct`, sorted by region.
  * @throws IndicatorInputError when `to` is not after `from`, the time column is not numeric, `from` or
  *   `to` is absent from the data, or a region lacks either time point or starts at 0.
@@ -83,7 +85,7 @@ export interface GrowthIndexOptions {
 
 /**
  * Index of a series with a base period = 100 (Figur 3.8-style):
- * index_t = 100 · x_t / x_base, per region.
+ * index_t = 100 · x_t / x_base, per region. Up to 10 000 rows in plain TypeScript, as growthRate.
  * @returns `<region>, <time>, value, index` (the input's key names), sorted by region and time.
  * @throws IndicatorInputError when the time column is not numeric, the base period is absent from
  *   the data, or a region lacks the base period or is 0 there.

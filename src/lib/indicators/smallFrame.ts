@@ -133,6 +133,36 @@ export function longRows(df: pl.DataFrame, keys: string[], value: string, opts: 
   return read;
 }
 
+const floatExprs = new Map<string, pl.Expr>();
+/** `pl.col(name).cast(pl.Float64)`, built once per name. */
+function asFloat(name: string): pl.Expr {
+  let e = floatExprs.get(name);
+  if (!e) floatExprs.set(name, (e = pl.col(name).cast(pl.Float64)));
+  return e;
+}
+
+/** checkLongFrame's result (`df`, the value cast to Float64) when it would accept `df` and the frame is small; else undefined. */
+export function checkedSmall(df: pl.DataFrame, keys: string[], value: string, opts: { allowNegative?: boolean }): pl.DataFrame | undefined {
+  return longRows(df, keys, value, opts) ? df.withColumns(asFloat(value)) : undefined;
+}
+
+/**
+ * checkComposition's result when it would accept `df` and the frame is small; else undefined. A whole's
+ * total is checked by a sum whose rounding cannot matter: non-negative values total 0 only when all are
+ * 0, and totals must stay far below overflow (else polars decides).
+ */
+export function compositionSmall(df: pl.DataFrame, whole: string[], part: string, value: string): pl.DataFrame | undefined {
+  const read = whole.length > 0 ? longRows(df, [...whole, part], value) : undefined;
+  if (!read) return undefined;
+  const totals = new Map<unknown, number>();
+  for (const row of read.rows) {
+    const id = whole.length === 1 ? row[0] : JSON.stringify(row.slice(0, whole.length));
+    totals.set(id, (totals.get(id) ?? 0) + (row[whole.length + 1] as number));
+  }
+  for (const t of totals.values()) if (!(t > 0 && t < 1e300)) return undefined;
+  return df.withColumns(asFloat(value));
+}
+
 /** UTF-16 code unit mapped so that comparing mapped units orders strings by code point (as polars, on UTF-8 bytes). */
 function unit(c: number): number {
   return c < 0xd800 ? c : c < 0xe000 ? c + 0x2000 : c - 0x800;

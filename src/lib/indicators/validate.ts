@@ -5,7 +5,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { longRows, type Rows } from "./smallFrame";
+import { checkedSmall, compositionSmall } from "./smallFrame";
 
 function firstKey(df: pl.DataFrame, keys: string[]): string {
   const rec =
@@ -45,7 +45,8 @@ function hasDuplicateKeys(df: pl.DataFrame, keys: string[]): boolean {
  */
 export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], value: string, opts: { allowNegative?: boolean } = {}): pl.DataFrame {
   // a small frame that passes is checked in plain TypeScript (smallFrame.ts); any other, here
-  if (longRows(df, keys, value, opts)) return df.withColumns(asFloat(value));
+  const small = checkedSmall(df, keys, value, opts);
+  if (small) return small;
   for (const c of [...keys, value]) {
     if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${df.columns.join(", ")})`);
   }
@@ -73,29 +74,6 @@ export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], val
     throw new IndicatorInputError(fn, `duplicate rows for ${firstKey(dup, keys)}; aggregate first`);
   }
   return out;
-}
-
-const floatExprs = new Map<string, pl.Expr>();
-/** `pl.col(name).cast(pl.Float64)`, built once per name (see `col`). */
-function asFloat(name: string): pl.Expr {
-  let e = floatExprs.get(name);
-  if (!e) floatExprs.set(name, (e = pl.col(name).cast(pl.Float64)));
-  return e;
-}
-
-/**
- * Whether every group of the first `groupKeys` cells of `read`'s rows (keys, then the value) has a
- * total that checkPositiveTotals accepts, by a sum whose rounding cannot matter: non-negative
- * values total 0 only when all are 0, and totals are kept far below overflow.
- */
-function positiveTotals(read: Rows, groupKeys: number, valueAt: number): boolean {
-  const totals = new Map<unknown, number>();
-  for (const row of read.rows) {
-    const id = groupKeys === 1 ? row[0] : JSON.stringify(row.slice(0, groupKeys));
-    totals.set(id, (totals.get(id) ?? 0) + (row[valueAt] as number));
-  }
-  for (const t of totals.values()) if (!(t > 0 && t < 1e300)) return false;
-  return true;
 }
 
 /** Throw when any group's total of `value` is zero or overflows a 64-bit float (a share would be undefined, or 0 for every part). */
@@ -316,8 +294,8 @@ export interface RegionSectorOptions {
  */
 export function checkComposition(fn: string, df: pl.DataFrame, whole: string | string[], part: string, value: string): pl.DataFrame {
   const wholeKeys = Array.isArray(whole) ? whole : [whole];
-  const read = wholeKeys.length > 0 ? longRows(df, [...wholeKeys, part], value) : undefined;
-  if (read && positiveTotals(read, wholeKeys.length, wholeKeys.length + 1)) return df.withColumns(asFloat(value));
+  const small = compositionSmall(df, wholeKeys, part, value);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [...wholeKeys, part], value);
   checkPositiveTotals(fn, clean, wholeKeys, value);
   return clean;
