@@ -42,16 +42,34 @@ function cases(): Case[] {
   const growth = growthRate(regions, { region: "region", time: "year", value: "value", from: 2001, to: 2007 });
   const panel = (n: number): pl.DataFrame => {
     const r = Array.from({ length: n }, (_, i) => `r${Math.floor(i / 2)}`);
-    return pl.DataFrame({ region: r, year: pl.Series("year", r.map((_, i) => 2001 + 6 * (i % 2)), pl.Int64), value: r.map((_, i) => 1000 + i) });
+    return pl.DataFrame({
+      region: r,
+      year: pl.Series(
+        "year",
+        r.map((_, i) => 2001 + 6 * (i % 2)),
+        pl.Int64,
+      ),
+      value: r.map((_, i) => 1000 + i),
+    });
   };
   const [k1, k10] = [panel(1_000), panel(10_000)];
   const rate = { region: "region", time: "year", value: "value", from: 2001, to: 2007 };
   return [
     { name: "growthRate", rows: regions.height, run: () => growthRate(regions, rate), calls: 20 },
-    { name: "growthIndex", rows: regionYears.height, run: () => growthIndex(regionYears, { region: "region", time: "year", value: "value", base: 1998 }), calls: 10 },
+    {
+      name: "growthIndex",
+      rows: regionYears.height,
+      run: () => growthIndex(regionYears, { region: "region", time: "year", value: "value", base: 1998 }),
+      calls: 10,
+    },
     { name: "checkLongFrame", rows: regionYears.height, run: () => checkLongFrame("bench", regionYears, ["region", "year"], "value"), calls: 10 },
     { name: "num (lookup)", rows: growth.height, run: () => num(growth, { region: "Hamar" }, "change_pct"), calls: 40 },
-    { name: "sumBy (to region types)", rows: regions.height, run: () => sumBy(regions, { by: ["region_type", "year"], value: "value", keys: ["region", "year"] }), calls: 20 },
+    {
+      name: "sumBy (to region types)",
+      rows: regions.height,
+      run: () => sumBy(regions, { by: ["region_type", "year"], value: "value", keys: ["region", "year"] }),
+      calls: 20,
+    },
     { name: "toRegions", rows: municipal.height, run: () => toRegions(municipal, mapping), calls: 10 },
     { name: "growthRate", rows: k1.height, run: () => growthRate(k1, rate), calls: 5 },
     { name: "growthRate", rows: k10.height, run: () => growthRate(k10, rate), calls: 2 },
