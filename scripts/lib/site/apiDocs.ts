@@ -6,11 +6,12 @@
  * relative here). Also reports which exported functions lack a JSDoc summary
  * or an @example.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { currentGuard } from "../guard";
 import { spawnTracked } from "../spawnTracked";
+import { apiDocsCacheDir, apiDocsKey, cachedDocs, storeDocs } from "./apiDocsCache";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -25,6 +26,8 @@ export interface ApiDocsReport {
   missingExample: string[];
   /** TypeDoc's warnings (one per line, without colour codes). */
   warnings: string[];
+  /** Whether the pages came from the cache (apiDocsCache.ts) instead of a TypeDoc run. */
+  cached: boolean;
 }
 
 interface Reflection {
@@ -67,20 +70,29 @@ export function docCoverage(project: Reflection): Pick<ApiDocsReport, "functions
 }
 
 /**
- * Render the API reference into `<siteDir>/api/` with the project's typedoc.json.
+ * Render the API reference into `<siteDir>/api/` with the project's typedoc.json — or copy it from the
+ * cache when no input has changed since a run that rendered it (apiDocsCache.ts).
+ * @param opts root: the project (default this one); cacheDir: the cache (default apiDocsCacheDir(); null: none)
  * @throws Error with TypeDoc's output when it fails or is not installed.
  * @example
  * const r = await buildApiDocs("build/site"); // r.dir === "build/site/api"
  */
-export async function buildApiDocs(siteDir: string, opts: { root?: string } = {}): Promise<ApiDocsReport> {
+export async function buildApiDocs(siteDir: string, opts: { root?: string; cacheDir?: string | null } = {}): Promise<ApiDocsReport> {
   const root = opts.root ?? ROOT;
   const bin = join(root, "node_modules", "typedoc", "bin", "typedoc");
   if (!existsSync(bin)) throw new Error(`typedoc is not installed (${bin} missing): run npm ci`);
   const dir = join(resolve(siteDir), "api");
+  const cacheDir = opts.cacheDir === undefined ? apiDocsCacheDir() : opts.cacheDir;
+  const key = cacheDir === null ? "" : apiDocsKey(root);
+  const hit = cacheDir === null ? null : cachedDocs(cacheDir, key);
+  rmSync(dir, { recursive: true, force: true });
+  if (hit) {
+    cpSync(hit.pages, dir, { recursive: true });
+    return report(dir, hit.json, hit.output, true);
+  }
   const tmp = mkdtempSync(join(tmpdir(), "innlandet-typedoc-"));
   currentGuard()?.onCleanup(() => rmSync(tmp, { recursive: true, force: true }));
   try {
-    rmSync(dir, { recursive: true, force: true });
     const json = join(tmp, "api.json");
     // spawned, not run synchronously (the site's other pages are written meanwhile), and tracked by the run's guard
     const r = await spawnTracked(process.execPath, [bin, "--options", join(root, "typedoc.json"), "--out", dir, "--json", json], {
@@ -90,15 +102,21 @@ export async function buildApiDocs(siteDir: string, opts: { root?: string } = {}
     const output = `${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ""}`.replace(/\x1b\[[0-9;]*m/g, "");
     if (r.status !== 0 || !existsSync(join(dir, "index.html")) || !existsSync(json))
       throw new Error(`typedoc failed (exit ${r.status}):\n${output.trim()}`);
-    linkSiteRoot(dir);
-    const warnings = output
-      .split("\n")
-      .filter((l) => l.startsWith("[warning]") && !/Found \d+ errors/.test(l))
-      .map((l) => l.replace(/^\[warning\]\s*/, ""));
-    return { dir, ...docCoverage(JSON.parse(readFileSync(json, "utf8")) as Reflection), warnings };
+    if (cacheDir !== null) storeDocs(cacheDir, key, dir, json, output);
+    return report(dir, json, output, false);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Make the pages' site links relative and read the coverage and warnings of a rendering. */
+function report(dir: string, json: string, output: string, cached: boolean): ApiDocsReport {
+  linkSiteRoot(dir);
+  const warnings = output
+    .split("\n")
+    .filter((l) => l.startsWith("[warning]") && !/Found \d+ errors/.test(l))
+    .map((l) => l.replace(/^\[warning\]\s*/, ""));
+  return { dir, ...docCoverage(JSON.parse(readFileSync(json, "utf8")) as Reflection), warnings, cached };
 }
 
 /** `npm run docs` (tsx scripts/lib/site/apiDocs.ts [SITE_DIR]): the API reference alone, and its coverage. */
@@ -109,7 +127,9 @@ if (require.main === module) {
   buildApiDocs(site).then(
     (r) => {
       const list = (xs: string[]): string => (xs.length ? `: ${xs.join(", ")}` : "");
-      console.log(`[api] ${join(r.dir, "index.html")}: ${r.functions.length} exported functions`);
+      console.log(
+        `[api] ${join(r.dir, "index.html")}: ${r.functions.length} exported functions${r.cached ? " (from the cache: no input changed)" : ""}`,
+      );
       console.log(`[api] ${r.missingDoc.length} without a JSDoc summary${list(r.missingDoc)}`);
       console.log(`[api] ${r.missingExample.length} without an @example${list(r.missingExample)}`);
       for (const w of r.warnings) console.log(`[api] typedoc warning: ${w}`);

@@ -3,6 +3,7 @@
  * missing (never `undefined > 1` silently false).
  */
 import * as pl from "nodejs-polars";
+import { singleCell } from "../indicators/smallFrame";
 import { LookupError } from "./errors";
 
 /**
@@ -12,6 +13,8 @@ import { LookupError } from "./errors";
  * one(toRegions(ctx.municipalPopulation, ctx.regions), { region: "Hamar", year: 2007 }, "value"); // 85817
  */
 export function one(df: pl.DataFrame, where: Record<string, string | number>, column: string): number | string {
+  const found = singleCell(df, where, column); // small frames in plain TypeScript; errors and the rest below
+  if (found !== undefined) return found;
   let expr: pl.Expr | null = null;
   for (const [k, v] of Object.entries(where)) {
     if (!df.columns.includes(k)) throw new LookupError(`${k} = ${v}`, `frame with columns ${df.columns.join(", ")}`, 0);

@@ -4,6 +4,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { sumBySmall } from "./aggregateSmall";
 import { checkLongFrame } from "./validate";
 
 export interface SumByOptions {
@@ -37,6 +38,9 @@ export function sumBy(df: pl.DataFrame, opts: SumByOptions): pl.DataFrame {
   for (const c of opts.by)
     if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' of 'by' not found (columns: ${df.columns.join(", ")})`);
   const keys = opts.keys ?? df.columns.filter((c) => c !== opts.value);
+  // exact integer sums of a small frame in plain TypeScript (aggregateSmall.ts); the rest here
+  const small = sumBySmall(df, opts.by, keys, opts.value);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, keys, opts.value, { allowNegative: true });
   const v = pl.col(opts.value);
   const big = clean.filter(v.abs().gt(LIMIT));

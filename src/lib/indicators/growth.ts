@@ -5,6 +5,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { growthIndexSmall, growthRateSmall } from "./growthSmall";
 import { checkLongFrame } from "./validate";
 
 export interface GrowthOptions {
@@ -38,6 +39,8 @@ function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [st
 
 /**
  * Absolute and percent change of `value` from `from` to `to`, per region.
+ * Frames of up to 10 000 rows are computed in plain TypeScript (building polars expressions costs far more than
+ * the work on such frames; see indicators/smallFrame.ts), with the same result and the same errors.
  * @returns `<region>, value_from, value_to, change, change_pct`, sorted by region.
  * @throws IndicatorInputError when `to` is not after `from`, the time column is not numeric, `from` or
  *   `to` is absent from the data, or a region lacks either time point or starts at 0.
@@ -50,6 +53,9 @@ export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame 
   checkTimeArg(fn, "from", from);
   checkTimeArg(fn, "to", to);
   if (!(to > from)) throw new IndicatorInputError(fn, `'to' (${to}) must be after 'from' (${from})`);
+  // up to smallFrameRows() rows (smallFrame.ts) in plain TypeScript; refusals and other frames here
+  const small = growthRateSmall(df, opts);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [region, time], value);
   checkTimePoints(fn, clean, time, [
     ["from", from],
@@ -79,7 +85,7 @@ export interface GrowthIndexOptions {
 
 /**
  * Index of a series with a base period = 100 (Figur 3.8-style):
- * index_t = 100 · x_t / x_base, per region.
+ * index_t = 100 · x_t / x_base, per region. Up to 10 000 rows in plain TypeScript, as growthRate.
  * @returns `<region>, <time>, value, index` (the input's key names), sorted by region and time.
  * @throws IndicatorInputError when the time column is not numeric, the base period is absent from
  *   the data, or a region lacks the base period or is 0 there.
@@ -89,6 +95,8 @@ export interface GrowthIndexOptions {
 export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.DataFrame {
   const fn = "growthIndex";
   checkTimeArg(fn, "base", opts.base);
+  const small = growthIndexSmall(df, opts);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [opts.region, opts.time], opts.value);
   checkTimePoints(fn, clean, opts.time, [["base", opts.base]]);
   const base = clean

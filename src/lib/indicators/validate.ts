@@ -5,6 +5,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { checkedSmall, compositionSmall } from "./smallFrame";
 
 function firstKey(df: pl.DataFrame, keys: string[]): string {
   const rec =
@@ -43,6 +44,9 @@ function hasDuplicateKeys(df: pl.DataFrame, keys: string[]): boolean {
  * divide as integers in polars).
  */
 export function checkLongFrame(fn: string, df: pl.DataFrame, keys: string[], value: string, opts: { allowNegative?: boolean } = {}): pl.DataFrame {
+  // a small frame that passes is checked in plain TypeScript (smallFrame.ts); any other, here
+  const small = checkedSmall(df, keys, value, opts);
+  if (small) return small;
   for (const c of [...keys, value]) {
     if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${df.columns.join(", ")})`);
   }
@@ -290,6 +294,8 @@ export interface RegionSectorOptions {
  */
 export function checkComposition(fn: string, df: pl.DataFrame, whole: string | string[], part: string, value: string): pl.DataFrame {
   const wholeKeys = Array.isArray(whole) ? whole : [whole];
+  const small = compositionSmall(df, wholeKeys, part, value);
+  if (small) return small;
   const clean = checkLongFrame(fn, df, [...wholeKeys, part], value);
   checkPositiveTotals(fn, clean, wholeKeys, value);
   return clean;

@@ -4,6 +4,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { sumBy } from "../indicators/aggregate";
+import { toRegionsSmall } from "./aggregateSmall";
 
 export interface ToRegionsOptions {
   /** Column of `df` with the municipality code (default `municipality_code_2008`). */
@@ -30,6 +31,9 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   const value = opts.value ?? "value";
   const keep = opts.keep ?? ["year"];
   const extra = to === "region" ? ["region_type", ...(mapping.columns.includes("report_region") ? ["report_region"] : [])] : [];
+  // small frames in plain TypeScript (aggregateSmall.ts); refusals and the rest here
+  const small = toRegionsSmall(df, mapping, { muni, to, value, keep, extra });
+  if (small) return small;
   const map = mapping.select(pl.col("municipality_code_2008").alias(muni), to, ...extra);
   const unmapped = df.select(muni).join(map, { on: muni, how: "anti" });
   if (unmapped.height > 0) {
