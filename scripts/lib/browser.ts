@@ -13,6 +13,7 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { indexChecks, notebookChecks, type Check } from "./site/browserChecks";
+import { figureChecks } from "./site/figureChecks";
 
 export type { Check } from "./site/browserChecks";
 export const CHROMIUM = "/usr/bin/chromium";
@@ -51,6 +52,8 @@ export interface PageReport {
   findingRows?: number;
   /** Interaction checks run on this page (all must be ok). */
   checks: Check[];
+  /** One per drawn plotly figure: the figure rules of site/figureChecks.ts (all must be ok). */
+  figureChecks: Check[];
   screenshot: string;
 }
 
@@ -121,6 +124,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
         await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
+      const figs = rendered > 0 ? await figureChecks(page) : [];
       const shot = join(screenshots, shotName(name));
       let checks: Check[] = [];
       let findingRows: number | undefined;
@@ -141,7 +145,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
         }
         await page.screenshot({ path: shot });
       }
-      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, checks, screenshot: shot });
+      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, checks, figureChecks: figs, screenshot: shot });
       await page.close();
     }
   } finally {
@@ -151,7 +155,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
   return reports;
 }
 
-/** Whether a page passed: every figure drawn, no console error, every check ok. */
+/** Whether a page passed: every figure drawn and passing the figure rules, no console error, every check ok. */
 export function pageOk(r: PageReport): boolean {
-  return r.renderedFigures === r.figures && r.consoleErrors.length === 0 && r.checks.every((c) => c.ok);
+  return r.renderedFigures === r.figures && r.consoleErrors.length === 0 && [...r.checks, ...r.figureChecks].every((c) => c.ok);
 }

@@ -100,7 +100,7 @@ describe("plot builders", () => {
     const fig = stackedBarFigure(pl.DataFrame({ r: ["</script>"], s: ["x"], v: [1] }), { x: "r", stack: "s", value: "v", title: "t" });
     const html = figureHtml(fig, { id: "f1" });
     expect(html).toMatch(/^<div id="f1"/);
-    expect(html).toContain('Plotly.newPlot("f1"');
+    expect(html).toContain('(cur?Plotly.react:Plotly.newPlot)("f1"');
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(figureHtml({ data: [], layout: { height: 600 } }, { id: "m" })).toContain("height:600px");
   });

@@ -49,15 +49,16 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
     return {
       type: "bar",
       orientation: "h",
+      // the symbol in the text and a pattern on the bar: the verdict never rests on colour alone
       name: verdictName(v),
       y: rows.map((r) => r.label),
       x: counts,
-      text: counts.map((n) => (n > 0 ? String(n) : "")),
+      text: counts.map((n) => (n > 0 ? `${s.symbol} ${n}` : "")),
       textposition: "inside",
       insidetextanchor: "middle",
       textfont: { color: s.text },
-      marker: { color: s.colour, line: { color: "#ffffff", width: 1 } },
-      hovertemplate: `%{y}<br>${v}: %{x}<extra></extra>`,
+      marker: { color: s.colour, line: { color: "#ffffff", width: 1 }, ...barPattern(s.pattern, s.text) },
+      hovertemplate: `%{y}<br>${verdictName(v)}: %{x} findings<extra></extra>`,
     };
   });
   return {
@@ -66,14 +67,49 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
       barmode: "stack",
       uniformtext: { mode: "hide", minsize: 10 },
       font: FONT,
-      height: 110 + 34 * rows.length,
-      margin: { t: 40, r: 20, b: 50, l: 10 },
+      height: 130 + 34 * rows.length,
+      margin: { t: 40, r: 20, b: 70, l: 10 },
       legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal" },
       xaxis: { title: { text: "findings (count)" }, automargin: true, gridcolor: "#e5e5e5", rangemode: "tozero" },
-      yaxis: { automargin: true, autorange: "reversed", categoryorder: "array", categoryarray: rows.map((r) => r.label) },
+      yaxis: {
+        title: { text: "chapter and kind of finding" },
+        automargin: true,
+        autorange: "reversed",
+        categoryorder: "array",
+        categoryarray: rows.map((r) => r.label),
+      },
+      annotations: [sourceNote(OVERVIEW_SOURCE, 42)],
       paper_bgcolor: "#ffffff",
       plot_bgcolor: "#ffffff",
     },
+  };
+}
+
+/** Where the index charts' numbers come from. */
+export const OVERVIEW_SOURCE = "findings.json of this run";
+
+/** A bar pattern (plotly marker.pattern) in the text colour, faint enough for the bar's text to read. */
+function barPattern(shape: string, colour: string): Record<string, unknown> {
+  return shape ? { pattern: { shape, fgcolor: colour, fgopacity: 0.35, size: 8, solidity: 0.2 } } : {};
+}
+
+/**
+ * The source line of an index chart: an annotation at the bottom left, `below` px under the plot
+ * area (past the x tick labels and axis title; the bottom margin leaves room for it).
+ */
+export function sourceNote(source: string, below: number): Record<string, unknown> {
+  return {
+    xref: "paper",
+    x: 0,
+    xanchor: "left",
+    yref: "paper",
+    y: 0,
+    yanchor: "top",
+    yshift: -below,
+    text: `Source: ${source}`,
+    showarrow: false,
+    align: "left",
+    font: { size: 11, color: "#555555" },
   };
 }
 
@@ -111,14 +147,34 @@ export function deviation(f: Finding): Deviation | null {
   };
 }
 
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+/** `s` cut to at most `n` characters at a word boundary, with "…" when cut. */
+export function truncate(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(–-]+$/, "")}…`;
 }
 
-/** The y label of a finding: section, the claim shortened, and the reading when the id names one. */
-export function rowLabel(f: Finding): string {
-  const reading = f.id.split(".").slice(2).join(" ").replace(/_/g, " ");
-  return `§${f.section} ${truncate(f.claim, 48)}${reading ? ` — ${truncate(reading, 28)}` : ""}`;
+/**
+ * A finding's reading in words, for telling apart findings that share a claim: what its note says the
+ * claim is "read as", else its id's last part with dates and underscores spelled out
+ * (`jan2001_jan2008` → "1 Jan 2001 → 1 Jan 2008", `five_city_regions` → "five city regions").
+ */
+export function readingLabel(f: Finding): string {
+  const reading = f.note.split("\n").find((l) => l.startsWith("reading:")) ?? "";
+  const readAs = /read as (?:the )?([^(:,;]+)/.exec(reading)?.[1]?.trim();
+  if (readAs) return readAs;
+  const last = f.id.split(".").slice(2).join(" ");
+  return last
+    .replace(/jan(\d{4})_jan(\d{4})/gi, "1 Jan $1 → 1 Jan $2")
+    .replace(/_/g, " ")
+    .trim();
+}
+
+/** The y label of a finding: section and claim, shortened at a word; with the reading when `shared` (another row has the same claim). */
+export function rowLabel(f: Finding, shared = false): string {
+  const reading = shared ? readingLabel(f) : "";
+  return `§${f.section} ${truncate(f.claim, reading ? 34 : 52)}${reading ? ` — ${truncate(reading, 26)}` : ""}`;
 }
 
 const MARKER: Record<Verdict, string> = {
@@ -175,7 +231,7 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
   const clip = (x: number): number => symlog(Math.max(-R, Math.min(R, x)));
   const ids = shownPairs.map((p) => p.f.id);
   const hoverInfo = (f: Finding): string[] => [
-    f.id,
+    rowLabel(f, true),
     f.claim,
     formatPublished(f),
     formatComputed(f.computed, f),
@@ -239,11 +295,13 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
       },
       customdata: ps.map((p) => [...hoverInfo(p.f), pct(p.d)]),
       hovertemplate:
-        "%{customdata[1]}<br>published %{customdata[2]} %{customdata[4]} (tolerance %{customdata[5]})<br>computed %{customdata[3]}" +
-        `<br>%{customdata[7]} of the published value<br>${v}%{customdata[6]}<extra>%{customdata[0]}</extra>`,
+        "%{customdata[1]}<br>published %{customdata[2]} %{customdata[4]} (tolerance %{customdata[5]})<br>computed %{customdata[3]} %{customdata[4]}" +
+        `<br>%{customdata[7]} of the published value<br>${verdictName(v)}%{customdata[6]}<extra></extra>`,
     };
   });
-  const height = 150 + 22 * Math.max(1, ids.length);
+  const claims = shownPairs.map((p) => p.f.claim);
+  const shared = (f: Finding): boolean => claims.filter((c) => c === f.claim).length > 1;
+  const height = 190 + 22 * Math.max(1, ids.length);
   return {
     shown: ids,
     leftOut,
@@ -252,12 +310,12 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
       layout: {
         font: FONT,
         height,
-        margin: { t: 40, r: 20, b: 60, l: 10 },
+        margin: { t: 40, r: 20, b: 100, l: 10 },
         barmode: "overlay",
         legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom" },
         xaxis: {
           title: {
-            text: `computed − published, % of the published value (symmetric log scale; 0 = published${R >= CLIP ? `; beyond ±${CLIP} % at the edge` : ""})`,
+            text: `computed − published, % of the published value<br>(symmetric log scale; 0 = published${R >= CLIP ? `; beyond ±${CLIP} % at the edge` : ""})`,
           },
           range: [-symlog(scaleEdge(R)) * 1.04, symlog(scaleEdge(R)) * 1.04],
           tickmode: "array",
@@ -270,6 +328,7 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
           side: "bottom",
         },
         yaxis: {
+          title: { text: "finding (section and claim)" },
           automargin: true,
           autorange: "reversed",
           type: "category",
@@ -277,9 +336,10 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
           categoryarray: ids,
           tickmode: "array",
           tickvals: ids,
-          ticktext: shownPairs.map((p) => rowLabel(p.f)),
+          ticktext: shownPairs.map((p) => rowLabel(p.f, shared(p.f))),
           tickfont: { size: 11 },
         },
+        annotations: [sourceNote(OVERVIEW_SOURCE, 66)],
         paper_bgcolor: "#ffffff",
         plot_bgcolor: "#ffffff",
       },

@@ -32,6 +32,8 @@ export interface MapOptions {
   marked?: { codes: readonly string[]; label: string };
   /** Source credit shown under the map, e.g. "© Kartverket". */
   attribution?: string;
+  /** The data's source, shown under the title ("Source: …"). */
+  source?: string;
   /** Figure height in px (default 600). */
   height?: number;
 }
@@ -190,9 +192,9 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
   const padLat = (bbox.lat1 - bbox.lat0) * 0.02;
   const hidden = { visible: false, showgrid: false, zeroline: false };
   const layout: Record<string, unknown> = {
-    ...baseLayout(opts.title),
+    ...baseLayout(opts.title, opts.source),
     height: opts.height ?? 600,
-    margin: { t: 60, r: 20, b: 30, l: 20 },
+    margin: { t: opts.source ? 80 : 60, r: 20, b: 30, l: 20 },
     xaxis: { ...hidden, range: [bbox.lon0 - padLon, bbox.lon1 + padLon] },
     yaxis: { ...hidden, range: [bbox.lat0 - padLat, bbox.lat1 + padLat], scaleanchor: "x", scaleratio: 1 / kx },
     hovermode: "closest",
