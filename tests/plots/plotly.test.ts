@@ -55,7 +55,7 @@ describe("plot builders", () => {
     expect(z[3]).toBe(0);
     expect(t["zmin"]).toBe(-2);
     expect(t["zmax"]).toBe(2);
-    expect(t["colorbar"]).toEqual({ title: { text: "LQ" }, tickvals: [-2, -1, 0, 1, 2], ticktext: ["0.25", "0.5", "1", "2", "4"] });
+    expect(t["colorbar"]).toEqual({ title: { text: "LQ", side: "right" }, tickvals: [-2, -1, 0, 1, 2], ticktext: ["0.25", "0.5", "1", "2", "4"] });
     // cell text keeps the LQ itself
     expect((t["text"] as string[][])[0]).toEqual(["2.00", "0.50", "3.46", "1.00"]);
   });

@@ -167,8 +167,8 @@ describe.skipIf(!ready)("plots in headless Chromium, network blocked", () => {
     for (const d of drawn) expect(d.rendered, d.name).toBe(true);
     expect(by.get("map_regions")!.filledPaths).toBeGreaterThanOrEqual(48);
     expect(by.get("map_change")!.filledPaths).toBeGreaterThanOrEqual(48);
-    // hover names the municipality, its code and region
-    expect(hoverTexts[0]).toMatch(/^[A-ZÆØÅ][^()]* \(0[45]\d\d\)region: .+region_type: .+regions/);
+    // hover names the municipality, its code and region, in words ("region type", not region_type)
+    expect(hoverTexts[0]).toMatch(/^[A-ZÆØÅ][^()]* \(0[45]\d\d\)region: .+region type: .+regions/);
     const sc = by.get("scatter_typology")!;
     expect(sc.labels.length).toBeGreaterThanOrEqual(10);
     expect(overlapping(sc.labels)).toEqual([]);

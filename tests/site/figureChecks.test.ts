@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium } from "../../scripts/lib/browser";
 import { collectFigureFacts, type FigureFacts } from "../../scripts/lib/site/figureFacts";
 import { figureProblems, hoverNumbers, inWords, unrounded } from "../../scripts/lib/site/figureChecks";
-import { figureHtml, plotlyBundlePath, scatterFigure, type PlotlyFigure } from "../../src/lib/plots/plotly";
+import { figureHtml, plotlyBundlePath, scatterFigure, stackedBarFigure, type PlotlyFigure } from "../../src/lib/plots/plotly";
 
 const chromium = existsSync(CHROMIUM);
 if (!chromium) console.warn("figureChecks.test: Debian's chromium not found — the browser part is skipped (apt-get install chromium)");
@@ -62,6 +62,8 @@ describe("figure rules on hand-made facts", () => {
     hovers: ["Hamar<br>population change: 4.49 %"],
     overflow: [],
     overlaps: [],
+    plot: [560, 300],
+    legendCover: 0,
     width: 700,
     containerWidth: 700,
   };
@@ -77,6 +79,8 @@ describe("figure rules on hand-made facts", () => {
     expect(one({ hovers: ["Gjøvik: 367"] })).toEqual(['hover value(s) without a unit: "Gjøvik: 367"']);
     expect(one({ annotations: ["© Kartverket"] })).toEqual(['no source line (an annotation starting "Source:")']);
     expect(one({ width: 760, containerWidth: 350 })).toEqual(["figure 760 px wide in a 350 px column"]);
+    expect(one({ plot: [40, 300] })).toEqual(["plot area only 40 × 300 px (labels or legend take the rest)"]);
+    expect(one({ legendCover: 0.35 })).toEqual(["the legend covers 35 % of the plot area"]);
   });
 });
 
@@ -91,8 +95,13 @@ describe.skipIf(!chromium)("figure rules on synthetic pages in Chromium", () => 
   afterAll(async () => browser?.close());
 
   /** Draw the figures on a page of their own (width px) and read their facts. */
-  async function draw(name: string, figs: PlotlyFigure[], width = 1000): Promise<FigureFacts[]> {
-    const body = figs.map((f, i) => `<div style="width:${width - 40}px">${figureHtml(f, { id: `${name}-${i}` })}</div>`).join("\n");
+  async function draw(name: string, figs: PlotlyFigure[], width = 1000, raw = false): Promise<FigureFacts[]> {
+    // raw: drawn by a bare Plotly.newPlot, without figureHtml's fitting to narrow containers
+    const one = (f: PlotlyFigure, id: string): string =>
+      raw
+        ? `<div id="${id}" class="plotly-figure" style="width:100%;height:450px"></div><script>Plotly.newPlot("${id}", ${JSON.stringify(f.data)}, ${JSON.stringify(f.layout)})</script>`
+        : figureHtml(f, { id });
+    const body = figs.map((f, i) => `<div style="width:${width - 40}px">${one(f, `${name}-${i}`)}</div>`).join("\n");
     const file = join(dir, `${name}.html`);
     writeFileSync(file, `<!doctype html><html><head><meta charset="utf-8"><script src="plotly.js"></script></head><body>${body}</body></html>`);
     const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -171,9 +180,28 @@ describe.skipIf(!chromium)("figure rules on synthetic pages in Chromium", () => 
     expect(problems).toContain('no source line (an annotation starting "Source:")');
   });
 
-  it("a fixed-width figure in a narrow column fails, and so do its cut labels", { timeout: 60_000 }, async () => {
-    const [f] = await draw("narrow", [scatter({ width: 760 })], 390);
-    const problems = figureProblems(f!);
-    expect(problems.some((p) => /^figure 760 px wide in a 350 px column/.test(p))).toBe(true);
+  it("on a phone, a fixed-width figure and a legend that eats the plot fail; figureHtml's narrow fitting passes", { timeout: 60_000 }, async () => {
+    // six long legend names beside three stacked bars, as the 13-sector Figur 3.6 had it
+    const parts = ["first", "second", "third", "fourth", "fifth", "sixth"].map((w) => `the ${w} part of a whole, named at length`);
+    const df = pl.DataFrame({
+      area: parts.flatMap(() => ["north", "middle", "south"]),
+      part: parts.flatMap((p) => [p, p, p]),
+      share: parts.flatMap((_, i) => [10 + i, 20 - i, 15]),
+    });
+    const stacked = stackedBarFigure(df, {
+      x: "area",
+      stack: "part",
+      value: "share",
+      xTitle: "area",
+      yTitle: "share",
+      yUnit: "%",
+      title: "Parts",
+      source: "hand-made test numbers",
+    });
+    const [wide, squeezed] = await draw("phone-raw", [scatter({ width: 760 }), stacked], 390, true);
+    expect(figureProblems(wide!).some((p) => /^figure 760 px wide in a 350 px column/.test(p))).toBe(true);
+    expect(figureProblems(squeezed!).some((p) => /^plot area only \d+ × \d+ px/.test(p))).toBe(true);
+    const fitted = await draw("phone-fitted", [scatter({ width: 760 }), stacked], 390);
+    expect(fitted.map(figureProblems)).toEqual([[], []]);
   });
 });

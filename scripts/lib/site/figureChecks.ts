@@ -4,7 +4,8 @@
  * not all on one x or one y; legend and colour-bar titles in words (no snake_case codes
  * such as `economic_region`, no bare abbreviations such as `lq`); hover text rounded and
  * with a unit; no text cut off at the figure's edge, no overlapping tick or point labels;
- * a source line; not wider than its container.
+ * a source line; not wider than its container; a plot area of at least 100 × 80 px that the
+ * legend covers at most a fifth of.
  */
 import type { Page } from "playwright-core";
 import type { Check } from "./browserChecks";
@@ -84,6 +85,9 @@ export function figureProblems(f: FigureFacts): string[] {
     const bad = a.ticks.filter((t) => BROKEN.test(t));
     if (bad.length) out.push(`${a.name} tick labels broken: ${bad.slice(0, 3).join(", ")}`);
   }
+  if (f.axes.some((x) => x.shown) && (f.plot[0] < 100 || f.plot[1] < 80))
+    out.push(`plot area only ${Math.round(f.plot[0])} × ${Math.round(f.plot[1])} px (labels or legend take the rest)`);
+  if (f.legendCover > 0.2) out.push(`the legend covers ${Math.round(f.legendCover * 100)} % of the plot area`);
   const badCb = f.colorbarTicks.filter((t) => BROKEN.test(t));
   if (badCb.length) out.push(`colour bar tick labels broken: ${badCb.slice(0, 3).join(", ")}`);
   for (const t of f.colorbarTitles) if (!inWords(t)) out.push(`colour-bar title not in words: "${t}"`);

@@ -41,6 +41,10 @@ export interface FigureFacts {
   overflow: string[];
   /** Pairs of tick labels (same axis) or point labels that overlap. */
   overlaps: string[];
+  /** The plot area (px, inside the axes). */
+  plot: [number, number];
+  /** Share (0–1) of the plot area the legend box covers. */
+  legendCover: number;
   /** Drawn width of the figure vs the width of its container (px). */
   width: number;
   containerWidth: number;
@@ -158,6 +162,16 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
     ...overlapping(".scatterlayer .textpoint text", "point labels"),
   ];
   const svg = gd.querySelector("svg.main-svg");
+  const size = fl._size || { l: 0, t: 0, w: 0, h: 0 };
+  const plotBox = { left: box.left + size.l, top: box.top + size.t, right: box.left + size.l + size.w, bottom: box.top + size.t + size.h };
+  const lg = gd.querySelector(".legend .bg");
+  let legendCover = 0;
+  if (lg && size.w > 0 && size.h > 0) {
+    const r = lg.getBoundingClientRect();
+    const w = Math.min(r.right, plotBox.right) - Math.max(r.left, plotBox.left);
+    const h = Math.min(r.bottom, plotBox.bottom) - Math.max(r.top, plotBox.top);
+    legendCover = w > 0 && h > 0 ? (w * h) / (size.w * size.h) : 0;
+  }
   const cbs = [...gd.querySelectorAll("g.colorbar")];
   return {
     id: gd.id,
@@ -173,6 +187,8 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
     hovers,
     overflow,
     overlaps,
+    plot: [size.w, size.h],
+    legendCover,
     width: svg ? svg.getBoundingClientRect().width : 0,
     containerWidth: gd.parentElement ? gd.parentElement.getBoundingClientRect().width : box.width,
   };

@@ -62,7 +62,7 @@ export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFig
     colorscale: divergingColorscale(),
     xgap: 1,
     ygap: 1,
-    colorbar: { title: { text: opts.colorbarTitle ?? opts.z } },
+    colorbar: { title: { text: opts.colorbarTitle ?? opts.z, side: "right" } },
   };
   if (opts.scale === "log2") {
     const neg = zs.find((v) => v !== null && v < 0);
@@ -75,7 +75,7 @@ export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFig
     trace["z"] = raw.map((row) => row.map((v) => (v === null ? null : v === 0 ? mid - m : Math.log2(v))));
     Object.assign(trace, { zmin: mid - m, zmax: mid + m });
     trace["colorbar"] = {
-      title: { text: opts.colorbarTitle ?? opts.z },
+      title: { text: opts.colorbarTitle ?? opts.z, side: "right" },
       tickvals: ticks.map((k) => k + mid),
       ticktext: ticks.map((k) => String(Number((2 ** (k + mid)).toPrecision(4)))),
     };
@@ -84,12 +84,48 @@ export function heatmapFigure(df: pl.DataFrame, opts: HeatmapOptions): PlotlyFig
     const dev = Math.max(0, ...zs.filter((v): v is number => v !== null).map((v) => Math.abs(v - mid)));
     Object.assign(trace, { z: raw, zmid: mid, ...(dev > 0 ? { zmin: mid - dev, zmax: mid + dev } : {}) });
   }
+  const layout = {
+    ...baseLayout(opts.title, opts.source),
+    xaxis: axis(opts.xTitle ?? opts.x, undefined, { ticks: "", tickangle: -30 }),
+    yaxis: axis(opts.yTitle ?? opts.y, undefined, { ticks: "", autorange: "reversed" }),
+  };
+  return { data: [trace], layout, narrow: transposed(trace, layout, opts) };
+}
+
+/** A label without its trailing qualification in parentheses: "private services 3 (unnamed in the source)" → "private services 3". */
+const bare = (s: string): string => s.replace(/\s*\([^)]*\)\s*$/, "");
+
+const flip = <T>(m: T[][]): T[][] => (m[0] ?? []).map((_, j) => m.map((row) => row[j]!));
+
+/**
+ * The narrow-screen variant: x and y swapped (the longer list of categories down the side, where long
+ * names read horizontally), names without their parenthesised qualification on the axes (in full in the hover).
+ */
+function transposed(trace: Record<string, unknown>, layout: Record<string, unknown>, opts: HeatmapOptions): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+  const xs = trace["x"] as string[];
+  const ys = trace["y"] as string[];
+  const full = trace["text"] as string[][];
+  const names = xs.map((x, j) => ys.map((y, i) => [y, x, full[i]![j]!]));
   return {
-    data: [trace],
+    data: [
+      {
+        ...trace,
+        x: ys.map(bare),
+        y: xs.map(bare),
+        z: flip(trace["z"] as (number | null)[][]),
+        // one decimal less room: at most one decimal in the cells (the hover keeps them all)
+        text: flip(trace["text"] as string[][]).map((row) => row.map((t) => (t === "" ? t : Number(t).toFixed(Math.min(1, opts.decimals ?? 2))))),
+        customdata: names,
+        textfont: { size: 10 },
+        hovertemplate: `%{customdata[0]}<br>%{customdata[1]}<br>${opts.colorbarTitle ?? opts.z}: %{customdata[2]}${opts.zUnit ? ` ${opts.zUnit}` : ""}<extra></extra>`,
+        colorbar: { ...(trace["colorbar"] as object), thickness: 10 },
+      },
+    ],
     layout: {
-      ...baseLayout(opts.title, opts.source),
-      xaxis: axis(opts.xTitle ?? opts.x, undefined, { ticks: "", tickangle: -30 }),
-      yaxis: axis(opts.yTitle ?? opts.y, undefined, { ticks: "", autorange: "reversed" }),
+      ...layout,
+      height: 160 + 26 * xs.length,
+      xaxis: axis(opts.yTitle ?? opts.y, undefined, { ticks: "", tickangle: -90 }),
+      yaxis: axis(opts.xTitle ?? opts.x, undefined, { ticks: "", autorange: "reversed" }),
     },
   };
 }

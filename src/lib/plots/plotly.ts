@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { PlotlyFigure } from "./common";
+import { FIT_NARROW_JS, NARROW_BELOW } from "./narrow";
 
 // The plots folder's public surface: src/lib/index.ts re-exports this file.
 export { PlotInputError, axisTitle, hoverDecimals, hoverNumber, sourceLine, type PlotlyFigure } from "./common";
@@ -54,15 +55,17 @@ export function figureHtml(fig: PlotlyFigure, opts: { id?: string; height?: numb
   const id = opts.id ?? `fig-${createHash("sha1").update(json).digest("hex").slice(0, 10)}`;
   const own = fig.layout["height"];
   const height = opts.height ?? (typeof own === "number" ? own : 450);
-  // a narrow variant (fig.narrow) is drawn in containers narrower than the wide layout, and swapped on resize
+  // in a container narrower than the wide layout, a figure's own narrow variant (fig.narrow) is drawn;
+  // under NARROW_BELOW px, fitNarrow (narrow.ts) also wraps titles and stacks the legend on top; redrawn on resize
   return (
     `<div id="${id}" class="plotly-figure" style="width:100%;height:${height}px"></div>` +
-    `<script type="text/javascript">(function(){var fig=${json};var el=document.getElementById("${id}");var cur="";` +
-    `var cfg={responsive:true,displaylogo:false};` +
-    `function pick(){return fig.narrow&&el.clientWidth>0&&el.clientWidth<(fig.layout.width||600)?"narrow":"wide";}` +
-    `function draw(){if(typeof Plotly==="undefined"){setTimeout(draw,50);return;}var k=pick();` +
-    `var v=k==="narrow"?{data:fig.narrow.data||fig.data,layout:fig.narrow.layout}:fig;` +
-    `(cur?Plotly.react:Plotly.newPlot)("${id}",v.data,v.layout,cfg);cur=k;}draw();` +
-    `if(fig.narrow)window.addEventListener("resize",function(){if(cur&&pick()!==cur)draw();});})();</script>`
+    `<script type="text/javascript">(function(){var fig=${json};var el=document.getElementById("${id}");var H=${height};var cur="",lastW=0;` +
+    `var cfg={responsive:true,displaylogo:false};${FIT_NARROW_JS}` +
+    `function key(w){return (fig.narrow&&w>0&&w<(fig.layout.width||${NARROW_BELOW})?"N":"W")+(w>0&&w<${NARROW_BELOW}?"n":"w");}` +
+    `function draw(){if(typeof Plotly==="undefined"){setTimeout(draw,50);return;}var w=el.clientWidth,k=key(w);` +
+    `var v=k[0]==="N"?{data:fig.narrow.data||fig.data,layout:fig.narrow.layout}:fig;var h=H;` +
+    `if(k[1]==="n"){v=fitNarrow({data:v.data,layout:Object.assign({},v.layout,{height:v.layout.height||H})},w);h=v.layout.height;}` +
+    `el.style.height=h+"px";(cur?Plotly.react:Plotly.newPlot)("${id}",v.data,v.layout,cfg);cur=k;lastW=w;}draw();` +
+    `window.addEventListener("resize",function(){var w=el.clientWidth;if(cur&&(key(w)!==cur||(cur[1]==="n"&&Math.abs(w-lastW)>20)))draw();});})();</script>`
   );
 }
