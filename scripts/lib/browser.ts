@@ -5,7 +5,8 @@
  * console errors. The index: the overview figure drawn, a verdict filter
  * changes the visible count, the search finds a finding by a word of its claim,
  * an anchor is highlighted. Notebook pages: code folded, "show all code"
- * unfolds it and no code line is cut. The API reference's index and one page
+ * unfolds it and no code line is cut. Every figure: the rules of site/figureChecks.ts, at the
+ * page's width and again at 390 px (a phone). The API reference's index and one page
  * of each kind load. Screenshots go to `screenshots/`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { indexChecks, notebookChecks, type Check } from "./site/browserChecks";
 import { figureChecks } from "./site/figureChecks";
+import { NARROW_BELOW } from "../../src/lib/plots/narrow";
 
 export type { Check } from "./site/browserChecks";
 export const CHROMIUM = "/usr/bin/chromium";
@@ -109,6 +111,20 @@ export function launchChromium(executablePath = CHROMIUM): ReturnType<typeof chr
   });
 }
 
+/** Whether every figure is drawn for its current width: data-layout (figureHtml) ends in "n" below NARROW_BELOW px, else "w". */
+const SETTLED = `[...document.querySelectorAll(".plotly-figure")].every((e) => (e.getAttribute("data-layout") || "").endsWith(e.clientWidth < ${NARROW_BELOW} ? "n" : "w"))`;
+
+/** The figure rules again on a phone (390 × 844), then back to the page's own size. */
+async function narrowFigureChecks(page: Page): Promise<Check[]> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
+  const checks = (await figureChecks(page)).map((c) => ({ ...c, name: `${c.name} at 390 px` }));
+  await page.setViewportSize(size);
+  await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
+  return checks;
+}
+
 export async function checkSite(site: string, screenshots: string, executablePath = CHROMIUM): Promise<PageReport[]> {
   mkdirSync(screenshots, { recursive: true });
   const { server, url } = await serve(site);
@@ -124,7 +140,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
         await page.waitForFunction(ready, undefined, { timeout: 30_000 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
-      const figs = rendered > 0 ? await figureChecks(page) : [];
+      const figs = rendered > 0 ? [...(await figureChecks(page)), ...(await narrowFigureChecks(page))] : [];
       const shot = join(screenshots, shotName(name));
       let checks: Check[] = [];
       let findingRows: number | undefined;
@@ -145,7 +161,16 @@ export async function checkSite(site: string, screenshots: string, executablePat
         }
         await page.screenshot({ path: shot });
       }
-      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, checks, figureChecks: figs, screenshot: shot });
+      reports.push({
+        page: name,
+        figures,
+        renderedFigures: rendered,
+        consoleErrors: errors,
+        findingRows,
+        checks,
+        figureChecks: figs,
+        screenshot: shot,
+      });
       await page.close();
     }
   } finally {

@@ -46,6 +46,7 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
       x: counts,
       text: counts.map((n) => (n > 0 ? `${s.symbol} ${n}` : "")),
       textposition: "inside",
+      textangle: 0,
       insidetextanchor: "middle",
       textfont: { color: s.text },
       marker: { color: s.colour, line: { color: "#ffffff", width: 1 }, ...barPattern(s.pattern, s.text) },
@@ -53,7 +54,7 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
     };
   });
   const yaxis = {
-    title: { text: "chapter and kind of finding" },
+    title: { text: "chapter", standoff: 10 },
     automargin: true,
     autorange: "reversed",
     categoryorder: "array",
@@ -64,7 +65,7 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
     uniformtext: { mode: "hide", minsize: 10 },
     font: FONT,
     height: 130 + 34 * rows.length,
-    margin: { t: 40, r: 20, b: 70, l: 10 },
+    margin: { t: 40, r: 20, b: 70, l: 40 },
     legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal" },
     xaxis: { title: { text: "findings (count)" }, automargin: true, gridcolor: "#e5e5e5", rangemode: "tozero" },
     yaxis,

@@ -238,7 +238,7 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
     side: "bottom",
   };
   const yaxis = {
-    title: { text: "finding (section and claim)" },
+    title: { text: ids.length >= 8 ? "finding (section and claim)" : "finding", standoff: 10 },
     automargin: true,
     autorange: "reversed",
     type: "category",
@@ -261,9 +261,14 @@ export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; sh
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
   };
-  // narrow screens: row labels cut to 24 characters (the hover has the claim) and ticks at 0 and powers of ten only
-  const decade = (t: string): boolean => /^[−+]?(0|1|10|100|1000) %$/.test(t);
-  const keep = ticks.ticktext.map(decade);
+  // narrow screens: row labels cut to 24 characters (the hover has the claim) and fewer ticks
+  // 0 and the powers of ten within a decade of the scale's edge (closer to 0 they would overprint it)
+  const edge = scaleEdge(R);
+  const keep = ticks.ticktext.map((t) => {
+    const m = /^[−+]?(\d+(?:\.\d+)?) %$/.exec(t);
+    const v = m ? Number(m[1]) : NaN;
+    return v === 0 || (Number.isInteger(Math.log10(v)) && v >= edge / 10);
+  });
   const narrow = {
     layout: {
       ...layout,

@@ -45,6 +45,8 @@ export const UNITS: readonly string[] = [
   "municipalities",
   "km",
   "years",
+  "percent",
+  "employees",
   "percentage points",
   "p.p.",
   "= 100",
@@ -114,7 +116,8 @@ export function figureProblems(f: FigureFacts): string[] {
     }
   }
   if (f.overflow.length) out.push(`text cut off: ${f.overflow.slice(0, 4).join("; ")}${f.overflow.length > 4 ? ` (+${f.overflow.length - 4})` : ""}`);
-  if (f.overlaps.length) out.push(`labels overlap: ${f.overlaps.slice(0, 3).join("; ")}${f.overlaps.length > 3 ? ` (+${f.overlaps.length - 3})` : ""}`);
+  if (f.overlaps.length)
+    out.push(`labels overlap: ${f.overlaps.slice(0, 3).join("; ")}${f.overlaps.length > 3 ? ` (+${f.overlaps.length - 3})` : ""}`);
   if (!f.annotations.some((a) => /^(Source|Sources|Data)\b/i.test(a))) out.push('no source line (an annotation starting "Source:")');
   if (f.width > f.containerWidth + 1) out.push(`figure ${Math.round(f.width)} px wide in a ${Math.round(f.containerWidth)} px column`);
   return out;

@@ -39,7 +39,7 @@ export interface FigureFacts {
   hovers: string[];
   /** Texts whose box leaves the figure (cut off), with by how much. */
   overflow: string[];
-  /** Pairs of tick labels (same axis) or point labels that overlap. */
+  /** Pairs of drawn texts (ticks, titles, legend, labels, notes) that overlap. */
   overlaps: string[];
   /** The plot area (px, inside the axes). */
   plot: [number, number];
@@ -141,26 +141,31 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
     const s = text(el);
     const f = s ? frame(el) : null;
     if (!f) continue;
-    const cut = Math.max(...f.corners.map(([x, y]) => Math.max(box.left - x, x - box.right, box.top - y, y - box.bottom)));
+    // a legend clips its texts to its own box
+    const inLegend = el.closest(".legend");
+    const bg = inLegend ? inLegend.querySelector(".bg") : null;
+    const clip = bg ? bg.getBoundingClientRect() : box;
+    const cut = Math.max(...f.corners.map(([x, y]) => Math.max(clip.left - x, x - clip.right, clip.top - y, y - clip.bottom)));
     if (cut > 1) overflow.push(JSON.stringify(s) + " by " + Math.round(cut) + " px");
   }
-  const overlapping = (sel, label) => {
-    const rs = [...gd.querySelectorAll(sel)].map((e) => ({ s: text(e), f: text(e) ? frame(e) : null })).filter((r) => r.f);
-    const out = [];
-    for (let a = 0; a < rs.length; a++)
-      for (let b = a + 1; b < rs.length; b++) {
-        const A = rs[a].f, B = rs[b].f;
-        const d = [B.c[0] - A.c[0], B.c[1] - A.c[1]];
-        const along = Math.abs(d[0] * A.u[0] + d[1] * A.u[1]);
-        const across = Math.abs(-d[0] * A.u[1] + d[1] * A.u[0]);
-        if (along < (A.w + B.w) / 2 - 2 && across < (A.h + B.h) / 2 - 2) out.push(label + " " + JSON.stringify(rs[a].s) + " / " + JSON.stringify(rs[b].s));
-      }
-    return out;
+  // every pair of drawn texts whose (possibly rotated) boxes overlap by more than 2 px: separating-axis test
+  const kind = (e) => {
+    const g = e.closest(".xtick, .ytick, .x2tick, .y2tick, .textpoint, .legendtext, .g-gtitle, .annotation, .g-xtitle, .g-ytitle, .colorbar, .heatmaplayer");
+    return g ? (g.getAttribute("class") || "").split(" ")[0] : "text";
   };
-  const overlaps = [
-    ...axes.flatMap((a) => overlapping("g." + fl[a.name]._id + "tick text", a.name + " ticks")),
-    ...overlapping(".scatterlayer .textpoint text", "point labels"),
-  ];
+  const texts2 = [...gd.querySelectorAll("svg text")]
+    .filter((e) => !e.closest(".hoverlayer") && text(e))
+    .map((e) => ({ s: text(e), k: kind(e), f: frame(e) }))
+    .filter((r) => r.f);
+  const project = (pts, ax) => { const v = pts.map(([x, y]) => x * ax[0] + y * ax[1]); return [Math.min(...v), Math.max(...v)]; };
+  const overlaps = [];
+  for (let a = 0; a < texts2.length; a++)
+    for (let b = a + 1; b < texts2.length; b++) {
+      const A = texts2[a].f, B = texts2[b].f;
+      const axes2 = [A.u, [-A.u[1], A.u[0]], B.u, [-B.u[1], B.u[0]]];
+      const apart = axes2.some((ax) => { const p = project(A.corners, ax), q = project(B.corners, ax); return Math.min(p[1], q[1]) - Math.max(p[0], q[0]) <= 2; });
+      if (!apart) overlaps.push(texts2[a].k + " " + JSON.stringify(texts2[a].s) + " / " + texts2[b].k + " " + JSON.stringify(texts2[b].s));
+    }
   const svg = gd.querySelector("svg.main-svg");
   const size = fl._size || { l: 0, t: 0, w: 0, h: 0 };
   const plotBox = { left: box.left + size.l, top: box.top + size.t, right: box.left + size.l + size.w, bottom: box.top + size.t + size.h };

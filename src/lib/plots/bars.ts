@@ -74,7 +74,9 @@ export function stackedBarFigure(df: pl.DataFrame, opts: StackedBarOptions): Plo
       marker: {
         color: colour,
         line: { color: "#ffffff", width: 0.5 },
-        ...(pattern ? { pattern: { shape: pattern, fillmode: "overlay", fgcolor: readableText(colour), fgopacity: 0.5, size: 7, solidity: 0.3 } } : {}),
+        ...(pattern
+          ? { pattern: { shape: pattern, fillmode: "overlay", fgcolor: readableText(colour), fgopacity: 0.5, size: 7, solidity: 0.3 } }
+          : {}),
       },
       hovertemplate: `%{x}<br>${displayName(s, opts.stackLabels)}: ${y}${unit}<extra></extra>`,
     };

@@ -101,7 +101,11 @@ const flip = <T>(m: T[][]): T[][] => (m[0] ?? []).map((_, j) => m.map((row) => r
  * The narrow-screen variant: x and y swapped (the longer list of categories down the side, where long
  * names read horizontally), names without their parenthesised qualification on the axes (in full in the hover).
  */
-function transposed(trace: Record<string, unknown>, layout: Record<string, unknown>, opts: HeatmapOptions): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+function transposed(
+  trace: Record<string, unknown>,
+  layout: Record<string, unknown>,
+  opts: HeatmapOptions,
+): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
   const xs = trace["x"] as string[];
   const ys = trace["y"] as string[];
   const full = trace["text"] as string[][];

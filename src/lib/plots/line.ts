@@ -219,7 +219,11 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       }
       layout["showlegend"] = Boolean(opts.colourBy);
       layout["legend"] = { orientation: "h", x: 0, y: 1, yanchor: "bottom" };
-      layout["margin"] = { ...(layout["margin"] as object), t: opts.source ? 100 : 80, r: 16 + Math.max(...ends.map((e) => textWidth(e.g, FONT_SIZE - 1))) };
+      layout["margin"] = {
+        ...(layout["margin"] as object),
+        t: opts.source ? 100 : 80,
+        r: 16 + Math.max(...ends.map((e) => textWidth(e.g, FONT_SIZE - 1))),
+      };
     }
   }
   if (shapes.length) layout["shapes"] = shapes;

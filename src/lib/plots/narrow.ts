@@ -13,24 +13,32 @@
 /** Container width (px) below which a figure is laid out for a narrow screen. */
 export const NARROW_BELOW = 600;
 
-/** `fitNarrow(fig, width)` → `{ data, layout, grow }`: the figure to draw and the px added to its height. */
-export const FIT_NARROW_JS = String.raw`function fitNarrow(fig, w) {
-  var l = JSON.parse(JSON.stringify(fig.layout)), data = fig.data.map(function (t) { return Object.assign({}, t); });
-  var ctx = document.createElement("canvas").getContext("2d");
-  var fam = (l.font && l.font.family) || "Arial, sans-serif";
-  var measure = function (s, size) { ctx.font = size + "px " + fam; return ctx.measureText(String(s).replace(/<[^>]+>/g, "")).width; };
-  var wrap = function (s, px, size) {
+/**
+ * `fitNarrow(fig, width)` → `{ data, layout, grow }`: the figure to draw and the px added to its height;
+ * `refitNarrow(gd)` after drawing: x-axis titles still wider than the figure wrapped to the plot area.
+ */
+export const FIT_NARROW_JS = String.raw`function narrowMeasure(s, size, fam) {
+  var ctx = narrowMeasure.ctx || (narrowMeasure.ctx = document.createElement("canvas").getContext("2d"));
+  ctx.font = size + "px " + fam;
+  return ctx.measureText(String(s).replace(/<[^>]+>/g, "")).width;
+}
+function narrowWrap(s, px, size, fam) {
     var out = [];
     String(s).split(/<br\s*\/?>/).forEach(function (para) {
       var line = "";
       para.split(" ").forEach(function (word) {
         var t = line ? line + " " + word : word;
-        if (line && measure(t, size) > px) { out.push(line); line = word; } else line = t;
+        if (line && narrowMeasure(t, size, fam) > px) { out.push(line); line = word; } else line = t;
       });
       out.push(line);
     });
     return out;
-  };
+}
+function fitNarrow(fig, w) {
+  var l = JSON.parse(JSON.stringify(fig.layout)), data = fig.data.map(function (t) { return Object.assign({}, t); });
+  var fam = (l.font && l.font.family) || "Arial, sans-serif";
+  var measure = function (s, size) { return narrowMeasure(s, size, fam); };
+  var wrap = function (s, px, size) { return narrowWrap(s, px, size, fam); };
   var avail = w - 16, top = 10, grow = 0, xTitleLines = 0;
   var t = l.title;
   if (t && t.text) {
@@ -86,7 +94,7 @@ export const FIT_NARROW_JS = String.raw`function fitNarrow(fig, w) {
     shown.forEach(function (d) { if (d.legendgrouptitle && d.legendgroup) groups[d.legendgroup] = 1; });
     h += Object.keys(groups).length * 28;
     // a list above the plot, no wider than the plot (so that it pushes only the top margin)
-    l.legend = Object.assign({}, l.legend, { orientation: "v", x: 0, xref: "paper", xanchor: "left", y: 1, yref: "paper", yanchor: "bottom", bgcolor: "rgba(255,255,255,0)" });
+    l.legend = Object.assign({}, l.legend, { orientation: "v", x: 0, xref: "paper", xanchor: "left", y: 1, yref: "paper", yanchor: "bottom", bgcolor: "rgba(255,255,255,0)", tracegroupgap: 0 });
     top += h;
   }
   var before = (l.margin && l.margin.t) || 80;
@@ -100,4 +108,57 @@ export const FIT_NARROW_JS = String.raw`function fitNarrow(fig, w) {
     Object.assign(t, { x: 0, xref: "container", xanchor: "left", y: 1 - 14 / H, yref: "container", yanchor: "top", pad: { l: 8 } });
   }
   return { data: data, layout: l, grow: grow };
+}
+function refitNarrow(gd) {
+  // after drawing, with real sizes: x titles wider than the figure wrapped to the plot area; legend names
+  // wider than the figure wrapped to what is left; source notes put under the x axis's lowest text
+  var P = window.Plotly, fl = gd._fullLayout, box = gd.getBoundingClientRect();
+  var fam = (fl.font && fl.font.family) || "Arial, sans-serif";
+  var up = {};
+  Object.keys(fl).filter(function (k) { return /^xaxis\d*$/.test(k); }).forEach(function (k) {
+    var ax = fl[k], el = gd.querySelector(".g-" + ax._id + "title text");
+    if (!el || !ax.title || !ax.title.text) return;
+    var r = el.getBoundingClientRect();
+    if (r.left >= box.left - 1 && r.right <= box.right + 1) return;
+    up[k + ".title.text"] = narrowWrap(String(ax.title.text).replace(/<br\s*\/?>/g, " "), fl._size.w - 8, 14, fam).join("<br>");
+  });
+  var lg = gd.querySelector(".legend .bg");
+  var names = null, grew = 0;
+  if (lg && lg.getBoundingClientRect().right > box.right + 1) {
+    var room = box.right - 8 - lg.getBoundingClientRect().left - 45;
+    var before = 0, after = 0;
+    names = gd.data.map(function (d) {
+      if (d.showlegend === false || !d.name) return d.name;
+      var was = String(d.name).split(/<br\s*\/?>/).length;
+      var s = narrowWrap(String(d.name).replace(/<br\s*\/?>/g, " "), room, 12, fam);
+      before += 19 + (was - 1) * 15;
+      after += 19 + (s.length - 1) * 15;
+      return s.join("<br>");
+    });
+    grew = Math.max(0, after - before);
+    up["margin.t"] = gd.layout.margin.t + grew;
+  }
+  var H = gd.layout.height || box.height;
+  var first = Object.keys(up).length ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
+  if (grew) gd.style.height = H + grew + "px";
+  return first
+    .then(function () { return names ? P.restyle(gd, { name: names }) : null; })
+    .then(function () {
+      var notes = (gd.layout.annotations || []).map(function (a, i) { return /^Source:/.test(a.text || "") && a.yshift ? i : -1; }).filter(function (i) { return i >= 0; });
+      if (!notes.length) return null;
+      var f = gd._fullLayout, b = gd.getBoundingClientRect(), plotBottom = b.top + f._size.t + f._size.h, low = plotBottom;
+      gd.querySelectorAll(".xtick text, .g-xtitle text").forEach(function (e) { low = Math.max(low, e.getBoundingClientRect().bottom); });
+      var below = Math.ceil(low - plotBottom) + 6, set = {}, need = 0;
+      notes.forEach(function (i) {
+        set["annotations[" + i + "].yshift"] = -below;
+        need = Math.max(need, below + 14 * String(gd.layout.annotations[i].text).split(/<br\s*\/?>/).length + 6);
+      });
+      var extra = Math.max(0, need - f._size.b);
+      if (extra) {
+        set["margin.b"] = f._size.b + extra;
+        set.height = (gd.layout.height || b.height) + extra;
+        gd.style.height = set.height + "px";
+      }
+      return P.relayout(gd, set);
+    });
 }`;

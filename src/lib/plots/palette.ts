@@ -236,7 +236,8 @@ export function familyStyles(keys: readonly string[], familyOf: Record<string, s
   families.forEach((fam, f) => {
     const members = unique.filter((k) => familyOf[k] === fam);
     const ramp = FAMILY_RAMPS[f]!;
-    if (members.length > ramp.length) throw new PlotInputError("familyStyles", `family '${fam}' has ${members.length} members, at most ${ramp.length}`);
+    if (members.length > ramp.length)
+      throw new PlotInputError("familyStyles", `family '${fam}' has ${members.length} members, at most ${ramp.length}`);
     members.forEach((k, i) => {
       const at = members.length === 1 ? 0 : Math.round((i * (ramp.length - 1)) / (members.length - 1));
       out[k] = { colour: ramp[at]!, pattern: FAMILY_PATTERNS[i]! };

@@ -56,16 +56,19 @@ export function figureHtml(fig: PlotlyFigure, opts: { id?: string; height?: numb
   const own = fig.layout["height"];
   const height = opts.height ?? (typeof own === "number" ? own : 450);
   // in a container narrower than the wide layout, a figure's own narrow variant (fig.narrow) is drawn;
-  // under NARROW_BELOW px, fitNarrow (narrow.ts) also wraps titles and stacks the legend on top; redrawn on resize
+  // under NARROW_BELOW px, fitNarrow (narrow.ts) also wraps titles and stacks the legend on top; redrawn on resize;
+  // the width is set to the container's (plotly's autosize does not follow Plotly.react) and redrawn when it changes;
+  // once drawn, the div's data-layout says which layout: "Ww" wide, "Nw"/"Nn"/"Wn" narrow variant and/or fitting
   return (
     `<div id="${id}" class="plotly-figure" style="width:100%;height:${height}px"></div>` +
     `<script type="text/javascript">(function(){var fig=${json};var el=document.getElementById("${id}");var H=${height};var cur="",lastW=0;` +
-    `var cfg={responsive:true,displaylogo:false};${FIT_NARROW_JS}` +
+    `var cfg={displaylogo:false},timer=0;${FIT_NARROW_JS}` +
     `function key(w){return (fig.narrow&&w>0&&w<(fig.layout.width||${NARROW_BELOW})?"N":"W")+(w>0&&w<${NARROW_BELOW}?"n":"w");}` +
     `function draw(){if(typeof Plotly==="undefined"){setTimeout(draw,50);return;}var w=el.clientWidth,k=key(w);` +
     `var v=k[0]==="N"?{data:fig.narrow.data||fig.data,layout:fig.narrow.layout}:fig;var h=H;` +
     `if(k[1]==="n"){v=fitNarrow({data:v.data,layout:Object.assign({},v.layout,{height:v.layout.height||H})},w);h=v.layout.height;}` +
-    `el.style.height=h+"px";(cur?Plotly.react:Plotly.newPlot)("${id}",v.data,v.layout,cfg);cur=k;lastW=w;}draw();` +
-    `window.addEventListener("resize",function(){var w=el.clientWidth;if(cur&&(key(w)!==cur||(cur[1]==="n"&&Math.abs(w-lastW)>20)))draw();});})();</script>`
+    `if(!v.layout.width&&w>0)v={data:v.data,layout:Object.assign({},v.layout,{width:w})};` +
+    `el.style.height=h+"px";(cur?Plotly.react:Plotly.newPlot)("${id}",v.data,v.layout,cfg).then(function(){return k[1]==="n"?refitNarrow(el):null;}).then(function(){el.setAttribute("data-layout",k);});cur=k;lastW=w;}draw();` +
+    `window.addEventListener("resize",function(){clearTimeout(timer);timer=setTimeout(function(){if(cur&&el.clientWidth!==lastW)draw();},80);});})();</script>`
   );
 }
