@@ -12,7 +12,12 @@ export interface PlotlyFigure {
    * The figure for a container narrower than `layout.width` (or 600 px): figureHtml draws it instead
    * (e.g. a scatter's labels placed for a phone). `data` defaults to the wide figure's.
    */
-  narrow?: { data?: Record<string, unknown>[]; layout: Record<string, unknown> };
+  narrow?: {
+    data?: Record<string, unknown>[];
+    /** Instead of `data`: properties to change in some traces (by index), e.g. a map's label sizes. */
+    patch?: Record<number, Record<string, unknown>>;
+    layout: Record<string, unknown>;
+  };
 }
 
 /** A plot builder got input it cannot draw faithfully (missing column, wrong type, value off the scale …). */

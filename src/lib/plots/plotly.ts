@@ -65,7 +65,7 @@ export function figureHtml(fig: PlotlyFigure, opts: { id?: string; height?: numb
     `var cfg={displaylogo:false},timer=0;${FIT_NARROW_JS}` +
     `function key(w){return (fig.narrow&&w>0&&w<(fig.layout.width||${NARROW_BELOW})?"N":"W")+(w>0&&w<${NARROW_BELOW}?"n":"w");}` +
     `function draw(){if(typeof Plotly==="undefined"){setTimeout(draw,50);return;}var w=el.clientWidth,k=key(w);` +
-    `var v=k[0]==="N"?{data:fig.narrow.data||fig.data,layout:fig.narrow.layout}:fig;var h=H;` +
+    `var n=fig.narrow,v=k[0]==="N"?{data:n.data||fig.data.map(function(t,i){return n.patch&&n.patch[i]?Object.assign({},t,n.patch[i]):t;}),layout:n.layout}:fig;var h=H;` +
     `if(k[1]==="n"){v=fitNarrow({data:v.data,layout:Object.assign({},v.layout,{height:v.layout.height||H})},w);h=v.layout.height;}` +
     `if(!v.layout.width&&w>0)v={data:v.data,layout:Object.assign({},v.layout,{width:w})};` +
     `el.style.height=h+"px";(cur?Plotly.react:Plotly.newPlot)("${id}",v.data,v.layout,cfg).then(function(){return k[1]==="n"?refitNarrow(el):null;}).then(function(){el.setAttribute("data-layout",k);});cur=k;lastW=w;}draw();` +
