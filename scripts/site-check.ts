@@ -17,7 +17,7 @@ async function main(): Promise<void> {
         r.consoleErrors.length ? `, console errors: ${r.consoleErrors.join(" | ")}` : ""
       } → ${r.screenshot}`,
     );
-    for (const c of r.checks) console.log(`     ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
+    for (const c of [...r.checks, ...r.figureChecks]) console.log(`     ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
   }
   if (!ok) process.exitCode = 1;
 }

@@ -90,8 +90,8 @@ describe.skipIf(!python)("npm run reproduce", () => {
   });
 
   it.skipIf(!chromium)(
-    "the site renders in Chromium: every chart as SVG, every finding listed, no console errors",
-    { timeout: limit(60_000) },
+    "the site renders in Chromium: every chart as SVG passing the figure rules, every finding listed, no console errors",
+    { timeout: limit(180_000) },
     async () => {
       const findings = (JSON.parse(readFileSync(join(build, "findings.json"), "utf8")) as unknown[]).length;
       const reports = await checkSite(join(build, "site"), join(build, "screenshots"));
@@ -100,6 +100,9 @@ describe.skipIf(!python)("npm run reproduce", () => {
         expect(r.consoleErrors, r.page).toEqual([]);
         expect(r.renderedFigures, r.page).toBe(r.figures);
         expect(existsSync(r.screenshot)).toBe(true);
+        // every figure passes the figure rules (scripts/lib/site/figureChecks.ts) at the page's width and at 390 px
+        expect(r.figureChecks.length, r.page).toBe(2 * r.figures);
+        for (const c of r.figureChecks) expect(c.ok, `${r.page}: ${c.name}: ${c.detail}`).toBe(true);
       }
       expect(reports.find((r) => r.page === "03-structures.html")!.figures).toBeGreaterThanOrEqual(4);
       expect(reports.find((r) => r.page === "index.html")!.findingRows).toBe(findings);

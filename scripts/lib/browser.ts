@@ -11,7 +11,8 @@
  * but the API reference's, again at 390×844: no horizontal overflow, no sticky
  * bar covering the content (layoutChecks.ts). The API reference's index and one
  * page of each kind load. Screenshots go to `screenshots/` (`*-390.png` at the
- * phone's size).
+ * phone's size). Every figure: the rules of site/figureChecks.ts, at the page's
+ * width and again at 390 px (a phone).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -20,6 +21,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { indexChecks, notebookChecks, type Check } from "./site/browserChecks";
 import { indexStateChecks } from "./site/stateChecks";
 import { DESKTOP, firstScreenCheck, narrowChecks, PHONE, readFirstScreen, type FirstScreen } from "./site/layoutChecks";
+import { figureChecks } from "./site/figureChecks";
+import { NARROW_BELOW } from "../../src/lib/plots/narrow";
 
 export type { Check } from "./site/browserChecks";
 export const CHROMIUM = "/usr/bin/chromium";
@@ -60,6 +63,8 @@ export interface PageReport {
   firstScreen?: { desktop: FirstScreen; phone: FirstScreen };
   /** Interaction and layout checks run on this page (all must be ok). */
   checks: Check[];
+  /** One per drawn plotly figure: the figure rules of site/figureChecks.ts (all must be ok). */
+  figureChecks: Check[];
   screenshot: string;
 }
 
@@ -121,6 +126,20 @@ export function launchChromium(executablePath = CHROMIUM): ReturnType<typeof chr
   });
 }
 
+/** Whether every figure is drawn for its current width: data-layout (figureHtml) ends in "n" below NARROW_BELOW px, else "w". */
+const SETTLED = `[...document.querySelectorAll(".plotly-figure")].every((e) => (e.getAttribute("data-layout") || "").endsWith(e.clientWidth < ${NARROW_BELOW} ? "n" : "w"))`;
+
+/** The figure rules again on a phone (390 × 844), then back to the page's own size. */
+async function narrowFigureChecks(page: Page): Promise<Check[]> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
+  const checks = (await figureChecks(page)).map((c) => ({ ...c, name: `${c.name} at 390 px` }));
+  await page.setViewportSize(size);
+  await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
+  return checks;
+}
+
 export async function checkSite(site: string, screenshots: string, executablePath = CHROMIUM): Promise<PageReport[]> {
   mkdirSync(screenshots, { recursive: true });
   const { server, url } = await serve(site);
@@ -139,6 +158,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
         await page.waitForFunction(ready, undefined, { timeout: 180_000, polling: 200 }).catch(() => undefined);
       }
       const rendered = await page.locator(".plotly-figure").evaluateAll((els) => els.filter((e) => e.querySelector("svg.main-svg")).length);
+      const figs = rendered > 0 ? [...(await figureChecks(page)), ...(await narrowFigureChecks(page))] : [];
       const shot = join(screenshots, shotName(name));
       let checks: Check[] = [];
       let findingRows: number | undefined;
@@ -173,7 +193,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
         checks.push(...(await narrowChecks(phone)));
         await phone.close();
       }
-      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, firstScreen, checks, screenshot: shot });
+      reports.push({ page: name, figures, renderedFigures: rendered, consoleErrors: errors, findingRows, firstScreen, checks, figureChecks: figs, screenshot: shot });
     }
   } finally {
     await browser.close();
@@ -182,7 +202,7 @@ export async function checkSite(site: string, screenshots: string, executablePat
   return reports;
 }
 
-/** Whether a page passed: every figure drawn, no console error, every check ok. */
+/** Whether a page passed: every figure drawn and passing the figure rules, no console error, every check ok. */
 export function pageOk(r: PageReport): boolean {
-  return r.renderedFigures === r.figures && r.consoleErrors.length === 0 && r.checks.every((c) => c.ok);
+  return r.renderedFigures === r.figures && r.consoleErrors.length === 0 && [...r.checks, ...r.figureChecks].every((c) => c.ok);
 }

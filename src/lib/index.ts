@@ -13,7 +13,7 @@ export { loadClaims, type Claim } from "./findings/claims";
 export { FindingContext } from "./findings/context";
 export { findingsMarkdown, findingHtml, findingsTableHtml, frameHtml, frameMarkdown, formatValue, verdictCounts } from "./findings/render";
 export * from "./plots/plotly";
-export { FIGUR_3_6_AREA_LABELS } from "./labels";
+export { FIGUR_3_6_AREA_LABELS, FIGUR_3_6_GROUP_LABELS, figur36SectorLabels } from "./labels";
 export * from "./stats/index";
 export { mappingSensitivity } from "./findings/sensitivity";
 export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./regions/mapping";

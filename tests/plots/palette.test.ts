@@ -3,6 +3,7 @@ import * as pl from "nodejs-polars";
 import {
   colourMap,
   divergingColour,
+  familyStyles,
   lighten,
   readableText,
   regionTypeColour,
@@ -11,6 +12,7 @@ import {
   VERDICT_STYLE,
   verdictStyle,
 } from "../../src/lib/plots/plotly";
+import { deltaE, deuteranopia } from "../support/cvd";
 
 const SECTORS = [
   "goods_1",
@@ -108,6 +110,37 @@ describe("palette", () => {
     expect(() => divergingColour(11, 10)).toThrow(/off the scale/);
   });
 
+  it("verdicts stay apart under simulated deuteranopia, and their bars differ in pattern", () => {
+    // the issue's review: reproduced ≈ untestable and diverges ≈ contradicted under deuteranopia (ΔE 12 and 18);
+    // every pair must now be at least ΔE 20 apart as a deuteranope sees them (Machado et al. 2009)
+    const entries = Object.entries(VERDICT_STYLE);
+    for (const [i, [a, sa]] of entries.entries())
+      for (const [b, sb] of entries.slice(i + 1)) {
+        expect(deltaE(deuteranopia(sa.colour), deuteranopia(sb.colour)), `${a} / ${b}`).toBeGreaterThanOrEqual(20);
+        expect(sa.pattern, `${a} / ${b}`).not.toBe(sb.pattern);
+      }
+    // the old pair, for contrast: #009E73 (reproduced) and #999999 (untestable) fall within ΔE 12
+    expect(deltaE(deuteranopia("#009E73"), deuteranopia("#999999"))).toBeLessThan(12);
+  });
+
+  it("family styles: a hue per family, and members that share a pattern differ in hue even under deuteranopia", () => {
+    const familyOf = Object.fromEntries(SECTORS.map((s) => [s, s.split("_")[0]!]));
+    const styles = familyStyles(SECTORS, familyOf);
+    const pairs = SECTORS.map((s) => `${styles[s]!.colour} ${styles[s]!.pattern}`);
+    expect(new Set(pairs).size).toBe(13);
+    // within a family, every member has its own pattern
+    for (const fam of ["goods", "private", "public"]) {
+      const ps = SECTORS.filter((s) => familyOf[s] === fam).map((s) => styles[s]!.pattern);
+      expect(new Set(ps).size, fam).toBe(ps.length);
+    }
+    for (const [i, a] of SECTORS.entries())
+      for (const b of SECTORS.slice(i + 1))
+        if (styles[a]!.pattern === styles[b]!.pattern)
+          expect(deltaE(deuteranopia(styles[a]!.colour), deuteranopia(styles[b]!.colour)), `${a} / ${b}`).toBeGreaterThanOrEqual(20);
+    expect(() => familyStyles(["a", "b", "c", "d"], { a: "1", b: "2", c: "3", d: "4" })).toThrow(/4 families but 3 ramps/);
+    expect(() => familyStyles(["a"], {})).toThrow(/no family for 'a'/);
+  });
+
   it("lighten mixes with white", () => {
     // 0x00 + (255 - 0) * 0.5 = 127.5 → 128 = 0x80
     expect(lighten("#000000", 0.5)).toBe("#808080");
@@ -126,13 +159,13 @@ describe("palette", () => {
     const colours = Object.values(VERDICT_STYLE).map((v) => v.colour);
     expect(new Set(colours).size).toBe(6);
     // WCAG contrast, computed separately (python, sRGB relative luminance):
-    // #009E73 white 3.42 / black 6.14; #0072B2 white 5.19 / black 4.05; #E69F00 black 9.32;
-    // #D55E00 white 3.87 / black 5.43; #CC79A7 black 6.86; #999999 black 7.37
+    // #0072B2 white 5.19 / black 4.05; #56B4E9 white 2.31 / black 9.10; #E69F00 black 9.32;
+    // #882255 white 8.73 / black 2.41; #CC79A7 black 6.86; #DDDDDD black 15.46
     const better = {
-      reproduced: "#000000",
-      corroborated: "#FFFFFF",
+      reproduced: "#FFFFFF",
+      corroborated: "#000000",
       diverges: "#000000",
-      contradicted: "#000000",
+      contradicted: "#FFFFFF",
       inconclusive: "#000000",
       untestable: "#000000",
     };
@@ -140,7 +173,7 @@ describe("palette", () => {
       expect(v.text, k).toBe(better[k as keyof typeof better]);
       expect(readableText(v.colour), k).toBe(better[k as keyof typeof better]);
     }
-    expect(verdictStyle("contradicted").colour).toBe("#D55E00");
+    expect(verdictStyle("contradicted").colour).toBe("#882255");
     expect(() => verdictStyle("maybe")).toThrow(/unknown verdict 'maybe'/);
   });
 });

@@ -55,7 +55,7 @@ describe("plot builders", () => {
     expect(z[3]).toBe(0);
     expect(t["zmin"]).toBe(-2);
     expect(t["zmax"]).toBe(2);
-    expect(t["colorbar"]).toEqual({ title: { text: "LQ" }, tickvals: [-2, -1, 0, 1, 2], ticktext: ["0.25", "0.5", "1", "2", "4"] });
+    expect(t["colorbar"]).toEqual({ title: { text: "LQ", side: "right" }, tickvals: [-2, -1, 0, 1, 2], ticktext: ["0.25", "0.5", "1", "2", "4"] });
     // cell text keeps the LQ itself
     expect((t["text"] as string[][])[0]).toEqual(["2.00", "0.50", "3.46", "1.00"]);
   });
@@ -100,7 +100,7 @@ describe("plot builders", () => {
     const fig = stackedBarFigure(pl.DataFrame({ r: ["</script>"], s: ["x"], v: [1] }), { x: "r", stack: "s", value: "v", title: "t" });
     const html = figureHtml(fig, { id: "f1" });
     expect(html).toMatch(/^<div id="f1"/);
-    expect(html).toContain('Plotly.newPlot("f1"');
+    expect(html).toContain('(cur?Plotly.react:Plotly.newPlot)("f1"');
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(figureHtml({ data: [], layout: { height: 600 } }, { id: "m" })).toContain("height:600px");
   });

@@ -40,11 +40,23 @@ function figures(): { name: string; fig: lib.PlotlyFigure; height?: number }[] {
     .withColumns(pl.col("v1").div(pl.col("v0")).sub(1).mul(100).alias("change_pct"));
   // the §3.4 typology's inputs: population change 2000 → 2009 (SSB) against the report's printed job growth
   const popAt = (y: number, name: string) =>
-    ctx.regionPopulation.filter(pl.col("year").eq(y).and(pl.col("region_type").neq(pl.lit("outside")))).select("region", "report_region", "region_type", pl.col("value").cast(pl.Float64).alias(name));
+    ctx.regionPopulation
+      .filter(
+        pl
+          .col("year")
+          .eq(y)
+          .and(pl.col("region_type").neq(pl.lit("outside"))),
+      )
+      .select("region", "report_region", "region_type", pl.col("value").cast(pl.Float64).alias(name));
   const typ = popAt(2000, "p0")
     .join(popAt(2009, "p1").select("region", "p1"), { on: "region" })
-    .join(ctx.jobGrowth.select(pl.col("area").alias("report_region"), pl.col("low").alias("jobs_low"), pl.col("high").alias("jobs_high")), { on: "report_region" })
-    .withColumns(pl.col("p1").div(pl.col("p0")).sub(1).mul(100).alias("population_change_pct"), pl.col("jobs_low").add(pl.col("jobs_high")).div(2).alias("job_change_for_sign"));
+    .join(ctx.jobGrowth.select(pl.col("area").alias("report_region"), pl.col("low").alias("jobs_low"), pl.col("high").alias("jobs_high")), {
+      on: "report_region",
+    })
+    .withColumns(
+      pl.col("p1").div(pl.col("p0")).sub(1).mul(100).alias("population_change_pct"),
+      pl.col("jobs_low").add(pl.col("jobs_high")).div(2).alias("job_change_for_sign"),
+    );
   const national = lib.num(ctx.innovation, { area_code: "0" }, "pct_product_or_process");
   const rp = ctx.regionPopulation.filter(pl.col("region_type").neq(pl.lit("outside"))).withColumns(pl.col("value").cast(pl.Float64));
   const indexed = rp
@@ -168,8 +180,8 @@ describe.skipIf(!ready)("plots in headless Chromium, network blocked", () => {
     for (const d of drawn) expect(d.rendered, d.name).toBe(true);
     expect(by.get("map_regions")!.filledPaths).toBeGreaterThanOrEqual(48);
     expect(by.get("map_change")!.filledPaths).toBeGreaterThanOrEqual(48);
-    // hover names the municipality, its code and region
-    expect(hoverTexts[0]).toMatch(/^[A-ZÆØÅ][^()]* \(0[45]\d\d\)region: .+region_type: .+regions/);
+    // hover names the municipality, its code and region, in words ("region type", not region_type)
+    expect(hoverTexts[0]).toMatch(/^[A-ZÆØÅ][^()]* \(0[45]\d\d\)region: .+region type: .+regions/);
     const sc = by.get("scatter_typology")!;
     expect(sc.labels.length).toBeGreaterThanOrEqual(10);
     expect(overlapping(sc.labels)).toEqual([]);

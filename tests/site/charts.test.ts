@@ -29,9 +29,13 @@ describe("overview figure", () => {
       "? inconclusive": [2, 0],
       "– untestable": [1, 0],
     });
-    // Okabe–Ito bluish green for reproduced, vermillion for contradicted (Okabe & Ito 2008)
-    expect((fig.data[0]!["marker"] as { color: string }).color).toBe("#009E73");
-    expect((fig.data[3]!["marker"] as { color: string }).color).toBe("#D55E00");
+    // Okabe–Ito blue for reproduced (Okabe & Ito 2008), Tol's wine for contradicted (Tol 2021)
+    expect((fig.data[0]!["marker"] as { color: string }).color).toBe("#0072B2");
+    expect((fig.data[3]!["marker"] as { color: string }).color).toBe("#882255");
+    // the symbol on each bar and a pattern per verdict (reproduced solid, contradicted crossed)
+    expect(fig.data[3]!["text"]).toEqual(["✗ 2", "✗ 1"]);
+    expect((fig.data[0]!["marker"] as { pattern?: unknown }).pattern).toBeUndefined();
+    expect((fig.data[3]!["marker"] as { pattern: { shape: string } }).pattern.shape).toBe("x");
     expect(fig.layout["barmode"]).toBe("stack");
   });
 });

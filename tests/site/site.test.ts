@@ -219,6 +219,12 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
         expect(by(p).checks.find((c) => c.name === "no horizontal overflow at 390 px")?.ok, p).toBe(true);
       expect(by("03-synthetic.html").renderedFigures).toBe(1);
       expect(by("03-synthetic.html").checks.length).toBe(6);
+      // the figure rules, at 1280 px and at 390 px, for every figure (pageOk above requires them all ok)
+      expect(by("03-synthetic.html").figureChecks.map((c) => c.name)).toEqual([
+        'figure fig-synthetic "synthetic figure" passes the figure rules',
+        'figure fig-synthetic "synthetic figure" passes the figure rules at 390 px',
+      ]);
+      expect(by("index.html").figureChecks.length).toBe(4);
       expect(reports.map((r) => r.page)).toEqual(expect.arrayContaining(["api/index.html", "rules.html", "04-synthetic.html"]));
       expect(reports.some((r) => r.page.startsWith("api/functions/"))).toBe(true);
       for (const f of [

@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ComputedValue, Finding, PublishedValue, Robustness, Verdict } from "../../src/lib/findings/types";
 import { findingHtml } from "../../src/lib/findings/render";
-import { figureHtml, plotlyLoaderHtml } from "../../src/lib/plots/plotly";
+import * as pl from "nodejs-polars";
+import { barFigure, figureHtml, plotlyLoaderHtml } from "../../src/lib/plots/plotly";
 
 interface Shape {
   name: string;
@@ -125,7 +126,16 @@ export function writeSyntheticBuild(build: string, findings: Finding[]): void {
   });
   const md = (source: string) => ({ cell_type: "markdown", metadata: {}, source });
   const html = (s: string) => ({ output_type: "display_data", metadata: {}, data: { "text/html": s } });
-  const fig = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "synthetic figure" } } };
+  // a figure as the builders make it (axis titles, units, source line): it must pass the site's figure rules
+  const fig = barFigure(pl.DataFrame({ area: ["a", "b"], share: [1, 2] }), {
+    x: "area",
+    y: "share",
+    xTitle: "synthetic area",
+    yTitle: "synthetic share",
+    yUnit: "%",
+    title: "synthetic figure",
+    source: "synthetic numbers",
+  });
   const nb3 = {
     nbformat: 4,
     nbformat_minor: 5,

@@ -1,27 +1,18 @@
 /**
  * The index page's two figures, as plain plotly data (pure):
- * - the verdict overview: per chapter (report claims and project checks on
- *   separate rows), the number of findings of each verdict, stacked;
- * - the deviation chart: for every finding whose published and computed values
- *   are numbers or ranges, computed − published as a percentage of the published
- *   value, against that finding's own tolerance band (published ± tolerance,
- *   a range widened by the tolerance at both ends), on a symmetric log scale
- *   (sign · log10(1 + |%|)) so that a ±0.5 % band and a 60 % gap both show.
- *   Computed intervals are drawn as ranges. Values beyond ±1000 % sit at the
- *   edge as a triangle; hover gives the actual values.
+ * - the verdict overview (here): per chapter (report claims and project checks on
+ *   separate rows), the number of findings of each verdict, stacked, each verdict with
+ *   its symbol on the bar and a pattern of its own;
+ * - the deviation chart (deviationChart.ts, re-exported): published vs computed.
  */
 import type { PlotlyFigure } from "../../../src/lib/plots/common";
 import { VERDICT_STYLE } from "../../../src/lib/plots/palette";
 import { VERDICT_ORDER } from "../../../src/lib/findings/render";
-import type { Finding, Verdict } from "../../../src/lib/findings/types";
-import { formatComputed, formatPublished, formatTolerance, isNumeric } from "./format";
+import type { Finding } from "../../../src/lib/findings/types";
+import { FONT, OVERVIEW_SOURCE, sourceNote, verdictName } from "./chartParts";
 
-const FONT = { size: 12, family: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" };
-
-/** A verdict's legend name: its symbol and word. */
-export function verdictName(v: Verdict): string {
-  return `${VERDICT_STYLE[v]!.symbol} ${v}`;
-}
+export { verdictName, sourceNote, OVERVIEW_SOURCE } from "./chartParts";
+export * from "./deviationChart";
 
 /** The rows of the overview: one per chapter for report claims, one more where a chapter has project checks. */
 export function overviewRows(
@@ -49,240 +40,45 @@ export function overviewFigure(findings: Finding[], chapterTitles: Record<number
     return {
       type: "bar",
       orientation: "h",
+      // the symbol in the text and a pattern on the bar: the verdict never rests on colour alone
       name: verdictName(v),
       y: rows.map((r) => r.label),
       x: counts,
-      text: counts.map((n) => (n > 0 ? String(n) : "")),
+      text: counts.map((n) => (n > 0 ? `${s.symbol} ${n}` : "")),
       textposition: "inside",
+      textangle: 0,
       insidetextanchor: "middle",
       textfont: { color: s.text },
-      marker: { color: s.colour, line: { color: "#ffffff", width: 1 } },
-      hovertemplate: `%{y}<br>${v}: %{x}<extra></extra>`,
+      marker: { color: s.colour, line: { color: "#ffffff", width: 1 }, ...barPattern(s.pattern, s.text) },
+      hovertemplate: `%{y}<br>${verdictName(v)}: %{x} findings<extra></extra>`,
     };
   });
-  return {
-    data,
-    layout: {
-      barmode: "stack",
-      uniformtext: { mode: "hide", minsize: 10 },
-      font: FONT,
-      height: 110 + 34 * rows.length,
-      margin: { t: 40, r: 20, b: 50, l: 10 },
-      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal" },
-      xaxis: { title: { text: "findings (count)" }, automargin: true, gridcolor: "#e5e5e5", rangemode: "tozero" },
-      yaxis: { automargin: true, autorange: "reversed", categoryorder: "array", categoryarray: rows.map((r) => r.label) },
-      paper_bgcolor: "#ffffff",
-      plot_bgcolor: "#ffffff",
-    },
+  const yaxis = {
+    title: { text: "chapter", standoff: 10 },
+    automargin: true,
+    autorange: "reversed",
+    categoryorder: "array",
+    categoryarray: rows.map((r) => r.label),
   };
-}
-
-/** Where a numeric finding sits relative to its published value, in % of that value. */
-export interface Deviation {
-  id: string;
-  /** Published centre (a number, or a range's midpoint); never 0. */
-  centre: number;
-  /** Tolerance band, % of the centre. */
-  band: [number, number];
-  /** The published range itself, % of the centre (ranges only). */
-  publishedRange: [number, number] | null;
-  /** The computed value or interval, % of the centre. */
-  computed: [number, number];
-}
-
-/**
- * A numeric finding's deviation in % of the published value, or null when the published centre is 0
- * (no percentage exists) or the finding is not numeric.
- */
-export function deviation(f: Finding): Deviation | null {
-  if (!isNumeric(f)) return null;
-  const p = f.published as number | [number, number];
-  const c = f.computed as number | [number, number];
-  const centre = Array.isArray(p) ? (p[0] + p[1]) / 2 : p;
-  if (centre === 0) return null;
-  const rel = (v: number): number => ((v - centre) / Math.abs(centre)) * 100;
-  const [lo, hi] = Array.isArray(p) ? p : [p, p];
-  return {
-    id: f.id,
-    centre,
-    band: [rel(lo - f.tolerance), rel(hi + f.tolerance)],
-    publishedRange: Array.isArray(p) ? [rel(p[0]), rel(p[1])] : null,
-    computed: Array.isArray(c) ? [rel(c[0]), rel(c[1])] : [rel(c), rel(c)],
+  const layout: Record<string, unknown> = {
+    barmode: "stack",
+    uniformtext: { mode: "hide", minsize: 10 },
+    font: FONT,
+    height: 130 + 34 * rows.length,
+    margin: { t: 40, r: 20, b: 70, l: 40 },
+    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom", traceorder: "normal" },
+    xaxis: { title: { text: "findings (count)" }, automargin: true, gridcolor: "#e5e5e5", rangemode: "tozero" },
+    yaxis,
+    annotations: [sourceNote(OVERVIEW_SOURCE, 42)],
+    paper_bgcolor: "#ffffff",
+    plot_bgcolor: "#ffffff",
   };
+  // narrow screens: rows named by chapter number and kind only (the hover keeps the chapter's title)
+  const short = rows.map((r) => `Ch. ${r.chapter} ${r.kind === "claim" ? "claims" : r.kind === "check" ? "checks" : "follow-ups"}`);
+  return { data, layout, narrow: { layout: { ...layout, yaxis: { ...yaxis, tickmode: "array", tickvals: yaxis.categoryarray, ticktext: short } } } };
 }
 
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
-}
-
-/** The y label of a finding: section, the claim shortened, and the reading when the id names one. */
-export function rowLabel(f: Finding): string {
-  const reading = f.id.split(".").slice(2).join(" ").replace(/_/g, " ");
-  return `§${f.section} ${truncate(f.claim, 48)}${reading ? ` — ${truncate(reading, 28)}` : ""}`;
-}
-
-const MARKER: Record<Verdict, string> = {
-  reproduced: "circle",
-  corroborated: "diamond",
-  diverges: "square",
-  contradicted: "x",
-  inconclusive: "triangle-up",
-  untestable: "circle-open",
-};
-
-/** Deviations beyond ±CLIP % sit at the scale's edge. */
-export const CLIP = 1000;
-
-/** The symmetric log scale: sign(x) · log10(1 + |x|), x in % (0 → 0, ±1 % → ±0.30, ±10 % → ±1.04, ±100 % → ±2.00). */
-export function symlog(x: number): number {
-  return Math.sign(x) * Math.log10(1 + Math.abs(x));
-}
-
-/** The scale's half-width in % (before the transform): the largest band end or value, at most CLIP, at least 1. */
-export function deviationRange(devs: Deviation[]): number {
-  const all = devs.flatMap((d) => [...d.band, ...d.computed, ...(d.publishedRange ?? [])]).map(Math.abs);
-  return Math.min(CLIP, Math.max(1, ...all));
-}
-
-/** Tick steps of the symmetric log scale, in % (each side of 0). */
-const STEPS = [0.1, 1, 3, 10, 30, 100, 300, 1000];
-
-/** The scale's edge: the smallest tick step ≥ range, so the axis ends on a labelled tick. */
-export function scaleEdge(range: number): number {
-  return STEPS.find((s) => s >= range * 0.9999) ?? CLIP;
-}
-
-/** Tick values (on the transformed axis) and labels for the symmetric log scale up to ±edge %. */
-export function symlogTicks(edge: number): { tickvals: number[]; ticktext: string[] } {
-  // ±0.1 % only on a narrow scale: on a wide one its label would overprint 0's
-  const steps = STEPS.filter((v) => v <= edge * 1.0001 && (edge < 10 || v >= 1));
-  const label = (v: number): string => `${v < 0 ? "−" : v > 0 ? "+" : ""}${Math.abs(v)} %`;
-  const vals = [...steps.map((v) => -v).reverse(), 0, ...steps];
-  return { tickvals: vals.map(symlog), ticktext: vals.map(label) };
-}
-
-/**
- * Published vs computed for the numeric findings (in the given order), each against its tolerance band.
- * Returns the figure and the ids left out because their published value is 0.
- */
-export function deviationFigure(findings: Finding[]): { figure: PlotlyFigure; shown: string[]; leftOut: string[] } {
-  const numeric = findings.filter(isNumeric);
-  const pairs = numeric.map((f) => ({ f, d: deviation(f) }));
-  const shownPairs = pairs.filter((p): p is { f: Finding; d: Deviation } => p.d !== null);
-  const leftOut = pairs.filter((p) => p.d === null).map((p) => p.f.id);
-  const R = deviationRange(shownPairs.map((p) => p.d));
-  // clip to the scale, then transform: every x below is on the symmetric log axis
-  const clip = (x: number): number => symlog(Math.max(-R, Math.min(R, x)));
-  const ids = shownPairs.map((p) => p.f.id);
-  const hoverInfo = (f: Finding): string[] => [
-    f.id,
-    f.claim,
-    formatPublished(f),
-    formatComputed(f.computed, f),
-    f.unit,
-    formatTolerance(f.tolerance),
-    f.robustness.status === "fragile" ? " — fragile" : "",
-  ];
-  const pct = (d: Deviation): string => {
-    const m = (d.computed[0] + d.computed[1]) / 2;
-    return `${m < 0 ? "−" : "+"}${Math.abs(m).toPrecision(3)} %`;
-  };
-  const band = {
-    type: "bar",
-    orientation: "h",
-    name: "tolerance band (published ± tolerance)",
-    y: ids,
-    base: shownPairs.map((p) => clip(p.d.band[0])),
-    x: shownPairs.map((p) => clip(p.d.band[1]) - clip(p.d.band[0])),
-    width: 0.7,
-    marker: { color: "#dddddd", line: { color: "#bbbbbb", width: 1 } },
-    customdata: shownPairs.map((p) => hoverInfo(p.f)),
-    hovertemplate: "%{customdata[1]}<br>published %{customdata[2]} %{customdata[4]}, tolerance %{customdata[5]}<extra>band</extra>",
-  };
-  const ranged = shownPairs.filter((p) => p.d.publishedRange !== null);
-  const publishedRange = {
-    type: "bar",
-    orientation: "h",
-    name: "published range",
-    y: ranged.map((p) => p.f.id),
-    base: ranged.map((p) => clip(p.d.publishedRange![0])),
-    x: ranged.map((p) => clip(p.d.publishedRange![1]) - clip(p.d.publishedRange![0])),
-    width: 0.3,
-    marker: { color: "#888888" },
-    hoverinfo: "skip",
-  };
-  const computed = VERDICT_ORDER.filter((v) => shownPairs.some((p) => p.f.verdict === v)).map((v) => {
-    const ps = shownPairs.filter((p) => p.f.verdict === v);
-    const mid = ps.map((p) => clip((p.d.computed[0] + p.d.computed[1]) / 2));
-    const off = (p: { d: Deviation }): number => (p.d.computed[0] + p.d.computed[1]) / 2;
-    const s = VERDICT_STYLE[v]!;
-    return {
-      type: "scatter",
-      mode: "markers",
-      name: `computed: ${verdictName(v)}`,
-      y: ps.map((p) => p.f.id),
-      x: mid,
-      marker: {
-        color: s.colour,
-        size: 10,
-        symbol: ps.map((p) => (off(p) > R ? "triangle-right" : off(p) < -R ? "triangle-left" : MARKER[v])),
-        line: { color: "#000000", width: 1 },
-      },
-      error_x: {
-        type: "data",
-        symmetric: false,
-        array: ps.map((p, i) => clip(p.d.computed[1]) - mid[i]!),
-        arrayminus: ps.map((p, i) => mid[i]! - clip(p.d.computed[0])),
-        color: s.colour,
-        thickness: 2,
-        width: 4,
-      },
-      customdata: ps.map((p) => [...hoverInfo(p.f), pct(p.d)]),
-      hovertemplate:
-        "%{customdata[1]}<br>published %{customdata[2]} %{customdata[4]} (tolerance %{customdata[5]})<br>computed %{customdata[3]}" +
-        `<br>%{customdata[7]} of the published value<br>${v}%{customdata[6]}<extra>%{customdata[0]}</extra>`,
-    };
-  });
-  const height = 150 + 22 * Math.max(1, ids.length);
-  return {
-    shown: ids,
-    leftOut,
-    figure: {
-      data: [band, ...(ranged.length ? [publishedRange] : []), ...computed],
-      layout: {
-        font: FONT,
-        height,
-        margin: { t: 40, r: 20, b: 60, l: 10 },
-        barmode: "overlay",
-        legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom" },
-        xaxis: {
-          title: {
-            text: `computed − published, % of the published value (symmetric log scale; 0 = published${R >= CLIP ? `; beyond ±${CLIP} % at the edge` : ""})`,
-          },
-          range: [-symlog(scaleEdge(R)) * 1.04, symlog(scaleEdge(R)) * 1.04],
-          tickmode: "array",
-          ...symlogTicks(scaleEdge(R)),
-          zeroline: true,
-          zerolinecolor: "#000000",
-          zerolinewidth: 1.5,
-          gridcolor: "#e5e5e5",
-          automargin: true,
-          side: "bottom",
-        },
-        yaxis: {
-          automargin: true,
-          autorange: "reversed",
-          type: "category",
-          categoryorder: "array",
-          categoryarray: ids,
-          tickmode: "array",
-          tickvals: ids,
-          ticktext: shownPairs.map((p) => rowLabel(p.f)),
-          tickfont: { size: 11 },
-        },
-        paper_bgcolor: "#ffffff",
-        plot_bgcolor: "#ffffff",
-      },
-    },
-  };
+/** A bar pattern (plotly marker.pattern) in the text colour, faint enough for the bar's text to read. */
+function barPattern(shape: string, colour: string): Record<string, unknown> {
+  return shape ? { pattern: { shape, fillmode: "overlay", fgcolor: colour, fgopacity: 0.35, size: 8, solidity: 0.2 } } : {};
 }

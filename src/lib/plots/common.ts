@@ -8,6 +8,16 @@ import * as pl from "nodejs-polars";
 export interface PlotlyFigure {
   data: Record<string, unknown>[];
   layout: Record<string, unknown>;
+  /**
+   * The figure for a container narrower than `layout.width` (or 600 px): figureHtml draws it instead
+   * (e.g. a scatter's labels placed for a phone). `data` defaults to the wide figure's.
+   */
+  narrow?: {
+    data?: Record<string, unknown>[];
+    /** Instead of `data`: properties to change in some traces (by index), e.g. a map's label sizes. */
+    patch?: Record<number, Record<string, unknown>>;
+    layout: Record<string, unknown>;
+  };
 }
 
 /** A plot builder got input it cannot draw faithfully (missing column, wrong type, value off the scale …). */
@@ -61,19 +71,64 @@ export function axisTitle(title: string, unit?: string): string {
 export const FONT_SIZE = 12;
 
 /**
- * The layout parts every figure shares: title, font, white background, margins that grow to fit labels.
+ * The layout parts every figure shares: title, font, white background, margins that grow to fit labels,
+ * and the source line under the title ("Source: …", the data the figure draws).
  * @example
- * baseLayout("Population 2007").title; // { text: "Population 2007" }
+ * baseLayout("Population 2007").title; // { text: "Population 2007", … }
+ * baseLayout("Population 2007", "SSB, table 07459").title.subtitle.text; // "Source: SSB, table 07459"
  */
-export function baseLayout(title: string): Record<string, unknown> {
+export function baseLayout(title: string, source?: string): Record<string, unknown> {
   return {
-    title: { text: title, xref: "paper", x: 0, xanchor: "left", font: { size: 15 } },
+    title: {
+      text: title,
+      xref: "paper",
+      x: 0,
+      xanchor: "left",
+      font: { size: 15 },
+      ...(source ? { subtitle: sourceLine(source) } : {}),
+    },
     font: { size: FONT_SIZE, family: "Open Sans, Arial, sans-serif" },
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
-    margin: { t: 60, r: 20, b: 60, l: 70 },
+    margin: { t: source ? 80 : 60, r: 20, b: 60, l: 70 },
     hoverlabel: { namelength: -1 },
   };
+}
+
+/**
+ * The source line of a figure, as a plotly title subtitle: "Source: " and the source.
+ * @example
+ * sourceLine("the report, Figur 3.6").text; // "Source: the report, Figur 3.6"
+ */
+export function sourceLine(source: string): Record<string, unknown> {
+  return { text: `Source: ${source}`, font: { size: 11, color: "#555555" } };
+}
+
+/**
+ * Decimals to show a column's values with in hover text: as many as the values carry, at most `max`.
+ * @example
+ * hoverDecimals([3.1, 12.7]); // 1
+ * hoverDecimals([4.491199]); // 2
+ * hoverDecimals([5216, 4946]); // 0
+ */
+export function hoverDecimals(values: readonly (number | null)[], max = 2): number {
+  let d = 0;
+  for (const v of values) {
+    if (v === null || Number.isInteger(v)) continue;
+    const f = /\.(\d+)/.exec(String(v));
+    d = Math.max(d, Math.min(max, f ? f[1]!.length : max));
+    if (d === max) break;
+  }
+  return d;
+}
+
+/**
+ * A hovertemplate number: the variable with thousands separators and fixed decimals.
+ * @example
+ * hoverNumber("y", 1); // "%{y:,.1f}"
+ */
+export function hoverNumber(variable: string, decimals: number): string {
+  return `%{${variable}:,.${decimals}f}`;
 }
 
 /**

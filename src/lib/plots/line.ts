@@ -5,7 +5,7 @@
  * pushed apart so they do not overlap.
  */
 import * as pl from "nodejs-polars";
-import { axis, baseLayout, column, FONT_SIZE, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
+import { axis, baseLayout, column, FONT_SIZE, hoverDecimals, hoverNumber, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
 import { textWidth } from "./labels";
 import { colourMap, displayName, REGION_TYPE_COLOURS } from "./palette";
 
@@ -31,6 +31,10 @@ export interface LineOptions {
   reference?: { value: number; label?: string };
   /** Write each group's name at the right end of its line (default false: legend only). */
   endLabels?: boolean;
+  /** The data's source, shown under the title ("Source: …"). */
+  source?: string;
+  /** Decimals of y in the hover text (default: as many as the values carry, at most 2). */
+  decimals?: number;
   /** Figure height in px assumed when spacing end labels (default 450). */
   height?: number;
 }
@@ -101,6 +105,8 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
     return { g, x: idx.map((i) => xs[i]!), y: idx.map((i) => ys[i] ?? null) };
   });
   const unit = opts.yUnit ? ` ${opts.yUnit}` : "";
+  const yHover = `${opts.yTitle ?? opts.y}: ${hoverNumber("y", opts.decimals ?? hoverDecimals(ys))}${unit}`;
+  const xHover = `${opts.xTitle ?? opts.x}: %{x}${opts.xUnit ? ` ${opts.xUnit}` : ""}`;
   const data: Record<string, unknown>[] = lines.map(({ g, x, y }) => ({
     type: "scatter",
     mode: "lines",
@@ -113,10 +119,10 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       ? { legendgroup: colourKey.get(g), legendgrouptitle: { text: displayName(colourKey.get(g)!, opts.colourLabels) } }
       : {}),
     ...(opts.endLabels ? { showlegend: false } : {}),
-    hovertemplate: `${g}<br>%{x}: %{y}${unit}<extra></extra>`,
+    hovertemplate: `${g}<br>${xHover}<br>${yHover}<extra></extra>`,
   }));
   const layout: Record<string, unknown> = {
-    ...baseLayout(opts.title),
+    ...baseLayout(opts.title, opts.source),
     // the x range is the data's: end labels and the band label would otherwise stretch it
     xaxis: axis(opts.xTitle ?? opts.x, opts.xUnit, { tickformat: "d", ...xRange(xs) }),
     yaxis: axis(opts.yTitle ?? opts.y, opts.yUnit),
@@ -213,7 +219,11 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       }
       layout["showlegend"] = Boolean(opts.colourBy);
       layout["legend"] = { orientation: "h", x: 0, y: 1, yanchor: "bottom" };
-      layout["margin"] = { ...(layout["margin"] as object), t: 80, r: 16 + Math.max(...ends.map((e) => textWidth(e.g, FONT_SIZE - 1))) };
+      layout["margin"] = {
+        ...(layout["margin"] as object),
+        t: opts.source ? 100 : 80,
+        r: 16 + Math.max(...ends.map((e) => textWidth(e.g, FONT_SIZE - 1))),
+      };
     }
   }
   if (shapes.length) layout["shapes"] = shapes;

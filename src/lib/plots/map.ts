@@ -16,9 +16,14 @@ import { colourMap, displayName, divergingColorscale, divergingColour, lighten }
 export { parseGeoJson, type GeoFeatureCollection, type GeoFeature } from "./geometry";
 export type { MapOptions } from "./mapParts";
 
+/** A column name in words for hover text: `region_type` → "region type". */
+const words = (name: string): string => name.replace(/_/g, " ");
+
 export interface CategoryMapOptions extends MapOptions {
   /** Frame column with each municipality's category (e.g. region_type). */
   category: string;
+  /** The category's name in the hover text (default: the column name in words, `region_type` → "region type"). */
+  categoryTitle?: string;
   categoryLabels?: Record<string, string>;
   colours?: Record<string, string>;
 }
@@ -74,7 +79,7 @@ export function categoryMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, o
     const fill = cat === null ? base : lighten(base, SHADES[(shade.get(g ?? "") ?? 0) % SHADES.length]!);
     noData ||= cat === null;
     const label = cat === null ? "no data" : displayName(cat, opts.categoryLabels);
-    const hover = `${d.name} (${d.code})<br>${g !== null ? `${opts.outlineBy}: ${g}<br>` : ""}${opts.category}: ${label}`;
+    const hover = `${d.name} (${d.code})<br>${g !== null ? `${words(opts.outlineBy!)}: ${g}<br>` : ""}${opts.categoryTitle ?? words(opts.category)}: ${label}`;
     data.push(...polygonTraces(d, fill, hover, prep.marked.has(d.code), "#FFFFFF", cat ?? "no data"));
   }
   const legend = [
@@ -120,7 +125,7 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
     noData ||= v === null;
     const g = prep.groupOfCode(d.code);
     const shown = v === null ? "no data" : `${v > 0 ? "+" : ""}${v.toFixed(opts.decimals ?? 1)}${unit}`;
-    const hover = `${d.name} (${d.code})<br>${g !== null ? `${opts.outlineBy}: ${g}<br>` : ""}${opts.colorbarTitle}: ${shown}`;
+    const hover = `${d.name} (${d.code})<br>${g !== null ? `${words(opts.outlineBy!)}: ${g}<br>` : ""}${opts.colorbarTitle}: ${shown}`;
     data.push(...polygonTraces(d, v === null ? NO_DATA : divergingColour(v, opts.range), hover, prep.marked.has(d.code), "#AAAAAA"));
   }
   if (noData)
@@ -143,14 +148,16 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
       cmax: opts.range,
       colorscale: divergingColorscale(),
       showscale: true,
+      // below the map (never over it), from its left edge, so the attribution fits at the right
       colorbar: {
-        title: { text: opts.colorbarTitle + (opts.unit ? ` (${opts.unit})` : "") },
+        title: { text: opts.colorbarTitle + (opts.unit ? ` (${opts.unit})` : ""), side: "top" },
+        orientation: "h",
         x: 0,
         xanchor: "left",
         len: 0.5,
-        y: 0.05,
-        yanchor: "bottom",
-        thickness: 14,
+        y: -0.02,
+        yanchor: "top",
+        thickness: 12,
       },
     },
   });

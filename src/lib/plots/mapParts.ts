@@ -16,6 +16,7 @@ import {
   type PolygonRings,
 } from "./geometry";
 import { readableText } from "./palette";
+import { overlapArea, textWidth, type Box } from "./labels";
 
 export interface MapOptions {
   /** Frame column with the municipality code (one row per code). */
@@ -32,6 +33,8 @@ export interface MapOptions {
   marked?: { codes: readonly string[]; label: string };
   /** Source credit shown under the map, e.g. "© Kartverket". */
   attribution?: string;
+  /** The data's source, shown under the title ("Source: …"). */
+  source?: string;
   /** Figure height in px (default 600). */
   height?: number;
 }
@@ -130,6 +133,8 @@ export function polygonTraces(d: Drawn, fill: string, hover: string, marked: boo
  */
 export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: ReturnType<typeof prepare>, data: Record<string, unknown>[]): PlotlyFigure {
   const { bbox, kx, groupOfCode, codeOf } = prep;
+  let labelTrace = -1;
+  let narrowPatch: Record<number, Record<string, unknown>> | undefined;
   if (opts.outlineBy) {
     const { segments } = groupBoundaries(geo.features, (f) => groupOfCode(codeOf(f)));
     const x: (number | null)[] = [];
@@ -159,6 +164,7 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
       const cs = names.map((g) => centroid(byGroup.get(g)!, kx));
       // text colour that reads on the fill under the label
       const under = cs.map((c) => prep.drawn.find((d) => d.parts.some((p) => insidePolygon(c.lon, c.lat, p)))?.fill ?? "#FFFFFF");
+      labelTrace = data.length;
       data.push({
         type: "scatter",
         mode: "text",
@@ -170,6 +176,11 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
         showlegend: false,
         name: `${opts.outlineBy} names`,
       });
+      // a phone's map (about 320 px wide): smaller names, those that would overlap a larger region's left out
+      const keep = labelsThatFit(cs, names, prep, { width: 320, height: (opts.height ?? 600) - 90, size: 9 });
+      narrowPatch = {
+        [labelTrace]: { text: names.map((n, i) => (keep[i] ? n : "")), textfont: { size: 9, color: under.map(readableText), shadow: "auto" } },
+      };
     }
   }
   if (opts.marked && prep.marked.size > 0) {
@@ -190,9 +201,9 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
   const padLat = (bbox.lat1 - bbox.lat0) * 0.02;
   const hidden = { visible: false, showgrid: false, zeroline: false };
   const layout: Record<string, unknown> = {
-    ...baseLayout(opts.title),
+    ...baseLayout(opts.title, opts.source),
     height: opts.height ?? 600,
-    margin: { t: 60, r: 20, b: 30, l: 20 },
+    margin: { t: opts.source ? 80 : 60, r: 20, b: 30, l: 20 },
     xaxis: { ...hidden, range: [bbox.lon0 - padLon, bbox.lon1 + padLon] },
     yaxis: { ...hidden, range: [bbox.lat0 - padLat, bbox.lat1 + padLat], scaleanchor: "x", scaleratio: 1 / kx },
     hovermode: "closest",
@@ -213,5 +224,36 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
       },
     ];
   }
-  return { data, layout };
+  return { data, layout, ...(narrowPatch ? { narrow: { layout, patch: narrowPatch } } : {}) };
+}
+
+/**
+ * Which group names fit on a map drawn in a plot area of `width` × `height` px with `size` px text:
+ * larger groups first, a name left out when its box would overlap one kept before it.
+ */
+export function labelsThatFit(
+  cs: { lon: number; lat: number; area: number }[],
+  names: string[],
+  prep: { bbox: { lon0: number; lon1: number; lat0: number; lat1: number }; kx: number },
+  o: { width: number; height: number; size: number },
+): boolean[] {
+  const { bbox, kx } = prep;
+  // px per degree of longitude: the map fills the width or the height, whichever binds (equal ground scale)
+  const s = Math.min(o.width / (bbox.lon1 - bbox.lon0), o.height / ((bbox.lat1 - bbox.lat0) / kx));
+  const boxes: Box[] = cs.map((c, i) => {
+    const x = (c.lon - bbox.lon0) * s;
+    const y = ((bbox.lat1 - c.lat) * s) / kx;
+    const w = textWidth(names[i]!, o.size) / 2 + 2;
+    return { x0: x - w, x1: x + w, y0: y - o.size * 0.7, y1: y + o.size * 0.7 };
+  });
+  const order = cs.map((_, i) => i).sort((a, b) => cs[b]!.area - cs[a]!.area);
+  const keep = names.map(() => false);
+  const kept: Box[] = [];
+  for (const i of order) {
+    if (kept.every((k) => overlapArea(k, boxes[i]!) === 0)) {
+      keep[i] = true;
+      kept.push(boxes[i]!);
+    }
+  }
+  return keep;
 }

@@ -8,7 +8,9 @@
  *   sectors of Figur 3.6), never repeated within a figure;
  * - values around a centre (LQ around 1, change around 0) use ColorBrewer's
  *   RdBu: red below, blue above, white at the centre;
- * - verdicts have a colour-blind-safe colour and a symbol each.
+ * - parts of a whole that fall into families (Figur 3.6's 13 sectors in 3 groups) get a
+ *   hue per family, shades within it and a fill pattern each (familyStyles);
+ * - verdicts have a colour-blind-safe colour, a symbol and a bar pattern each.
  * Okabe & Ito (2008), "Color Universal Design"; Tol (2021), SRON/EPS/TN/09-002;
  * Brewer, colorbrewer2.org (RdBu, colour-blind safe).
  */
@@ -203,22 +205,71 @@ export function lighten(colour: string, amount: number): string {
   return hex(rgb(colour).map((v) => v + (255 - v) * amount));
 }
 
+/** Sequential ramps (ColorBrewer Oranges, Blues, Greys; dark to light), one per family in familyStyles. */
+export const FAMILY_RAMPS: readonly (readonly string[])[] = [
+  ["#A63603", "#E6550D", "#FD8D3C", "#FDAE6B", "#FDD0A2", "#FEEDDE"],
+  ["#084594", "#2171B5", "#4292C6", "#6BAED6", "#9ECAE1", "#C6DBEF"],
+  ["#252525", "#525252", "#737373", "#969696", "#BDBDBD", "#D9D9D9"],
+];
+
+/** Fill patterns (plotly `marker.pattern.shape`) given to the members of a family in turn. */
+export const FAMILY_PATTERNS: readonly string[] = ["", "/", "\\", "x", ".", "+"];
+
+/**
+ * A colour and a fill pattern for each key that belongs to a family (e.g. Figur 3.6's sectors in
+ * goods / private / public services): a ramp per family in order of first appearance, members
+ * spread over it dark to light, and the k-th member of every family the k-th pattern, so that
+ * no two keys rest on colour alone (hue tells the family even under colour-vision deficiency).
+ * @throws PlotInputError with more than 3 families or more than 6 members in one.
+ * @example
+ * familyStyles(["a1", "a2", "b1"], { a1: "a", a2: "a", b1: "b" });
+ * // { a1: { colour: "#A63603", pattern: "" }, a2: { colour: "#FEEDDE", pattern: "/" }, b1: { colour: "#084594", pattern: "" } }
+ */
+export function familyStyles(keys: readonly string[], familyOf: Record<string, string>): Record<string, { colour: string; pattern: string }> {
+  const unique = [...new Set(keys)];
+  const missing = unique.find((k) => familyOf[k] === undefined);
+  if (missing !== undefined) throw new PlotInputError("familyStyles", `no family for '${missing}'`);
+  const families = [...new Set(unique.map((k) => familyOf[k]!))];
+  if (families.length > FAMILY_RAMPS.length)
+    throw new PlotInputError("familyStyles", `${families.length} families but ${FAMILY_RAMPS.length} ramps (${families.join(", ")})`);
+  const out: Record<string, { colour: string; pattern: string }> = {};
+  families.forEach((fam, f) => {
+    const members = unique.filter((k) => familyOf[k] === fam);
+    const ramp = FAMILY_RAMPS[f]!;
+    if (members.length > ramp.length)
+      throw new PlotInputError("familyStyles", `family '${fam}' has ${members.length} members, at most ${ramp.length}`);
+    members.forEach((k, i) => {
+      const at = members.length === 1 ? 0 : Math.round((i * (ramp.length - 1)) / (members.length - 1));
+      out[k] = { colour: ramp[at]!, pattern: FAMILY_PATTERNS[i]! };
+    });
+  });
+  return out;
+}
+
 export interface VerdictStyle {
   colour: string;
   /** Text colour that reads on `colour` (the higher WCAG contrast of black and white). */
   text: string;
   symbol: string;
+  /** Fill pattern of the verdict's bars (plotly `marker.pattern.shape`; "" = solid), so bars never rest on colour alone. */
+  pattern: string;
   label: string;
 }
 
-/** Verdict colours (Okabe–Ito, colour-blind safe) and a symbol each, so the verdict never rests on colour alone. */
+/**
+ * Verdict colours and a symbol and bar pattern each, so the verdict never rests on colour alone.
+ * Holding verdicts are blues (dark, light), failing ones orange and wine, inconclusive
+ * reddish purple, untestable light grey: from Okabe–Ito (blue, sky blue, orange, reddish purple)
+ * and Tol (wine), chosen so that every pair stays apart under simulated deuteranopia
+ * (Machado et al. 2009; tests/plots/palette.test.ts checks the distances).
+ */
 export const VERDICT_STYLE: Readonly<Record<string, VerdictStyle>> = {
-  reproduced: { colour: "#009E73", text: "#000000", symbol: "✓", label: "reproduced" },
-  corroborated: { colour: "#0072B2", text: "#FFFFFF", symbol: "✓", label: "corroborated" },
-  diverges: { colour: "#E69F00", text: "#000000", symbol: "≠", label: "diverges" },
-  contradicted: { colour: "#D55E00", text: "#000000", symbol: "✗", label: "contradicted" },
-  inconclusive: { colour: "#CC79A7", text: "#000000", symbol: "?", label: "inconclusive" },
-  untestable: { colour: "#999999", text: "#000000", symbol: "–", label: "untestable" },
+  reproduced: { colour: "#0072B2", text: "#FFFFFF", symbol: "✓", pattern: "", label: "reproduced" },
+  corroborated: { colour: "#56B4E9", text: "#000000", symbol: "✓", pattern: "/", label: "corroborated" },
+  diverges: { colour: "#E69F00", text: "#000000", symbol: "≠", pattern: "-", label: "diverges" },
+  contradicted: { colour: "#882255", text: "#FFFFFF", symbol: "✗", pattern: "x", label: "contradicted" },
+  inconclusive: { colour: "#CC79A7", text: "#000000", symbol: "?", pattern: ".", label: "inconclusive" },
+  untestable: { colour: "#DDDDDD", text: "#000000", symbol: "–", pattern: "|", label: "untestable" },
 };
 
 /**

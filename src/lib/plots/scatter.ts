@@ -4,8 +4,8 @@
  * cut, optional error bars for printed ranges, linear or log x axis.
  */
 import * as pl from "nodejs-polars";
-import { axis, baseLayout, column, FONT_SIZE, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
-import { fitLabels } from "./labels";
+import { axis, baseLayout, column, FONT_SIZE, hoverDecimals, hoverNumber, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
+import { fitLabels, overlapArea, type Box } from "./labels";
 import { colourMap, displayName } from "./palette";
 
 export interface ScatterOptions {
@@ -32,6 +32,11 @@ export interface ScatterOptions {
   colours?: Record<string, string>;
   /** Display names for groups in the legend. */
   groupLabels?: Record<string, string>;
+  /** The data's source, shown under the title ("Source: …"). */
+  source?: string;
+  /** Decimals of x and y in the hover text (default: as many as the values carry, at most 2). */
+  xDecimals?: number;
+  yDecimals?: number;
   /** Figure size in px (default 760 × 450); fixed in the layout, since label placement is computed for it. */
   width?: number;
   height?: number;
@@ -63,6 +68,27 @@ function errorBars(fn: string, df: pl.DataFrame, centre: (number | null)[], spec
  * });
  */
 export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFigure {
+  const wide = drawScatter(df, opts, opts.width ?? 760);
+  // phones and narrow columns: labels placed for a 340 px figure, the width left to the container
+  const narrow = drawScatter(df, opts, NARROW);
+  delete narrow.layout["width"];
+  return { ...wide, narrow };
+}
+
+/** Width (px) the narrow variant's labels are placed for. */
+const NARROW = 340;
+
+/** Labels that would overlap a label kept before them (in crowding order) are left to the hover text. */
+function thin(boxes: readonly Box[]): boolean[] {
+  const kept: Box[] = [];
+  return boxes.map((b) => {
+    const free = kept.every((k) => overlapArea(k, b) < 1);
+    if (free) kept.push(b);
+    return free;
+  });
+}
+
+function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number): PlotlyFigure {
   const fn = "scatterFigure";
   const xs = numericColumn(fn, df, opts.x);
   const ys = numericColumn(fn, df, opts.y);
@@ -73,11 +99,11 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
     const bad = rows.find((i) => xs[i]! <= 0);
     if (bad !== undefined) throw new PlotInputError(fn, `a log x axis needs x > 0 ('${labels[bad]}' has ${opts.x} = ${xs[bad]})`);
   }
-  const width = opts.width ?? 760;
+  const margin = { ...MARGIN, t: MARGIN.t + (opts.source ? 20 : 0) };
   const height = opts.height ?? 450;
   const layout: Record<string, unknown> = {
-    ...baseLayout(opts.title),
-    margin: MARGIN,
+    ...baseLayout(opts.title, opts.source),
+    margin,
     width,
     height,
     legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom" },
@@ -99,8 +125,8 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
       ? fitLabels(
           rows.map((i) => ({ x: xs[i]!, y: ys[i]!, text: labels[i]!, ...bounds(i) })),
           {
-            width: width - MARGIN.l - MARGIN.r,
-            height: height - MARGIN.t - MARGIN.b,
+            width: width - margin.l - margin.r,
+            height: height - margin.t - margin.b,
             xLog: opts.xLog,
             fontSize: FONT_SIZE - 1,
             markerSize: MARKER,
@@ -110,7 +136,11 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
           },
         )
       : undefined;
+  const xFmt = hoverNumber("x", opts.xDecimals ?? hoverDecimals(rows.map((i) => xs[i]!)));
+  const yFmt = hoverNumber("y", opts.yDecimals ?? hoverDecimals(rows.map((i) => ys[i]!)));
   const posOf = new Map(rows.map((i, k) => [i, fit!.positions[k]!]));
+  const shown = fit ? thin(fit.boxes) : [];
+  const labelOf = new Map(rows.map((i, k) => [i, shown[k] ? labels[i]! : ""]));
   const data = [...new Set(rows.map((i) => groups[i]!))].map((g) => {
     const idx = rows.filter((i) => groups[i] === g);
     const trace: Record<string, unknown> = {
@@ -119,12 +149,13 @@ export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFig
       name: displayName(g, opts.groupLabels),
       x: idx.map((i) => xs[i]),
       y: idx.map((i) => ys[i]),
-      text: idx.map((i) => labels[i]),
+      text: idx.map((i) => labelOf.get(i)),
+      customdata: idx.map((i) => labels[i]),
       textposition: idx.map((i) => posOf.get(i)),
       textfont: { size: FONT_SIZE - 1, color: "#222222" },
       marker: { size: MARKER, color: colours[g], line: { width: 1, color: "#ffffff" } },
       cliponaxis: false,
-      hovertemplate: `%{text}<br>${opts.xTitle ?? opts.x}: %{x}${opts.xUnit ? " " + opts.xUnit : ""}<br>${opts.yTitle ?? opts.y}: %{y}${opts.yUnit ? " " + opts.yUnit : ""}<extra>${displayName(g, opts.groupLabels)}</extra>`,
+      hovertemplate: `%{customdata}<br>${opts.xTitle ?? opts.x}: ${xFmt}${opts.xUnit ? " " + opts.xUnit : ""}<br>${opts.yTitle ?? opts.y}: ${yFmt}${opts.yUnit ? " " + opts.yUnit : ""}<extra>${displayName(g, opts.groupLabels)}</extra>`,
     };
     const ey = errorBars(fn, df, ys, opts.yError, idx);
     const ex = errorBars(fn, df, xs, opts.xError, idx);
