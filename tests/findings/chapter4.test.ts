@@ -30,7 +30,14 @@ describe("§4.3 innovation rates", () => {
     // low (967·19.5 + 926·17.5)/1893 = 18.52 > Norway's high 17.5
     expect(f.note).toContain(`${((967 * 19.5 + 926 * 17.5) / 1893).toFixed(2)}–${((967 * 20.5 + 926 * 18.5) / 1893).toFixed(2)}`);
     expect(f).toMatchObject({ rule: "litt", computed: true, verdict: "corroborated" });
-    expect(f.robustness.status).toBe("robust");
+    // the table's other indicators (Hedmark / Oppland / Norway): product 15 / 12 / 13, process 12 / 12 / 11, both 7 / 6 / 7,
+    // employees 23 / 20 / 23. Product: Innlandet (967·14.5 + 926·11.5)/1893 = 13.03 is not above Norway's 13.5 → undecided;
+    // process: 11.5 is not above 11.5 → undecided; both: 6.01–7.01 against 6.5–7.5 → undecided;
+    // employees: (967·23.5 + 926·20.5)/1893 = 22.03 < 22.5 → below at every value → contradicted
+    const ind = (label: string) => f.robustness.alternatives.find((a) => a.label === `indicator: ${label}`)?.verdict;
+    expect([ind("product innovation"), ind("process innovation"), ind("both product and process innovation"), ind("share of employees in innovative firms (firm-weighted)")])
+      .toEqual(["inconclusive", "inconclusive", "inconclusive", "contradicted"]);
+    expect(f.robustness.status).toBe("fragile");
   });
 
   it("city vs small-town: corroborated but fragile — leaving out both Gudbrandsdalen regions leaves Tynset's 21 % against the cities' 20.5 %", () => {
@@ -43,8 +50,8 @@ describe("§4.3 innovation rates", () => {
     // without Midt- and Nord-Gudbrandsdalen: city [19.97, 20.97] vs Tynset [20.5, 21.5] overlap → undecided → inconclusive
     expect(f.robustness.status).toBe("fragile");
     expect(f.robustness.flips).toEqual(["without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen"]);
-    // 8 single regions + 28 pairs = 36 leave-out cases, plus the reading at the printed values
-    expect(f.robustness.alternatives).toHaveLength(37);
+    // 8 single regions + 28 pairs = 36 leave-out cases, the reading at the printed values, and the table's 4 other indicators
+    expect(f.robustness.alternatives).toHaveLength(41);
     expect(f.note).toMatch(/small_town: 284 firms, ≈ 25 innovators/); // 88·0.21 + 82·0.06 + 114·0.01 = 24.5
   });
 
@@ -53,7 +60,17 @@ describe("§4.3 innovation rates", () => {
     expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
     // without Kongsvinger: cities (463·20 + 172·25)/635 = 21.35 ± 0.5 overlaps Tynset 20.5–21.5 → undecided
     // without Kongsvinger and Hamar: Elverum 25 > Tynset → the claim fails at every value
-    expect(f.robustness.flips).toEqual(["without Kongsvinger", "without Kongsvinger and Hamar", "without Kongsvinger and Elverum"]);
+    // process innovation: the cities (243·12 + 463·13 + 172·14)/878 = 12.92 % against Tynset's 7 % → the claim fails
+    expect(f.robustness.flips).toEqual([
+      "without Kongsvinger",
+      "without Kongsvinger and Hamar",
+      "without Kongsvinger and Elverum",
+      "indicator: product innovation",
+      "indicator: process innovation",
+      "indicator: both product and process innovation",
+      "indicator: share of employees in innovative firms (firm-weighted)",
+    ]);
+    expect(f.robustness.alternatives.find((a) => a.label === "indicator: process innovation")?.verdict).toBe("contradicted");
     expect(f.robustness.alternatives.find((a) => a.label === "without Kongsvinger and Hamar")?.verdict).toBe("contradicted");
     expect(f.note).toMatch(/skipped: without Tynset \(weightedMeanBoundsBy: group 'small_town' has no units\)/);
   });
