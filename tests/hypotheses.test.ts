@@ -34,25 +34,10 @@ import {
   type Link,
   type Proposition,
 } from "../src/lib/index";
+import { syntheticFinding } from "./support/syntheticFinding";
 
 /** A synthetic finding: a comparison (computed true) unless told otherwise. */
-const f = (id: string, verdict: Finding["verdict"], over: Partial<Finding> = {}): Finding => ({
-  id,
-  kind: "claim",
-  rule: "direction",
-  robustness: { status: "not_assessed", alternatives: [], flips: [] },
-  chapter: Number(id.slice(2, id.indexOf("."))),
-  section: "x",
-  claim: "synthetic",
-  published: true,
-  computed: verdict === "untestable" ? null : verdict === "inconclusive" ? "undecided" : true,
-  unit: "",
-  tolerance: 0,
-  verdict,
-  inputs: [],
-  note: "",
-  ...over,
-});
+const f = syntheticFinding;
 
 const prop = (links: Link[], parts = ["a", "b"]): Proposition => ({ id: "p", chapter: 2, source: "s", lines: [1, 2], statement: "s", parts, links });
 const ALL = [...HYPOTHESES, ...CONCLUSIONS];

@@ -19,24 +19,11 @@ import {
   type Link,
   type Proposition,
 } from "../src/lib/index";
+import { syntheticFinding } from "./support/syntheticFinding";
 
-/** A synthetic finding: a comparison that holds unless told otherwise; `basis` goes into the note as the notebooks write it. */
-const f = (id: string, verdict: Finding["verdict"], basis: "open data" | "the report's own figures" = "open data"): Finding => ({
-  id,
-  kind: "claim",
-  rule: "direction",
-  robustness: { status: "not_assessed", alternatives: [], flips: [] },
-  chapter: 3,
-  section: "x",
-  claim: "synthetic",
-  published: true,
-  computed: verdict === "untestable" ? null : verdict === "inconclusive" ? "undecided" : true,
-  unit: "",
-  tolerance: 0,
-  verdict,
-  inputs: [],
-  note: `basis: ${basis}`,
-});
+/** A synthetic finding; `basis` goes into the note as the notebooks write it. */
+const f = (id: string, verdict: Finding["verdict"], basis: "open data" | "the report's own figures" = "open data"): Finding =>
+  syntheticFinding(id, verdict, { note: `basis: ${basis}` });
 const prop = (id: string, links: Link[], parts = ["a", "b"]): Proposition => ({ id, chapter: 5, source: "s", lines: [1, 2], statement: "s", parts, links });
 
 describe("the summary on the report's own figures alone", () => {
