@@ -93,3 +93,22 @@ describe("out-of-period proxies", () => {
     expect(() => periodProxy({ claimed: [2007, 2001], covered: [2001, 2001] })).toThrow(/from ≤ to/);
   });
 });
+
+describe("an alternative read with another tolerance", () => {
+  // "82 %" of claims.csv: published 82, two rounded parts → tolerance 1
+  const SERVICES = "ch3.services_share_innlandet_2008";
+  it("decides the alternative with its own allowance, the main reading with the claim's", () => {
+    const f = makeFinding(
+      SERVICES,
+      { computed: [81.24, 81.36], basis: "report", note: "test", inputs: [], alternatives: [{ label: "single figure", computed: [81.24, 81.36], tolerance: 0.5 }, { label: "same", computed: [81.24, 81.36] }] },
+      claims,
+      rules,
+      "",
+    );
+    // 82 − 1 = 81 ≤ 81.24: inside → reproduced; 82 − 0.5 = 81.5 > 81.36: outside at every value → diverges
+    expect(f.tolerance).toBe(1);
+    expect(f.verdict).toBe("reproduced");
+    expect(f.robustness.alternatives.map((a) => [a.label, a.verdict])).toEqual([["single figure", "diverges"], ["same", "reproduced"]]);
+    expect(f.robustness.flips).toEqual(["single figure"]);
+  });
+});

@@ -20,6 +20,10 @@ describe("§3.3.1 shares of Figur 3.6 over its rounding", () => {
     expect(f.computed).toEqual([expect.closeTo(100 - share(18.75, [43.45, 37.75]), 6), expect.closeTo((100 * 81.4) / 100.05, 6)]);
     expect(f.tolerance).toBe(1);
     expect(f.verdict).toBe("reproduced");
+    // read as a single printed figure, 82 ± 0.5 = [81.5, 82.5]: 81.36 < 81.5 at every value → diverges; the reading is listed
+    const single = f.robustness.alternatives.find((a) => a.label.startsWith('"82 %" as a single printed figure'));
+    expect(single?.verdict).toBe("diverges");
+    expect(f.robustness.status).toBe("fragile");
   });
 
   it("private services 44 against 43.43–43.57: the printed precision cannot decide → inconclusive, fragile (as printed 43.5 → reproduced)", () => {

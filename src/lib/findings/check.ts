@@ -33,8 +33,11 @@ export interface CheckInput {
   note: string;
   /** Data files read (paths under data/). */
   inputs: string[];
-  /** The same computation under other reasonable readings. */
-  alternatives?: { label: string; computed: ComputedValue }[];
+  /**
+   * The same computation under other reasonable readings. `tolerance` reads a numeric claim with another allowance
+   * than the claim's own (e.g. "82 %" as a single printed figure, ±0.5, instead of a sum of two rounded ones, ±1).
+   */
+  alternatives?: { label: string; computed: ComputedValue; tolerance?: number }[];
   /** Why no public data can test the claim (with `computed: null`). */
   untestable?: string;
   /**
@@ -130,14 +133,14 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
   const basis = input.support && basisRule ? minimumBasis(input.support, basisRule) : undefined;
   const proxy = input.period ? periodProxy(input.period) : undefined;
   const capProxy = (v: Verdict): Verdict => (proxy?.proxy && (v === "corroborated" || v === "contradicted") ? "inconclusive" : v);
-  const verdictOf = (c: ComputedValue) => {
-    const d = decideVerdict(claim.published, c, claim.tolerance, input.basis);
+  const verdictOf = (c: ComputedValue, tolerance = claim.tolerance) => {
+    const d = decideVerdict(claim.published, c, tolerance, input.basis);
     return { ...d, verdict: capProxy(basis ? basis.cap(d.verdict) : d.verdict) };
   };
   const decision = verdictOf(computed);
   const alternatives = (input.alternatives ?? []).map((a) => {
     const c = round(a.computed);
-    return { label: a.label, computed: c, verdict: verdictOf(c).verdict };
+    return { label: a.label, computed: c, verdict: verdictOf(c, a.tolerance).verdict };
   });
   const flips = alternatives.filter((a) => a.verdict !== decision.verdict).map((a) => a.label);
   const untested =
