@@ -10,21 +10,11 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { DisagreementError, dataDir, loadMunicipalPopulation, loadMunicipalPopulation1992To2026, loadTable } from "../../src/lib/index";
-import { all, badCopy, failure, line, setField } from "../support/badCopy";
+import { all, badCopy, bump, failure, line } from "../support/badCopy";
 
 const P0009 = "ssb/population_municipality_2000_2009.csv";
 const P9226 = "ssb/population_municipality_1992_2026.csv";
 
-/** Add `delta` to the population of `code` on 1 January `year` (field 5 in both files). */
-const bump =
-  (code: string, year: number, delta: number) =>
-  (text: string): string => {
-    const lines = text.split("\n");
-    const i = lines.findIndex((l) => l.startsWith(`${code},`) && l.split(",")[4] === String(year));
-    if (i < 0) throw new Error(`test setup: no row ${code} ${year}`);
-    lines[i] = setField(5, String(Number(lines[i]!.split(",")[5]) + delta))(lines[i]!);
-    return lines.join("\n");
-  };
 
 /** 800 persons moved from `from` to `to` on 1 January `year` (same county: its sum is kept). */
 const move = (from: string, to: string, year: number) => all(bump(from, year, -800), bump(to, year, +800));

@@ -17,7 +17,7 @@ import { reviewedChanges, reviewedMarkdown } from "../../scripts/lib/reviewed";
 import { BalanceError, ChecksumError, UnreviewedChangeError, dataDir, loadTable, reviewedRehash, verifyAll } from "../../src/lib/index";
 import type { Finding } from "../../src/lib/findings/types";
 import { DEFAULT_PARAMS } from "../../src/lib/params";
-import { all, badCopy, failure, line, setField } from "../support/badCopy";
+import { all, badCopy, bump, failure, line, setField } from "../support/badCopy";
 import type { GoldenRow } from "../support/golden";
 import { limit } from "../support/limits";
 
@@ -25,16 +25,6 @@ const P9226 = "ssb/population_municipality_1992_2026.csv";
 const MAPPINGS = "regions/mappings.csv";
 const INNOVATION = "ssb/innovation_2006_county_economic_region.csv";
 
-/** Add `delta` persons to `code` on 1 January `year` (field 5; field 4 is the year). */
-const bump =
-  (code: string, year: number, delta: number) =>
-  (text: string): string => {
-    const lines = text.split("\n");
-    const i = lines.findIndex((l) => l.startsWith(`${code},`) && l.split(",")[4] === String(year));
-    if (i < 0) throw new Error(`test setup: no row ${code} ${year}`);
-    lines[i] = setField(5, String(Number(lines[i]!.split(",")[5]) + delta))(lines[i]!);
-    return lines.join("\n");
-  };
 
 /** Swap every published percentage (fields 4–13; not the firm counts) of two economic regions. */
 const swapRates =

@@ -55,3 +55,17 @@ export function failure(fn: () => unknown): DataError {
   }
   throw new Error("expected a DataError, nothing was thrown");
 }
+
+/**
+ * Add `delta` persons to municipality `code` on 1 January `year` in a population file (field 4 is the year, field 5
+ * the value, in both of SSB's municipal files).
+ */
+export const bump =
+  (code: string, year: number, delta: number) =>
+  (text: string): string => {
+    const lines = text.split("\n");
+    const i = lines.findIndex((l) => l.startsWith(`${code},`) && l.split(",")[4] === String(year));
+    if (i < 0) throw new Error(`test setup: no row ${code} ${year}`);
+    lines[i] = setField(5, String(Number(lines[i]!.split(",")[5]) + delta))(lines[i]!);
+    return lines.join("\n");
+  };
