@@ -20,6 +20,7 @@ export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./r
 export { toRegions, type ToRegionsOptions } from "./regions/aggregate";
 export { componentsByRegion } from "./regions/components";
 export * from "./data/open";
+export * from "./data/national";
 export { syntheticFirmPanel } from "./synthetic/firms";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
