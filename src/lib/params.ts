@@ -4,6 +4,7 @@
  * `npm run reproduce -- --param regions=ba2020` (or `--param area=Nordland`) injects them into every
  * notebook after its cell tagged `parameters`.
  */
+import { resolve } from "node:path";
 import { z } from "zod";
 
 /** The built-in region mappings; `regions` may also be a path to a user's mapping file ending in `.csv`. */
@@ -22,6 +23,8 @@ export const paramsSchema = z
       .refine((v) => (BUILT_IN_REGIONS as readonly string[]).includes(v) || /\.csv$/i.test(v), {
         message: `expected ${BUILT_IN_REGIONS.join(" | ")} or a path to a .csv mapping file`,
       })
+      // a relative path is read from where npm was started (INIT_CWD), not from the notebook's folder
+      .transform((v) => (/\.csv$/i.test(v) ? resolve(process.env["INIT_CWD"] ?? process.cwd(), v) : v))
       .default("report13"),
     /** Reading of "2001–07": both (default), or only 1 Jan 2001 → 1 Jan 2007, or only → 1 Jan 2008. */
     period: z.enum(["both", "jan2001_jan2007", "jan2001_jan2008"]).default("both"),

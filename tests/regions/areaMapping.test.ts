@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import {
@@ -60,6 +60,9 @@ describe("the area parameter", () => {
   it("parseParams takes area and any .csv mapping, refuses other regions values", () => {
     expect(parseParams(["area=Nordland", "regions=economic"])).toEqual({ regions: "economic", period: "both", area: "Nordland" });
     expect(parseParams(["regions=/tmp/x.csv"]).regions).toBe("/tmp/x.csv");
+    // a relative path is made absolute where npm started (the notebooks run in notebooks/, elsewhere)
+    const rel = parseParams(["regions=my/regions.csv"]).regions;
+    expect(isAbsolute(rel) && rel.endsWith("/my/regions.csv")).toBe(true);
     expect(() => parseParams(["regions=counties"])).toThrow(/parameter regions: expected report13 \| ba2020 \| economic or a path/);
   });
 });
