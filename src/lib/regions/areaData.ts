@@ -21,7 +21,7 @@ import type { AreaMapping } from "./areaMapping";
 export interface AreaData {
   area: Area;
   mapping: AreaMapping;
-  /** `<code>, municipality_name, year, value`: the published cells of the area's municipalities, sorted. */
+  /** `<code>, municipality_name, year, value` (with the report's data also `county`): the published cells of the area's municipalities, sorted. */
   population: pl.DataFrame;
   /** `municipality_code_2024, municipality_name, year, status, counted_in`: the area's cells with no value (empty with the report's data). */
   notOn2024Borders: pl.DataFrame;
@@ -45,7 +45,7 @@ export interface AreaData {
  */
 export function loadAreaData(area: Area, mapping: AreaMapping, dir: string = dataDir()): AreaData {
   if (mapping.reportData) {
-    const population = loadMunicipalPopulation1992To2026(dir).select("municipality_code_2008", "municipality_name", "year", "value");
+    const population = loadMunicipalPopulation1992To2026(dir);
     const total = population.groupBy("year").agg(pl.col("value").sum().cast(pl.Float64)).sort("year").withColumns(pl.lit("municipalities").alias("basis"));
     const geo = loadMunicipalityBoundaries(dir);
     return {
@@ -93,18 +93,23 @@ function areaTotal(area: Area, population: pl.DataFrame, missing: pl.DataFrame, 
 
 /**
  * The population of the regions that are complete in all the given years: a region with a municipality lacking a
- * value in one of them is left out whole (never summed without it), and named.
+ * value in one of them is left out whole (never summed without it), and named. `mapping` (default: the area's) may be
+ * another mapping of the same area and code vintage.
  * @returns `population` (the area's series without the left-out regions' municipalities) and `leftOut` (region names, sorted)
  * @example
  * completeFor(nordland, [1998, 2008]).leftOut; // ["Hamarøy", "Narvik"] under BA-2020
  */
-export function completeFor(data: AreaData, years: readonly number[]): { population: pl.DataFrame; leftOut: string[] } {
+export function completeFor(
+  data: AreaData,
+  years: readonly number[],
+  mapping: pl.DataFrame = data.mapping.mapping,
+): { population: pl.DataFrame; leftOut: string[] } {
   const code = data.mapping.code;
   const lacking = new Set(
     (data.notOn2024Borders.filter(pl.col("year").isIn([...years])).getColumn("municipality_code_2024").toArray() as string[]) ?? [],
   );
   if (lacking.size === 0) return { population: data.population, leftOut: [] };
-  const m = data.mapping.mapping;
+  const m = mapping;
   const leftOut = [...new Set(m.filter(pl.col(code).isIn([...lacking])).getColumn("region").toArray() as string[])].sort();
   const drop = m.filter(pl.col("region").isIn(leftOut)).getColumn(code).toArray() as string[];
   return { population: data.population.filter(pl.col(code).isIn(drop).not()), leftOut };
