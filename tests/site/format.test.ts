@@ -131,3 +131,22 @@ describe("shortTitle (the chapter menu of the index's filters)", () => {
     expect(shortTitle("Fifteen years on")).toBe("Fifteen years on");
   });
 });
+
+describe("follow-ups (the report's statement tested on a later period)", () => {
+  it("say in the claim that the years are after the report's, and read the verdict as 'still holds' / 'no longer holds'", async () => {
+    const { findingsHtml } = await import("../../scripts/lib/site/findingsTable");
+    const { makeFinding } = await import("../../src/lib/findings/check");
+    const { loadClaims } = await import("../../src/lib/findings/claims");
+    const { loadPhraseRules } = await import("../../src/lib/findings/phrases");
+    const mk = (kind: "claim" | "follow_up", computed: boolean) =>
+      makeFinding(`ch6.kongsvinger_strongest_growth.${kind}`, { kind, computed, basis: "open_data", note: "test", inputs: [] }, loadClaims(), loadPhraseRules(), "");
+    const [claim, later, laterHolds] = [mk("claim", false), mk("follow_up", false), mk("follow_up", true)];
+    expect(claim.claim).toBe("Kongsvinger has the strongest growth of Innlandet's city regions");
+    expect(later.claim).toBe("Kongsvinger has the strongest growth of Innlandet's city regions — tested on the years after the report's period");
+    const html = (f: typeof claim) =>
+      findingsHtml({ findings: [f], chapterTitles: {}, sectionTitles: {}, readings: new Map(), cells: new Map(), dataFiles: new Set() });
+    expect(html(later)).toContain('<div class="small">no longer holds</div>');
+    expect(html(laterHolds)).toContain('<div class="small">still holds since</div>');
+    expect(html(claim)).not.toContain("holds since");
+  });
+});

@@ -51,6 +51,16 @@ function robustnessHtml(f: Finding): string {
   return "";
 }
 
+/** What a follow-up's verdict says: whether the report's statement still holds after its period. */
+export const FOLLOW_UP_WORDS: Record<Finding["verdict"], string> = {
+  reproduced: "still holds since",
+  corroborated: "still holds since",
+  diverges: "no longer holds",
+  contradicted: "no longer holds",
+  inconclusive: "undecided since",
+  untestable: "not testable since",
+};
+
 function rowHtml(f: Finding, t: TableContext): string {
   const nb = f.notebook?.replace(/\.ipynb$/, "");
   const n = t.cells.get(f.id);
@@ -70,7 +80,7 @@ function rowHtml(f: Finding, t: TableContext): string {
     `<div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${notesHtml(f, t.dataFiles)}</td>` +
     `<td class="num" data-label="published">${escapeHtml(formatPublished(f))}</td><td class="num" data-label="computed">${escapeHtml(formatComputed(f.computed, f))}</td>` +
     `<td class="c-unit" data-label="unit">${escapeHtml(f.unit)}</td><td class="num" data-label="tolerance">${escapeHtml(formatTolerance(f.tolerance))}</td>` +
-    `<td class="c-verdict" data-label="verdict">${verdictBadge(f.verdict)}${robustnessHtml(f)}</td><td data-label="rule"><a href="rules.html#rule-${escapeHtml(f.rule)}">${escapeHtml(f.rule)}</a></td></tr>`
+    `<td class="c-verdict" data-label="verdict">${verdictBadge(f.verdict)}${f.kind === "follow_up" ? `<div class="small">${FOLLOW_UP_WORDS[f.verdict]}</div>` : ""}${robustnessHtml(f)}</td><td data-label="rule"><a href="rules.html#rule-${escapeHtml(f.rule)}">${escapeHtml(f.rule)}</a></td></tr>`
   );
 }
 

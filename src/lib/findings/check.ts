@@ -193,7 +193,9 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     kind: input.kind ?? "claim",
     chapter: explore ? 0 : Number(id.slice(2, id.indexOf("."))),
     section: claim.section,
-    claim: claim.statement,
+    // a follow-up tests the report's statement on a later period: its claim says so, so that a verdict on the years since
+    // is never read as one on the report's own period
+    claim: input.kind === "follow_up" ? `${claim.statement} — tested on the years after the report's period` : claim.statement,
     published: claim.published,
     computed,
     unit: claim.unit,
