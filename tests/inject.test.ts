@@ -44,7 +44,7 @@ describe("parseParams", () => {
   it("suggests the nearest known name for a misspelt parameter", () => {
     expect(() => parseParams(["region=ba2020"])).toThrow("unknown parameter 'region' — did you mean 'regions'?");
     expect(() => parseParams(["peroid=both"])).toThrow(/did you mean 'period'/);
-    expect(() => parseParams(["zzzzzzzzz=1"])).toThrow(/unknown parameter 'zzzzzzzzz' \(parameters: regions, period\)/);
+    expect(() => parseParams(["zzzzzzzzz=1"])).toThrow(/unknown parameter 'zzzzzzzzz' \(parameters: regions, period, area\)/);
   });
 
   it("refuses a key given twice and keys of Object.prototype, from --param and from a file (issue 21)", () => {

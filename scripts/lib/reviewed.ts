@@ -28,6 +28,8 @@ export function reviewedChanges(root: string, findings: Finding[], params: RunPa
   const file = join(root, GOLDEN_FILE);
   if (!existsSync(file)) return { lines: [], skipped: `no reviewed record (${GOLDEN_FILE})` };
   if (params.period !== "both") return { lines: [], skipped: `the reviewed record reads "2001–07" both ways; this run reads period=${params.period}` };
+  if (params.area !== undefined && !["innlandet", "34", "hedmark+oppland"].includes(params.area.trim().toLowerCase()))
+    return { lines: [], skipped: `the reviewed record is for the report's Innlandet; this run's chapter 6 is for area=${params.area}` };
   const golden = JSON.parse(readFileSync(file, "utf8")) as Record<string, Finding[]>;
   const record = golden[params.regions === "report13" ? "default" : params.regions];
   if (!record) return { lines: [], skipped: `the reviewed record has no findings for regions=${params.regions}` };

@@ -17,13 +17,14 @@ export { FIGUR_3_6_AREA_LABELS, FIGUR_3_6_GROUP_LABELS, figur36SectorLabels } fr
 export * from "./stats/index";
 export { mappingSensitivity } from "./findings/sensitivity";
 export { loadMapping, MAPPING_NAMES, MAPPINGS_FILE, type MappingName } from "./regions/mapping";
-export { toRegions, type ToRegionsOptions } from "./regions/aggregate";
+export { toRegions, municipalityColumn, type ToRegionsOptions } from "./regions/aggregate";
 export { componentsByRegion } from "./regions/components";
 export * from "./data/open";
+export * from "./data/national";
 export { syntheticFirmPanel } from "./synthetic/firms";
 export * from "./ssb/index";
 export { harmoniseCodes, loadCodeChanges2008To2020, MUNICIPALITY_CODES, type HarmoniseOptions } from "./regions/codes";
-export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, type RunParameters } from "./params";
+export { paramsSchema, parseParams, describeParams, isActive, DEFAULT_PARAMS, BUILT_IN_REGIONS, ParameterError, type RunParameters } from "./params";
 export * from "./hypotheses/index";
 export { Notebook, FINDING_MIME, ENV_FINDINGS_DIR, ENV_TABLES_DIR, type Display, type HypothesisInput } from "./notebook/session";
 export { minimumBasis, sideSupport, periodProxy, type SideSupport, type BasisDecision, type PeriodCoverage } from "./findings/basis";
@@ -93,3 +94,7 @@ export {
   type RegionChangeOptions,
   type RegionUnit,
 } from "./regions/population";
+export { resolveArea, innlandetCodes, type Area } from "./regions/area";
+export { loadAreaMapping, isInnlandetMapping, type AreaMapping } from "./regions/areaMapping";
+export { loadUserMapping, MappingFileError, type MappingProblem } from "./regions/userMapping";
+export { loadAreaData, completeFor, type AreaData } from "./regions/areaData";

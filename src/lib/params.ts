@@ -1,17 +1,38 @@
 /**
  * Run parameters of a reproduction (a TypeScript stand-in for papermill's):
- * which region mapping, and which reading of the report's "2001–07".
- * `npm run reproduce -- --param regions=ba2020` injects them into every
+ * which region mapping, which reading of the report's "2001–07", and which area of Norway.
+ * `npm run reproduce -- --param regions=ba2020` (or `--param area=Nordland`) injects them into every
  * notebook after its cell tagged `parameters`.
  */
+import { resolve } from "node:path";
 import { z } from "zod";
+
+/** The built-in region mappings; `regions` may also be a path to a user's mapping file ending in `.csv`. */
+export const BUILT_IN_REGIONS = ["report13", "ba2020", "economic"] as const;
 
 export const paramsSchema = z
   .object({
-    /** Municipality → region mapping: the reconstruction of the report's 13 regions, or TØI's BA-2020 as published. */
-    regions: z.enum(["report13", "ba2020"]).default("report13"),
+    /**
+     * Municipality → region mapping: `report13` (the reconstruction of the report's 13 regions, Innlandet only),
+     * `ba2020` (TØI's BA-2020 as published), `economic` (SSB's economic regions of 2024), or a path to a CSV
+     * (`municipality_code,region,region_type`, 2024 codes). Chapters 2–5 (the report's Innlandet) use `report13` unless
+     * `ba2020` is given; the other values apply to the area's chapter 6.
+     */
+    regions: z
+      .string()
+      .refine((v) => (BUILT_IN_REGIONS as readonly string[]).includes(v) || /\.csv$/i.test(v), {
+        message: `expected ${BUILT_IN_REGIONS.join(" | ")} or a path to a .csv mapping file`,
+      })
+      // a relative path is read from where npm was started (INIT_CWD), not from the notebook's folder
+      .transform((v) => (/\.csv$/i.test(v) ? resolve(process.env["INIT_CWD"] ?? process.cwd(), v) : v))
+      .default("report13"),
     /** Reading of "2001–07": both (default), or only 1 Jan 2001 → 1 Jan 2007, or only → 1 Jan 2008. */
     period: z.enum(["both", "jan2001_jan2007", "jan2001_jan2008"]).default("both"),
+    /**
+     * Area of Norway for chapter 6 and its maps: a county of 2024 by name or code (`Nordland`, `18`), `innlandet`
+     * (the report's Hedmark + Oppland, the default when not given) or `norway`. Resolved against the data by resolveArea.
+     */
+    area: z.string().min(1).optional(),
   })
   .strict();
 
@@ -25,6 +46,7 @@ export const DEFAULT_PARAMS: RunParameters = paramsSchema.parse({});
  *   (`__proto__` and `constructor` too)
  * @example
  * parseParams(["regions=ba2020"]); // { regions: "ba2020", period: "both" }
+ * parseParams(["area=Nordland"]); // { regions: "report13", period: "both", area: "Nordland" }
  * parseParams(["region=ba2020"]); // throws: unknown parameter 'region' — did you mean 'regions'? …
  */
 export function parseParams(pairs: string[] = [], fromFile: Record<string, unknown> = {}): RunParameters {
@@ -86,6 +108,7 @@ function nearest(word: string, candidates: string[]): string | undefined {
  */
 export function describeParams(p: RunParameters): string {
   return Object.entries(p)
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(", ");
 }

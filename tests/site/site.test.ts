@@ -23,6 +23,10 @@ const chromium = existsSync(CHROMIUM);
 if (!chromium) console.warn("site.test: Debian's chromium not found — the browser check of the site is skipped (apt-get install chromium)");
 
 const NNBSP = "\u202f";
+// Byte-for-byte equality of two files. Not expect(buffer).toEqual(buffer): vitest compares buffers element by element,
+// which held the worker's event loop for 12 s of a loaded run on a notebook of a few MB — past vitest's fixed 60 s RPC
+// deadline on a busier machine (issue 21).
+const sameBytes = (a: string, b: string): boolean => readFileSync(a).equals(readFileSync(b));
 const count = (s: string, needle: string): number => s.split(needle).length - 1;
 
 describe.skipIf(!python)("buildSite on a synthetic build", () => {
@@ -59,7 +63,7 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
       "api/index.html",
     ])
       expect(existsSync(join(site, f)), f).toBe(true);
-    expect(readFileSync(join(site, "notebooks", "03-synthetic.ipynb"))).toEqual(readFileSync(join(build, "notebooks", "03-synthetic.ipynb")));
+    expect(sameBytes(join(site, "notebooks", "03-synthetic.ipynb"), join(build, "notebooks", "03-synthetic.ipynb"))).toBe(true);
     expect(index).toContain('<a href="api/index.html">API reference</a>');
   });
 
@@ -117,13 +121,13 @@ describe.skipIf(!python)("buildSite on a synthetic build", () => {
 
   it("copies the data files with their checksums and the run's outputs, and links them", () => {
     const claimsCsv = join(root, "data", "report", "claims.csv");
-    expect(readFileSync(join(site, "data", "report", "claims.csv"))).toEqual(readFileSync(claimsCsv));
+    expect(sameBytes(join(site, "data", "report", "claims.csv"), claimsCsv)).toBe(true);
     const sha = spawnSync("sha256sum", [claimsCsv], { encoding: "utf8" }).stdout.split(" ")[0]!;
     const data = readFileSync(join(site, "data.html"), "utf8");
     expect(data).toContain(`id="file-data-report-claims-csv"`);
     expect(data).toContain(`<code>${sha}</code>`);
     expect(index).toContain('<a href="data.html#file-data-report-claims-csv">data/report/claims.csv#synthetic</a>');
-    expect(readFileSync(join(site, "downloads", "findings.json"))).toEqual(readFileSync(join(build, "findings.json")));
+    expect(sameBytes(join(site, "downloads", "findings.json"), join(build, "findings.json"))).toBe(true);
     const csv = parse(readFileSync(join(site, "downloads", "findings.csv"), "utf8"), { columns: true }) as Record<string, string>[];
     expect(csv.map((r) => r["id"])).toEqual(findings.map((f) => f.id));
     for (const t of SYNTHETIC_TABLES) {

@@ -4,7 +4,8 @@
  * Every contract may carry a `note` that states why its bound is what it is.
  *
  * - `complete`: every combination of the listed dimensions has a row
- *   (a dimension without `from`/`to` takes its column's declared `codes`).
+ *   (a dimension without `from`/`to` takes its column's declared `codes`); with `where`, among the
+ *   rows it selects, and a code dimension on the `where` column takes only the codes the pattern matches.
  * - `range`: plausible values (`gt`/`gte`/`lt`/`lte`), optionally only on rows
  *   whose `where.column` matches `where.pattern`.
  * - `change`: year-over-year change of a series (`series` columns) bounded by
@@ -12,7 +13,8 @@
  *   and year, each with its reason.
  * - `balance`: Σ plus − Σ minus = equals within `maxResidual` (rows with an empty term are skipped).
  * - `crossSum`: sums of `column` by `groupBy` equal `against.column` of another
- *   manifest file on the rows whose `against.match` columns equal the group (where both exist).
+ *   manifest file on the rows whose `against.match` columns equal the group (where both exist);
+ *   `where` selects the rows summed (e.g. the published ones, leaving out cells left empty by design).
  * - `sameKeys`: the distinct values of `column` equal those of `against.column` in another file.
  * - `required`: `column` is not empty on the rows `where` selects.
  * - `printed`: the number in `value` (or the range `low`–`high`) equals the figure in `printed`
@@ -26,7 +28,9 @@
  *   `sum` add up (within the rounding of the parts when `complete`, else do not exceed the total),
  *   and (when `complete`) the shares in `between` lie between the parts' lowest and highest.
  * - `sameValues`: `columns` equal `against.columns` of another file on the rows whose keys match
- *   (`against.shift` moves one of its key columns, e.g. year + 1; `against.where` selects its rows);
+ *   (`against.shift` moves one of its key columns, e.g. year + 1; `against.where` selects its rows;
+ *   `against.through` translates one of its key columns through a correspondence file, e.g. 2008 → 2024
+ *   municipality codes; `against.all` requires every selected row of the other file to be matched);
  *   numbers within `tolerance`.
  */
 import { z } from "zod";
@@ -37,6 +41,7 @@ const where = z.object({ column: z.string().min(1), pattern: z.string().min(1) }
 const complete = z.object({
   kind: z.literal("complete"),
   dimensions: z.array(z.object({ column: z.string().min(1), from: z.number().int().optional(), to: z.number().int().optional() })).min(1),
+  where,
   note,
 });
 
@@ -86,6 +91,7 @@ const crossSum = z.object({
   groupBy: z.array(z.string().min(1)).min(1),
   against: z.object({ file: z.string().min(1), column: z.string().min(1), match: z.array(z.string().min(1)).min(1) }),
   tolerance: z.number().nonnegative(),
+  where,
   note,
 });
 
@@ -129,6 +135,10 @@ const sameValues = z.object({
     columns: z.array(col).min(1),
     shift: z.object({ column: col, by: z.number().int() }).optional(),
     where,
+    /** Translate key column `column` of the other file: its value is looked up in `file`'s `from` column and replaced by `to`. */
+    through: z.object({ column: col, file: col, from: col, to: col }).optional(),
+    /** Every (selected) row of the other file must match a row of this file. */
+    all: z.boolean().optional(),
   }),
   tolerance: z.number().nonnegative().optional(),
   note,
@@ -176,7 +186,7 @@ export const CROSS_FILE_KINDS = ["crossSum", "sameKeys", "sameValues"] as const;
 export function contractColumns(c: Contract): string[] {
   switch (c.kind) {
     case "complete":
-      return c.dimensions.map((d) => d.column);
+      return [...c.dimensions.map((d) => d.column), ...(c.where ? [c.where.column] : [])];
     case "range":
       return [c.column, ...(c.where ? [c.where.column] : [])];
     case "change":
@@ -184,7 +194,7 @@ export function contractColumns(c: Contract): string[] {
     case "balance":
       return [...c.plus, ...c.minus, c.equals, ...(c.where ? [c.where.column] : [])];
     case "crossSum":
-      return [c.column, ...c.groupBy];
+      return [c.column, ...c.groupBy, ...(c.where ? [c.where.column] : [])];
     case "sameKeys":
       return [c.column];
     case "required":

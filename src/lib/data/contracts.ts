@@ -24,11 +24,13 @@ import { checkAllowed, checkDetermines, checkOrder, checkPrinted, checkRequired,
 const SINGLE_ORDER = ["complete", "required", "range", "printed", "order", "change", "balance", "determines", "allowed", "rollup"] as const;
 
 function checkComplete(t: Table, c: CompleteContract): void {
+  const selected = c.where ? new RegExp(`^(?:${c.where.pattern})$`) : undefined;
   const values = c.dimensions.map((d) => {
     if (d.from !== undefined && d.to !== undefined) return Array.from({ length: d.to - d.from + 1 }, (_, i) => String(d.from! + i));
-    return t.spec.columns.find((x) => x.name === d.column)?.codes ?? [];
+    const codes = t.spec.columns.find((x) => x.name === d.column)?.codes ?? [];
+    return selected && c.where?.column === d.column ? codes.filter((v) => selected.test(v)) : codes;
   });
-  const have = new Set(t.rows.map((r) => JSON.stringify(c.dimensions.map((d) => String(r[d.column])))));
+  const have = new Set(t.rows.filter((r) => matches(r, c.where)).map((r) => JSON.stringify(c.dimensions.map((d) => String(r[d.column])))));
   let combos: string[][] = [[]];
   for (const vs of values) combos = combos.flatMap((p) => vs.map((v) => [...p, v]));
   const missing = combos.filter((k) => !have.has(JSON.stringify(k)));
@@ -37,9 +39,10 @@ function checkComplete(t: Table, c: CompleteContract): void {
   const claim = c.dimensions
     .map((d, i) => (d.from !== undefined ? `${d.column} ${d.from}–${d.to}` : `${values[i]!.length} ${d.column} codes`))
     .join(" × ");
+  const scope = c.where ? ` where ${c.where.column} matches /${c.where.pattern}/` : "";
   throw new IncompleteKeysError(
     { file: t.file, key: name(missing[0]!) },
-    `a row for every ${claim} (${combos.length} keys)`,
+    `a row for every ${claim} (${combos.length} keys)${scope}`,
     `no row for it; ${missing.length} key(s) missing${missing.length > 1 ? `, the first ${Math.min(5, missing.length)}: ${missing.slice(0, 5).map(name).join("; ")}` : ""}`,
   );
 }
@@ -140,7 +143,7 @@ export function checkContracts(t: Table): void {
 
 function checkCrossSum(t: Table, c: CrossSumContract, other: Table): void {
   const sums = new Map<string, number | null>();
-  for (const r of t.rows) {
+  for (const r of t.rows.filter((x) => matches(x, c.where))) {
     const g = JSON.stringify(c.groupBy.map((col) => String(r[col])));
     const v = r[c.column];
     const acc = sums.has(g) ? sums.get(g)! : 0;
@@ -177,19 +180,53 @@ function checkSameKeys(t: Table, c: SameKeysContract, other: Table): void {
   );
 }
 
-function checkSameValues(t: Table, c: SameValuesContract, other: Table): void {
+/** The `through` correspondence of a sameValues contract: `from` value → `to` value (one `to` per `from`). */
+function correspondence(c: SameValuesContract, load: (path: string) => Table): Map<string, string> | undefined {
+  const th = c.against.through;
+  if (!th) return undefined;
+  const table = load(th.file);
+  const map = new Map<string, string>();
+  table.rows.forEach((r, k) => {
+    const [from, to] = [String(r[th.from]), String(r[th.to])];
+    const before = map.get(from);
+    if (before !== undefined && before !== to) {
+      throw new DisagreementError(loc(table, k, th.to), `one ${th.to} per ${th.from} (a correspondence for ${c.against.file}: ${before})`, to);
+    }
+    map.set(from, to);
+  });
+  return map;
+}
+
+function checkSameValues(t: Table, c: SameValuesContract, other: Table, through?: Map<string, string>): void {
   const shift = c.against.shift;
+  const th = c.against.through;
   const index = new Map<string, number[]>();
   other.rows.forEach((r, k) => {
     if (!matches(r, c.against.where)) return;
     const key = JSON.stringify(
-      c.against.key.map((col) => (col === shift?.column && typeof r[col] === "number" ? String((r[col] as number) + shift.by) : String(r[col]))),
+      c.against.key.map((col) => {
+        if (col === shift?.column && typeof r[col] === "number") return String((r[col] as number) + shift.by);
+        if (th && through && col === th.column) {
+          const to = through.get(String(r[col]));
+          if (to === undefined) {
+            throw new DisagreementError(
+              loc(other, k, col),
+              `a ${col} listed in ${th.file} column '${th.from}' (to compare with ${t.file})`,
+              cellText(r[col]),
+            );
+          }
+          return to;
+        }
+        return String(r[col]);
+      }),
     );
     index.set(key, [...(index.get(key) ?? []), k]);
   });
   const tol = c.tolerance ?? 0;
+  const matched = new Set<number>();
   t.rows.forEach((r, k) => {
     for (const h of index.get(JSON.stringify(c.key.map((col) => String(r[col])))) ?? []) {
+      matched.add(h);
       const o = other.rows[h]!;
       c.columns.forEach((col, i) => {
         const theirCol = c.against.columns[i]!;
@@ -205,12 +242,21 @@ function checkSameValues(t: Table, c: SameValuesContract, other: Table): void {
       });
     }
   });
+  if (!c.against.all) return;
+  const unmatched = [...index.values()].flat().filter((h) => !matched.has(h)).sort((a, b) => a - b);
+  if (unmatched.length === 0) return;
+  const h = unmatched[0]!;
+  throw new KeySetError(
+    { file: t.file, key: keyText(c.against.key, other.rows[h]!), column: c.key.join("+") },
+    `a row for every row of ${other.file}${th ? ` (${th.column} translated through ${th.file})` : ""}`,
+    `no row for ${other.file} ${other.unit ?? "row"} ${rowNumber(other, h)}; ${unmatched.length} unmatched`,
+  );
 }
 
 /**
  * Check a table's cross-file contracts (crossSum, sameKeys, sameValues); `load` reads the other,
  * fully checked, file; `loadShallow` reads it without its own cross-file contracts (for
- * `sameValues`, which two files may declare against each other; each checks its own on its load).
+ * `sameValues` and its `through` correspondence, which files may declare against each other; each checks its own on its load).
  * @throws CrossFileError | KeySetError | DisagreementError
  * @example
  * checkCrossFileContracts(table, (path) => loadTable(path, dir));
@@ -219,6 +265,6 @@ export function checkCrossFileContracts(t: Table, load: (path: string) => Table,
   for (const c of t.spec.contracts ?? []) {
     if (c.kind === "crossSum") checkCrossSum(t, c, load(c.against.file));
     else if (c.kind === "sameKeys") checkSameKeys(t, c, load(c.against.file));
-    else if (c.kind === "sameValues") checkSameValues(t, c, loadShallow(c.against.file));
+    else if (c.kind === "sameValues") checkSameValues(t, c, loadShallow(c.against.file), correspondence(c, loadShallow));
   }
 }

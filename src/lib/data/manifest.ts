@@ -138,7 +138,7 @@ export function readManifest(dir: string = dataDir()): Manifest {
           throw new ManifestError({ file, column: "crossSum" }, `as many 'against.match' columns as 'groupBy' columns in ${f.path}`);
         }
       }
-      if (c.kind === "sameValues") checkSameValuesSpec(file, f, c, listed.get(c.against.file));
+      if (c.kind === "sameValues") checkSameValuesSpec(file, f, c, listed.get(c.against.file), listed);
       if (c.kind === "rollup" && c.between?.length && !c.complete) {
         throw new ManifestError({ file, column: "rollup" }, `'between' only on a complete rollup (every part present) in ${f.path}`);
       }
@@ -147,7 +147,13 @@ export function readManifest(dir: string = dataDir()): Manifest {
   return parsed.data;
 }
 
-function checkSameValuesSpec(file: string, f: FileSpec, c: Extract<Contract, { kind: "sameValues" }>, other: FileSpec | undefined): void {
+function checkSameValuesSpec(
+  file: string,
+  f: FileSpec,
+  c: Extract<Contract, { kind: "sameValues" }>,
+  other: FileSpec | undefined,
+  listed: Map<string, FileSpec>,
+): void {
   if (!other || other.path === f.path) {
     throw new ManifestError(
       { file, column: c.kind },
@@ -157,6 +163,16 @@ function checkSameValuesSpec(file: string, f: FileSpec, c: Extract<Contract, { k
   const a = c.against;
   for (const n of [...a.key, ...a.columns, ...(a.where ? [a.where.column] : [])]) {
     if (!other.columns.some((x) => x.name === n)) throw new ManifestError({ file, column: n }, `column '${n}' declared in ${other.path}`);
+  }
+  if (a.through) {
+    const th = a.through;
+    const via = listed.get(th.file);
+    if (!via || !a.key.includes(th.column)) {
+      throw new ManifestError({ file, column: "through" }, `'through' naming a file of the manifest and a key column of ${other.path}`, `${th.file}, ${th.column}`);
+    }
+    for (const n of [th.from, th.to]) {
+      if (!via.columns.some((x) => x.name === n)) throw new ManifestError({ file, column: n }, `column '${n}' declared in ${via.path}`);
+    }
   }
   if (a.key.length !== c.key.length || a.columns.length !== c.columns.length || (a.shift && !a.key.includes(a.shift.column))) {
     throw new ManifestError(

@@ -17,6 +17,8 @@ import {
   loadPopulationComponents,
 } from "../data/open";
 import { loadMapping, type MappingName } from "../regions/mapping";
+import { resolveArea, type Area } from "../regions/area";
+import { isInnlandetMapping, loadAreaMapping, type AreaMapping } from "../regions/areaMapping";
 import { toRegions } from "../regions/aggregate";
 import { loadClaims, type Claim } from "./claims";
 import { DEFAULT_PARAMS, type RunParameters } from "../params";
@@ -24,7 +26,7 @@ import { DEFAULT_PARAMS, type RunParameters } from "../params";
 export interface ContextOptions {
   /** Data folder (default: the project's data/). */
   dir?: string;
-  /** Municipality → region mapping (default "report13", the reconstruction of the report's 13 regions). */
+  /** Municipality → region mapping of chapters 2–5 (default "report13", the reconstruction of the report's 13 regions). */
   mapping?: MappingName;
   /** Run parameters (their `regions` sets the mapping unless `mapping` is given). */
   params?: Partial<RunParameters>;
@@ -39,9 +41,21 @@ export class FindingContext {
   constructor(opts: ContextOptions | string = {}) {
     const o = typeof opts === "string" ? { dir: opts } : opts;
     this.dir = o.dir ?? dataDir();
-    const mapping = o.mapping ?? o.params?.regions ?? DEFAULT_PARAMS.regions;
-    this.params = { ...DEFAULT_PARAMS, ...o.params, regions: mapping };
+    const given = o.params?.regions;
+    // chapters 2–5 read the report's Innlandet: a mapping of another kind (economic, a user's file) is for chapter 6 only
+    const mapping = o.mapping ?? (isInnlandetMapping(given) ? (given ?? DEFAULT_PARAMS.regions) : "report13");
+    this.params = { ...DEFAULT_PARAMS, ...o.params, regions: o.mapping ?? given ?? DEFAULT_PARAMS.regions };
     this.mapping = mapping;
+  }
+
+  /** The run's area (parameter `area`; default the report's Innlandet), resolved against the data. */
+  get area(): Area {
+    return this.memo("area", () => resolveArea(this.params.area, this.dir));
+  }
+
+  /** The run's region mapping for its area (parameters `regions` and `area`; see loadAreaMapping). */
+  get areaMapping(): AreaMapping {
+    return this.memo("areaMapping", () => loadAreaMapping(this.params.regions, this.area, this.dir));
   }
 
   private memo<T>(key: string, load: () => T): T {

@@ -7,7 +7,7 @@ import { sumBy } from "../indicators/aggregate";
 import { toRegionsSmall } from "./aggregateSmall";
 
 export interface ToRegionsOptions {
-  /** Column of `df` with the municipality code (default `municipality_code_2008`). */
+  /** Column of `df` with the municipality code (default: `municipality_code_2008`, or `municipality_code_2024` when only that is present). */
   municipality?: string;
   /** Mapping column to sum to: `region` (default), `region_type` or `krd_type`. */
   to?: string;
@@ -26,19 +26,31 @@ export interface ToRegionsOptions {
  * toRegions(population, loadMapping("report13")); // region, region_type, year, value
  */
 export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegionsOptions = {}): pl.DataFrame {
-  const muni = opts.municipality ?? "municipality_code_2008";
+  const muni = opts.municipality ?? municipalityColumn(df);
+  const code = municipalityColumn(mapping);
   const to = opts.to ?? "region";
   const value = opts.value ?? "value";
   const keep = opts.keep ?? ["year"];
   const extra = to === "region" ? ["region_type", ...(mapping.columns.includes("report_region") ? ["report_region"] : [])] : [];
   // small frames in plain TypeScript (aggregateSmall.ts); refusals and the rest here
-  const small = toRegionsSmall(df, mapping, { muni, to, value, keep, extra });
+  const small = toRegionsSmall(df, mapping, { muni, code, to, value, keep, extra });
   if (small) return small;
-  const map = mapping.select(pl.col("municipality_code_2008").alias(muni), to, ...extra);
+  const map = mapping.select(pl.col(code).alias(muni), to, ...extra);
   const unmapped = df.select(muni).join(map, { on: muni, how: "anti" });
   if (unmapped.height > 0) {
     throw new IndicatorInputError("toRegions", `municipality ${String(unmapped.getColumn(muni).get(0))} is not in the mapping`);
   }
   const joined = df.select(muni, ...keep, value).join(map, { on: muni, how: "left" });
   return sumBy(joined, { by: [to, ...extra, ...keep], value, keys: [muni, ...keep] });
+}
+
+/**
+ * The municipality code column of a series or a mapping: `municipality_code_2008` (the report's 48, 2008 codes) when
+ * present, else `municipality_code_2024` (the national series and the mappings of any area), else `municipality_code_2008`.
+ * @example
+ * municipalityColumn(loadNationalPopulation().municipalities); // "municipality_code_2024"
+ */
+export function municipalityColumn(df: pl.DataFrame): string {
+  if (df.columns.includes("municipality_code_2008")) return "municipality_code_2008";
+  return df.columns.includes("municipality_code_2024") ? "municipality_code_2024" : "municipality_code_2008";
 }

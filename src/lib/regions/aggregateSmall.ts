@@ -12,12 +12,12 @@ import { kindOf, longRows, readRows } from "../indicators/smallFrame";
 export function toRegionsSmall(
   df: pl.DataFrame,
   mapping: pl.DataFrame,
-  o: { muni: string; to: string; value: string; keep: string[]; extra: string[] },
+  o: { muni: string; code?: string; to: string; value: string; keep: string[]; extra: string[] },
 ): pl.DataFrame | undefined {
   const target = [o.to, ...o.extra];
   // the polars path renames the mapping's code to `muni` and joins: clashing names go to it
   if (new Set([o.muni, ...target, ...o.keep, o.value]).size !== 2 + target.length + o.keep.length) return undefined;
-  const map = readRows(mapping, ["municipality_code_2008", ...target]);
+  const map = readRows(mapping, [o.code ?? "municipality_code_2008", ...target]);
   if (!map || target.some((_, i) => kindOf(map.dtypes[i + 1]!) === undefined)) return undefined;
   const byCode = new Map<unknown, unknown[]>();
   for (const row of map.rows) {

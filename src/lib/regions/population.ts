@@ -9,7 +9,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { growthRate } from "../indicators/growth";
-import { toRegions } from "./aggregate";
+import { municipalityColumn, toRegions } from "./aggregate";
 
 /** The mapping columns a series can be summed to. */
 export type RegionUnit = "region" | "region_type" | "krd_type";
@@ -19,7 +19,7 @@ export interface RegionPopulationOptions {
   years: readonly number[];
   /** Sum to `region` (default), `region_type` or `krd_type`. */
   to?: RegionUnit;
-  /** Column of the series with the municipality code (default `municipality_code_2008`). */
+  /** Column of the series with the municipality code (default `municipality_code_2008`, or `municipality_code_2024` when only that is present). */
   municipality?: string;
 }
 
@@ -35,7 +35,7 @@ export interface RegionPopulationOptions {
  */
 export function regionPopulationAt(pop: pl.DataFrame, mapping: pl.DataFrame, opts: RegionPopulationOptions): pl.DataFrame {
   const fn = "regionPopulationAt";
-  const muni = opts.municipality ?? "municipality_code_2008";
+  const muni = opts.municipality ?? municipalityColumn(pop);
   for (const c of [muni, "year", "value"]) {
     if (!pop.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found (columns: ${pop.columns.join(", ")})`);
   }
