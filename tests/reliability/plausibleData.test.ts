@@ -14,7 +14,7 @@ import { ensureLibBuilt } from "../../scripts/lib/buildLib";
 import { runAsModule } from "../../scripts/lib/nbmodule";
 import { ROOT } from "../../scripts/lib/notebooks";
 import { reviewedChanges, reviewedMarkdown } from "../../scripts/lib/reviewed";
-import { BalanceError, ChecksumError, UnreviewedChangeError, dataDir, loadTable, reviewedRehash, verifyAll } from "../../src/lib/index";
+import { BalanceError, ChecksumError, DisagreementError, UnreviewedChangeError, dataDir, loadTable, reviewedRehash, verifyAll } from "../../src/lib/index";
 import type { Finding } from "../../src/lib/findings/types";
 import { DEFAULT_PARAMS } from "../../src/lib/params";
 import { all, badCopy, bump, failure, line, setField } from "../support/badCopy";
@@ -61,7 +61,7 @@ beforeAll(async () => {
 }, limit(60_000));
 
 describe("plausible wrong data: reviewed like a lockfile (issue 21)", () => {
-  it("(4j) the checksums catch the edits; data:rehash refuses without a reason, writing nothing; with one it logs each file; then every contract passes", () => {
+  it("(4j) the checksums catch the edits; data:rehash refuses without a reason, writing nothing; with one it logs each file; then the national series catches the 2015 move", () => {
     expect(() => verifyAll(dir)).toThrow(ChecksumError);
     const manifest = readFileSync(join(dir, "manifest.json"), "utf8");
     const log = readFileSync(join(dir, "CHANGES.md"), "utf8");
@@ -87,8 +87,11 @@ describe("plausible wrong data: reviewed like a lockfile (issue 21)", () => {
       const entry = added.find((l) => l.startsWith(`- 2026-01-02 ${path}: `));
       expect(entry, path).toMatch(/: sha256 [0-9a-f]{12} → [0-9a-f]{12}; rows: [^;]+; reason: test: three plausible edits \(issue 21\)$/);
     }
-    // what review is for: every contract passes on these edits
-    expect(verifyAll(dir).map((f) => f.path)).toEqual(expect.arrayContaining([INNOVATION, MAPPINGS, P9226]));
+    // what review is for: the mapping and innovation edits pass every contract; the 2015 move (4a), which passed every
+    // contract before the national series came in (issue 24), now disagrees with it: Lillehammer is 3405 on 2024 codes
+    const e = failure(() => verifyAll(dir));
+    expect(e).toBeInstanceOf(DisagreementError);
+    expect(e.message).toMatch(/key municipality_code_2024=3405, year=2015, .*\(difference \+800\)$/);
   });
 
   it("(7b) Lillehammer's rate 20 → 17 alone (its parts unchanged) is refused at load, in one line", () => {
@@ -134,7 +137,7 @@ describe("plausible wrong data: every verdict that flips is named (issue 21)", (
       const after = [...(golden.filter((g) => g.notebook !== "04-innovation.ipynb") as unknown as Finding[]), ...r.findings];
       const c = reviewedChanges(ROOT, after, DEFAULT_PARAMS);
       expect(c.skipped).toBeUndefined();
-      expect(c.lines.find((l) => l.startsWith(`CHANGED  ${hedmark.id}: `))).toContain("computed true → false");
+      expect(c.lines.find((l) => l.startsWith(`CHANGED  ${hedmark.id}: `))).toContain("computed holds → does not hold");
       const flipped = r.findings.filter((f) => before.get(f.id)!.verdict !== f.verdict);
       for (const f of flipped) {
         const named = c.lines.find((l) => l.startsWith(`CHANGED  ${f.id}: `));
