@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { DisagreementError, dataDir, loadMunicipalPopulation, loadMunicipalPopulation1992To2026, loadTable } from "../../src/lib/index";
+import { DisagreementError, NATIONAL_POPULATION, dataDir, loadMunicipalPopulation, loadMunicipalPopulation1992To2026, loadTable } from "../../src/lib/index";
 import { all, badCopy, bump, failure, line } from "../support/badCopy";
 
 const P0009 = "ssb/population_municipality_2000_2009.csv";
@@ -74,9 +74,13 @@ describe("(g) 800 persons moved between two municipalities of one county in one 
     );
   });
 
-  it("NOT caught (stated limit): in both files alike, in a year without components (2015, 1992–2026 file only)", () => {
+  it("in a year without components (2015, 1992–2026 file only): the file alone loads, the national series (2024 codes) catches it", () => {
     const dir = badCopy({ [P9226]: move("0501", "0502", 2015) });
-    expect(loadTable(P9226, dir).rows).toHaveLength(1680);
+    expect(loadTable(P9226, dir).rows).toHaveLength(1680); // no component covers 2015: this file's own contracts pass
+    // Lillehammer: 0501 (2008) → 3405 (2024); the national pull (SSB 07459 on 2024 codes) must equal the 1992–2026 file in every cell
+    const e = failure(() => loadTable(NATIONAL_POPULATION, dir));
+    expect(e).toBeInstanceOf(DisagreementError);
+    expect(e.message).toMatch(/key municipality_code_2024=3405, year=2015, column 'population_1jan': expected \d+ as in data\/ssb\/population_municipality_1992_2026\.csv .*\(difference \+800\)$/);
   });
 });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { makeFinding } from "../../src/lib/findings/check";
 import { loadClaims } from "../../src/lib/findings/claims";
 import { loadPhraseRules } from "../../src/lib/findings/phrases";
-import { minimumBasis, periodProxy, sideSupport } from "../../src/lib/findings/basis";
+import { minimumBasis, periodProxy, samplingError, sideSupport } from "../../src/lib/findings/basis";
 
 const claims = loadClaims();
 const rules = loadPhraseRules();
@@ -47,6 +47,49 @@ describe("the minimum-basis rule", () => {
       { side: "abroad", cases: 0, what: "firms" },
       { side: "city", cases: 15, what: "firms" },
       { side: "small_town", cases: 2.5, what: "firms" },
+    ]);
+  });
+});
+
+describe("the sampling error of a two-rate comparison (phrase rule sampling_error)", () => {
+  it("is z·√(p₁(1−p₁)/n₁ + p₂(1−p₂)/n₂) in points, computed by hand", () => {
+    // 21 % of 88 vs 19.6 % of 700: .21·.79/88 = 0.00188523, .196·.804/700 = 0.00022512, √0.00211035 = 0.0459386, × 196 = 9.0040
+    const e = samplingError({ rate: 21, cases: 88 }, { rate: 19.6, cases: 700 }, 1.96);
+    expect(e.gap).toBeCloseTo(1.4, 12);
+    expect(e.halfWidth).toBeCloseTo(9.004, 3);
+    expect(e.within).toBe(true);
+    // 50 % vs 40 %, 100 cases each: √(.0025 + .0024) = .07 → ±13.72 (inside); 1000 each: √.00049 = .0221359 → ±4.3386 (outside)
+    expect(samplingError({ rate: 50, cases: 100 }, { rate: 40, cases: 100 }, 1.96).halfWidth).toBeCloseTo(13.72, 9);
+    const big = samplingError({ rate: 50, cases: 1000 }, { rate: 40, cases: 1000 }, 1.96);
+    expect(big.halfWidth).toBeCloseTo(4.3386, 3);
+    expect(big.within).toBe(false);
+  });
+
+  it("is read from the rules file (z = 1.96) and caps a verdict whose gap is inside it; a gap outside leaves it alone", () => {
+    expect(rules.get("sampling_error")?.threshold).toBe(1.96);
+    const inside = makeFinding(ID, { ...base, support: [{ side: "city", cases: 700, what: "firms", rate: 19.6 }, { side: "small_town", cases: 88, what: "firms", rate: 21 }] }, claims, rules, "");
+    expect(inside.verdict).toBe("inconclusive"); // false against a published true would be "contradicted"
+    expect(inside.numbers?.["sampling_halfwidth_pp"]).toBeCloseTo(9.004, 3);
+    expect(inside.note).toContain("inside ±9.00");
+    const outside = makeFinding(ID, { ...base, support: [{ side: "city", cases: 1000, what: "firms", rate: 40 }, { side: "small_town", cases: 1000, what: "firms", rate: 50 }] }, claims, rules, "");
+    expect(outside.verdict).toBe("contradicted");
+    expect(outside.note).toContain("outside ±4.34");
+  });
+
+  it("refuses a rate on one side only, a rate outside 0–100 and zero cases", () => {
+    const rule = rules.get("minimum_basis")!;
+    const z = rules.get("sampling_error")!;
+    expect(() => minimumBasis([{ side: "a", cases: 40, what: "firms", rate: 10 }, { side: "b", cases: 40, what: "firms" }], rule, z)).toThrow(/rate is given for 1 of 2 sides/);
+    expect(() => samplingError({ rate: 120, cases: 10 }, { rate: 10, cases: 10 }, 1.96)).toThrow(/expected a percentage/);
+    expect(() => samplingError({ rate: 12, cases: 0 }, { rate: 10, cases: 10 }, 1.96)).toThrow(/expected a number > 0/);
+  });
+
+  it("gives each side its case-weighted rate", () => {
+    const units = [{ t: "city", n: 100, r: 10 }, { t: "city", n: 300, r: 30 }, { t: "small_town", n: 50, r: 20 }];
+    // city: (100·10 + 300·30) / 400 = 25
+    expect(sideSupport(units, { side: (u) => u.t, cases: (u) => u.n, what: "firms", rate: (u) => u.r })).toEqual([
+      { side: "city", cases: 400, what: "firms", rate: 25 },
+      { side: "small_town", cases: 50, what: "firms", rate: 20 },
     ]);
   });
 });
@@ -91,6 +134,16 @@ describe("out-of-period proxies", () => {
     expect(periodProxy({ claimed: [2001, 2008], covered: [2005, 2008] }).proxy).toBe(false); // 4 of 8: exactly half
     expect(periodProxy({ claimed: [2001, 2008], covered: [2006, 2008] }).proxy).toBe(true); // 3 of 8
     expect(() => periodProxy({ claimed: [2007, 2001], covered: [2001, 2001] })).toThrow(/from ≤ to/);
+  });
+});
+
+describe("stand-in proxies", () => {
+  it("a stand-in for what the claim names is labelled, at most inconclusive, and its robustness untested", () => {
+    const f = makeFinding(ID, { ...base, computed: false, standIn: { claimed: "the big-city region type", used: "Oslo's county row" } }, claims, rules, "");
+    expect(f.verdict).toBe("inconclusive"); // false against a published true would be contradicted
+    expect(f.robustness.status).toBe("untested");
+    expect(f.robustness.untested).toEqual([{ label: "the big-city region type", reason: "no data for it: Oslo's county row stands in" }]);
+    expect(f.note).toContain("stand-in proxy: Oslo's county row stands in for the big-city region type");
   });
 });
 

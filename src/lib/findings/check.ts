@@ -60,6 +60,12 @@ export interface CheckInput {
    * out-of-period proxy — labelled, at most `inconclusive`, and its robustness untested for the claim's own period.
    */
   period?: PeriodCoverage;
+  /**
+   * A stand-in for what the claim names (e.g. Oslo's county row for the report's big-city region type): the
+   * evidence is a proxy — labelled, at most `inconclusive` (minimum basis), and its robustness untested for what
+   * the claim names.
+   */
+  standIn?: { claimed: string; used: string };
 }
 
 /** Where a user's own hypothesis (kind `explore`) comes from: not the report, the person who states it. */
@@ -130,9 +136,11 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
   const computed = round(input.computed);
   const basisRule = input.support ? rules.get("minimum_basis") : undefined;
   if (input.support && !basisRule) throw new FindingError(`finding ${id}: no phrase rule 'minimum_basis' (data/assumptions/phrase_rules.csv)`);
-  const basis = input.support && basisRule ? minimumBasis(input.support, basisRule) : undefined;
+  const samplingRule = input.support?.some((s) => s.rate !== undefined) ? rules.get("sampling_error") : undefined;
+  const basis = input.support && basisRule ? minimumBasis(input.support, basisRule, samplingRule) : undefined;
   const proxy = input.period ? periodProxy(input.period) : undefined;
-  const capProxy = (v: Verdict): Verdict => (proxy?.proxy && (v === "corroborated" || v === "contradicted") ? "inconclusive" : v);
+  const isProxy = proxy?.proxy === true || input.standIn !== undefined;
+  const capProxy = (v: Verdict): Verdict => (isProxy && (v === "corroborated" || v === "contradicted") ? "inconclusive" : v);
   const verdictOf = (c: ComputedValue, tolerance = claim.tolerance) => {
     const d = decideVerdict(claim.published, c, tolerance, input.basis);
     return { ...d, verdict: capProxy(basis ? basis.cap(d.verdict) : d.verdict) };
@@ -149,6 +157,7 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
       : [
           ...(input.untested ?? []),
           ...(proxy?.proxy ? [{ label: `the claim's own period ${input.period!.claimed.join("–")}`, reason: "no data for it: the evidence is an out-of-period proxy" }] : []),
+          ...(input.standIn ? [{ label: input.standIn.claimed, reason: `no data for it: ${input.standIn.used} stands in` }] : []),
         ];
   const robustness: Robustness = {
     status:
@@ -163,7 +172,11 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
     flips,
     ...(untested.length ? { untested } : {}),
   };
-  const numbers = { ...(input.numbers ?? {}), ...(basis ? { basis_min_cases: basis.smallest.cases } : {}) };
+  const numbers = {
+    ...(input.numbers ?? {}),
+    ...(basis ? { basis_min_cases: basis.smallest.cases } : {}),
+    ...(basis?.sampling ? { sampling_gap_pp: basis.sampling.gap, sampling_halfwidth_pp: basis.sampling.halfWidth } : {}),
+  };
   const lines = [
     input.untestable ? `untestable: ${input.untestable}` : `reading: ${input.note}`,
     input.untestable && input.note ? `reading: ${input.note}` : "",
@@ -176,6 +189,7 @@ export function makeFinding(id: string, input: CheckInput, claims: Map<string, C
         } (${alternatives.map((a) => `${a.label}: ${formatValue(a.computed)} → ${a.verdict}`).join("; ")})`,
     basis ? basis.line : "",
     proxy ? proxy.line : "",
+    input.standIn ? `stand-in proxy: ${input.standIn.used} stands in for ${input.standIn.claimed}: at most inconclusive (minimum basis)` : "",
     `basis: ${input.basis === "report" ? "the report's own figures" : "open data"}${
       (input.kind ?? "claim") === "check"
         ? " (a check of the project's, not a claim of the report)"
