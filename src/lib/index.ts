@@ -93,3 +93,5 @@ export {
   type RegionChangeOptions,
   type RegionUnit,
 } from "./regions/population";
+export { byHand, byHandOutcome, PrimerCheckError } from "./primer/check";
+export { METHODS, PRIMER_NOTEBOOK, libCalls, methodsOf, methodHref, type Method } from "./primer/methods";
