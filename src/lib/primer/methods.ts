@@ -22,7 +22,18 @@ export const METHODS: readonly Method[] = [
   {
     anchor: "method-growth",
     title: "Growth rates and period readings",
-    functions: ["growthRate", "growthIndex", "yearlyRate", "readZeroGrowth", "regionPopulationChange", "changeThenAndSince", "classifyGrowth", "otherPeriod", "activePeriods", "firmDynamics"],
+    functions: [
+      "growthRate",
+      "growthIndex",
+      "yearlyRate",
+      "readZeroGrowth",
+      "regionPopulationChange",
+      "changeThenAndSince",
+      "classifyGrowth",
+      "otherPeriod",
+      "activePeriods",
+      "firmDynamics",
+    ],
   },
   {
     anchor: "method-components",
@@ -52,9 +63,29 @@ export const METHODS: readonly Method[] = [
     anchor: "method-rounding",
     title: "Rounding intervals: what a printed number allows",
     functions: [
-      "roundingBounds", "printedBounds", "parsePrinted", "boundsAdd", "boundsSub", "boundsAbs", "boundsGrowth", "bracketed",
-      "weightedMeanBounds", "weightedMeanBoundsBy", "exceedsAtEveryValue", "spreadBounds", "cornerBounds", "allOf", "decideAll",
-      "holdsForEvery", "holdsForShare", "countBounds", "roundingSet", "roundingVertices", "rangeOver", "projectOnRoundingSet", "printedRowSet",
+      "roundingBounds",
+      "printedBounds",
+      "parsePrinted",
+      "boundsAdd",
+      "boundsSub",
+      "boundsAbs",
+      "boundsGrowth",
+      "bracketed",
+      "weightedMeanBounds",
+      "weightedMeanBoundsBy",
+      "exceedsAtEveryValue",
+      "spreadBounds",
+      "cornerBounds",
+      "allOf",
+      "decideAll",
+      "holdsForEvery",
+      "holdsForShare",
+      "countBounds",
+      "roundingSet",
+      "roundingVertices",
+      "rangeOver",
+      "projectOnRoundingSet",
+      "printedRowSet",
     ],
   },
   {
@@ -65,7 +96,17 @@ export const METHODS: readonly Method[] = [
   {
     anchor: "method-mapping",
     title: "The region mapping and the modifiable areal unit problem",
-    functions: ["toRegions", "sumBy", "loadMapping", "typePopulation", "krdTypePopulation", "regionPopulationAt", "harmoniseCodes", "mappingSensitivity"],
+    functions: [
+      "toRegions",
+      "sumBy",
+      "loadMapping",
+      "typePopulation",
+      "krdTypePopulation",
+      "regionPopulationAt",
+      "harmoniseCodes",
+      "loadCodeChanges2008To2020",
+      "mappingSensitivity",
+    ],
   },
 ];
 
@@ -91,7 +132,9 @@ export function methodHref(m: Method): string {
 /** Top-level names a cell declares (`const x`, `let x`, `function f`, `const { a, b }`, `const [a, b]`). */
 function declared(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/^(?:export\s+)?(?:const|let|var|function\*?|async\s+function|class)\s+([A-Za-z_$][\w$]*|\{[^}]*\}|\[[^\]]*\])/gm)) {
+  for (const m of source.matchAll(
+    /^(?:export\s+)?(?:const|let|var|function\*?|async\s+function|class)\s+([A-Za-z_$][\w$]*|\{[^}]*\}|\[[^\]]*\])/gm,
+  )) {
     const d = m[1]!;
     if (/^[{[]/.test(d)) out.push(...[...d.matchAll(/([A-Za-z_$][\w$]*)\s*(?:[,}\]=]|$)/g)].map((x) => x[1]!));
     else out.push(d);
