@@ -183,13 +183,14 @@ ${["published", "computed", "unit", "tolerance", ""].map((l, i) => (l ? `.nb .fi
 /** Client script of notebook pages. */
 export const NOTEBOOK_JS = readFileSync(join(__dirname, "client", "notebook.js"), "utf8");
 
-/** The page body: table of contents beside the notebook, tools above it. */
-export function notebookBody(o: { name: string; html: string; findings: number }): string {
+/** The page body: table of contents beside the notebook, tools above it (the primer's say it holds no findings). */
+export function notebookBody(o: { name: string; html: string; findings: number; primer?: boolean }): string {
   const toc = tocHtml(headings(o.html));
+  const about = o.primer
+    ? `the methods primer: no findings here; each finding card on the chapter pages links to its method's section`
+    : `${o.findings} finding${o.findings === 1 ? "" : "s"} on this page; each card links back to the <a href="index.html">findings index</a>`;
   const tools = `<div class="nb-tools"><a href="notebooks/${escapeHtml(o.name)}.ipynb" download>⬇ download the executed notebook (${escapeHtml(
     o.name,
-  )}.ipynb)</a><button type="button" id="toggle-code" aria-pressed="false">show all code</button><span class="muted small">${o.findings} finding${
-    o.findings === 1 ? "" : "s"
-  } on this page; each card links back to the <a href="index.html">findings index</a></span></div>`;
+  )}.ipynb)</a><button type="button" id="toggle-code" aria-pressed="false">show all code</button><span class="muted small">${about}</span></div>`;
   return `<div class="nb-layout"><aside class="nb-side">${toc}</aside><article class="nb">${tools}${o.html}</article></div>`;
 }
