@@ -1,7 +1,8 @@
 /**
  * The formulas and references of the methods primer, written once: each `<!-- remarks: fn … -->` block of
- * notebooks/01-methods.ipynb is the TypeDoc `@remarks` of the named library functions. `npm run primer:remarks`
- * copies the blocks into the JSDoc; tests/primer/remarks.test.ts fails when the two differ.
+ * notebooks/01-methods.ipynb is the TypeDoc `@remarks` of the named library functions (the markers stand on lines of
+ * their own with a blank line inside them, so Markdown renders the text between). `npm run primer:remarks` copies
+ * the blocks into the JSDoc; tests/primer/remarks.test.ts fails when the two differ.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -34,6 +34,7 @@ import {
   type NbJson,
 } from "./notebookPage";
 import { RULES_CSS, rulesBody } from "./rulesPage";
+import { renderMath } from "./math";
 
 export { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 
@@ -126,7 +127,9 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     const counts = executionCounts(notebooks[i]!);
     for (const [id, n] of counts) cells.set(id, n);
     const own = opts.findings.filter((f) => f.notebook === `${name}.ipynb`);
-    const html = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, findingMethods(notebooks[i]!));
+    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, findingMethods(notebooks[i]!));
+    // the primer's formulas as MathML (the chapters write no TeX, and their code is full of $)
+    const html = name === PRIMER_NOTEBOOK ? renderMath(rewritten) : rewritten;
     const main = chapter === 5 ? headings(html).find((h) => /^§5\.3\b/.test(h.text)) : undefined;
     if (main && mainConclusionHref === null) mainConclusionHref = `${name}.html#${main.id}`;
     writeFileSync(

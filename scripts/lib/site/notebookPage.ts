@@ -166,13 +166,17 @@ table.findings{width:100%}table.findings td:first-child{min-width:13em;max-width
 .nb .finding{scroll-margin-top:80px}
 details.code-fold>summary{cursor:pointer;color:#57606a;font-size:85%;font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;list-style-position:inside}
 details.code-fold[open]>summary{color:#0550ae}
+details.solution-fold>summary{cursor:pointer;color:#0550ae;font-size:90%}
 .nb .anchor-link{visibility:hidden;text-decoration:none;margin-left:.25em;font-size:.8em;color:#57606a}
 .nb h1:hover .anchor-link,.nb h2:hover .anchor-link,.nb h3:hover .anchor-link,.nb h4:hover .anchor-link{visibility:visible}
 .back-link{font-size:85%;margin-left:8px}
 .highlight .c1,.highlight .cm,.highlight .c{color:#6e7781;font-style:italic}.highlight .k,.highlight .kd,.highlight .kr,.highlight .kc,.highlight .kn{color:#cf222e}
 .nb code{overflow-wrap:anywhere}
+.nb math[display="block"]{overflow-x:auto;max-width:100%;padding:2px 0}
 .cell-no{color:#57606a;font-variant-numeric:tabular-nums;margin-right:4px}
-@media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}}
+@media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}
+/* a wide table of the text scrolls inside itself, not the page */
+.nb .text_cell_render table{display:block;max-width:100%;overflow-x:auto}}
 ${narrowCardsCss(".nb table.findings", [null, null, "published", "computed", "verdict", null])}
 @media (max-width:${NARROW}px){.nb .finding table,.nb .finding table tbody,.nb .finding table tr{display:block}.nb .finding table tr:first-child{display:none}
 .nb .finding table td{display:inline-block;padding:0 12px 0 0}
