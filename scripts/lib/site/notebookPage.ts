@@ -172,7 +172,7 @@ details.solution-fold>summary{cursor:pointer;color:#0550ae;font-size:90%}
 .back-link{font-size:85%;margin-left:8px}
 .highlight .c1,.highlight .cm,.highlight .c{color:#6e7781;font-style:italic}.highlight .k,.highlight .kd,.highlight .kr,.highlight .kc,.highlight .kn{color:#cf222e}
 .nb code{overflow-wrap:anywhere}
-.nb math[display="block"]{overflow-x:auto;max-width:100%;padding:2px 0}
+.nb math{font-size:110%}.nb math[display="block"]{overflow-x:auto;max-width:100%;padding:2px 0;font-size:125%}
 .cell-no{color:#57606a;font-variant-numeric:tabular-nums;margin-right:4px}
 @media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}
 /* a wide table of the text scrolls inside itself, not the page */
