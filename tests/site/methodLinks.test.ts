@@ -46,3 +46,15 @@ describe("the card's method line", () => {
     expect(plain).not.toContain("method-links");
   });
 });
+
+describe("the findings table's method line", () => {
+  it("is added at the end of the finding's row (its note), for that row only", async () => {
+    const { findingsTableHtml } = await import("../../src/lib/findings/render");
+    const a = syntheticFinding("ch3.a", "corroborated", { note: "first" });
+    const c = syntheticFinding("ch3.c", "corroborated", { note: "third" });
+    const html = rewriteFindings(findingsTableHtml([a, c]), [a, c], new Map(), new Set(), findingMethods(nb));
+    expect(html).toContain('first<div class="method-links" style="font-size:85%;color:#666">Methods (primer): <a href="01-methods.html#method-growth">');
+    expect(html.match(/class="method-links"/g)).toHaveLength(1);
+    expect(html).toContain(">third</td></tr>");
+  });
+});

@@ -88,10 +88,12 @@ function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFil
   return html.slice(0, start) + card + html.slice(stop);
 }
 
-/** One row of a findings table (render.ts findingsTableHtml): published and computed. */
-function rewriteRow(html: string, f: Finding): string {
+/** One row of a findings table (render.ts findingsTableHtml): published and computed, and the method line under the note. */
+function rewriteRow(html: string, f: Finding, methods?: readonly Method[]): string {
   const id = escapeHtml(f.id);
-  return html.replace(
+  const links = methodLinksHtml(methods);
+  const withLinks = links ? html.replace(new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td>(?:(?!</tr>)[\\s\\S])*?)(</td></tr>)`), `$1${links}$2`) : html;
+  return withLinks.replace(
     new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td><td>[^<]*</td><td>)[^<]*(</td><td>)[^<]*(</td>)`),
     (_, a: string, b: string, c: string) => `${a}${escapeHtml(formatPublished(f))}${b}${escapeHtml(formatComputed(f.computed, f))}${c}`,
   );
@@ -117,6 +119,6 @@ export function rewriteFindings(
   methods = new Map<string, Method[]>(),
 ): string {
   let out = numberCells(html);
-  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id)), f);
+  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id)), f, methods.get(f.id));
   return out;
 }
