@@ -39,3 +39,14 @@ describe("renderMath", () => {
     expect(renderMath("<p>a &lt; $x$</p>")).toBe("<p>a &lt; <math><mi>x</mi></math></p>");
   });
 });
+
+describe("renderRemarksMath", () => {
+  it("turns TypeDoc's emphasis inside a formula back into subscripts, and leaves other pages' text alone", async () => {
+    const { renderRemarksMath } = await import("../../scripts/lib/site/math");
+    // TypeDoc read "$$x_{i} + y_{j}$$" as x<em>{i} + y</em>{j}
+    const html = '<div class="tsd-tag-remarks"><p>$$x<em>{i} + y</em>{j}$$</p><p><em>Title</em></p></div><p>$a$</p>';
+    expect(renderRemarksMath(html)).toBe(
+      '<div class="tsd-tag-remarks"><p><math display="block"><mrow><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><msub><mi>y</mi><mi>j</mi></msub></mrow></math></p><p><em>Title</em></p></div><p>$a$</p>',
+    );
+  });
+});

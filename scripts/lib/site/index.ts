@@ -34,7 +34,7 @@ import {
   type NbJson,
 } from "./notebookPage";
 import { RULES_CSS, rulesBody } from "./rulesPage";
-import { renderMath } from "./math";
+import { renderApiMath, renderMath } from "./math";
 
 export { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 
@@ -172,7 +172,10 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     join(site, "index.html"),
     page({ title: "innlandet — findings", nav: navHtml(items, "index.html"), body, footer, plotly: hasFigure(body), css: INDEX_CSS, scripts: [INDEX_JS] }),
   );
-  return { site, api: await apiDocs };
+  const api = await apiDocs;
+  // the primer's formulas on the API pages (their @remarks) as MathML, as on the primer's page
+  if (api) renderApiMath(join(site, "api"));
+  return { site, api };
 }
 
 const DATA_CSS = `.lead{max-width:900px}section.data-file{border-top:1px solid #d0d7de;margin-top:12px}section.data-file h2{font-size:1.1em}

@@ -5,6 +5,8 @@
  * relations, spacing, \left…\right, \text, \mathrm, \underbrace); anything else becomes a visible <merror>, which
  * tests/site/math.test.ts refuses for every formula of the primer.
  */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { decodeEntities } from "./notebookPage";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -157,4 +159,39 @@ export function renderMath(html: string): string {
         .replace(/\$([^$<\n]+?)\$/g, (_, t: string) => texToMathml(decodeEntities(t), false));
     })
     .join("");
+}
+
+/**
+ * The formulas of a TypeDoc page's "Remarks" section (the primer's blocks, src/lib/primer) as MathML. TypeDoc's
+ * Markdown has read some TeX subscripts as emphasis (`_{ij} … _` → `<em>{ij} … </em>`): inside a formula those tags
+ * are underscores again. Text outside the Remarks section is left alone.
+ * @example renderRemarksMath('<div class="tsd-tag-remarks"><p>$$x<em>{i} + y</em>{j}$$</p></div>'); // x_{i} + y_{j} as MathML
+ */
+export function renderRemarksMath(html: string): string {
+  return html.replace(/(<div class="tsd-tag-remarks">)([\s\S]*?)(<\/div>)/g, (_, open: string, body: string, close: string) => {
+    const tex = (t: string): string => decodeEntities(t.replace(/<\/?em>/g, "_"));
+    const out = body
+      .replace(/\$\$([\s\S]+?)\$\$/g, (_m, t: string) => texToMathml(tex(t), true))
+      .replace(/\$([^$\n]+?)\$/g, (_m, t: string) => texToMathml(tex(t), false));
+    return open + out + close;
+  });
+}
+
+/** renderRemarksMath over every page of a TypeDoc output folder that has a Remarks section; returns the pages changed. */
+export function renderApiMath(dir: string): number {
+  let changed = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".html")) {
+        const html = readFileSync(p, "utf8");
+        if (!html.includes('class="tsd-tag-remarks"')) continue;
+        const out = renderRemarksMath(html);
+        if (out !== html) (writeFileSync(p, out), (changed += 1));
+      }
+    }
+  };
+  walk(dir);
+  return changed;
 }

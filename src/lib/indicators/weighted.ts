@@ -51,7 +51,7 @@ function checkNumeric(fn: string, df: pl.DataFrame, col: string, by: string[]): 
  * A published rate $r_j$ (e.g. the % of firms that innovate) of units j pooled into a group G, each weighted by its
  * base $w_j$ (e.g. the number of firms), over the units whose rate is published:
  *
- * $$r_G = \frac{\sum_{j \in G} w_j\, r_j}{\sum_{j \in G} w_j}, \qquad \mathrm{coverage}_G = \frac{\sum_{j \in G,\ r_j \text{ published}} w_j}{\sum_{j \in G} w_j}$$
+ * $$r_G = \frac{\sum_{j \in G} w_j r_j}{\sum_{j \in G} w_j}, \qquad \mathrm{coverage}_G = \frac{\sum_{j \in G,\ r_j \text{ published}} w_j}{\sum_{j \in G} w_j}$$
  *
  * Unpublished rates are left out of the rate and show in the coverage, never as 0.
  *

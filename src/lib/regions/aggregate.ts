@@ -24,7 +24,7 @@ export interface ToRegionsOptions {
  * @remarks
  * A region's value is the sum over the municipalities the mapping assigns to it:
  *
- * $$X_r = \sum_{m\,:\ \mathrm{map}(m) = r} x_m$$
+ * $$X_r = \sum_{m:\ \mathrm{map}(m) = r} x_m$$
  *
  * Every municipality must be in the mapping (none is dropped silently). Rates and growth are computed after summing (a
  * region's growth is not the mean of its municipalities' growth rates). Results depend on the mapping — the modifiable

@@ -20,7 +20,7 @@ function checkBounds(fn: string, what: string, b: Bounds): void {
  * @remarks
  * A figure v printed to d decimals stands for every value within half a unit of its last digit:
  *
- * $$x \in \left[\, v - \tfrac{1}{2} \cdot 10^{-d},\ v + \tfrac{1}{2} \cdot 10^{-d} \,\right]$$
+ * $$x \in \left[ v - \tfrac{1}{2} \cdot 10^{-d},\ v + \tfrac{1}{2} \cdot 10^{-d} \right]$$
  *
  * ("44" → [43.5, 44.5]; "18,7" → [18.65, 18.75]; "220.000", read to its last non-zero digit, → [215 000, 225 000]).
  * A quantity computed from such figures is known only as an interval: $[a, b] + [c, d] = [a + c,\ b + d]$,

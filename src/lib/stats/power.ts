@@ -132,10 +132,10 @@ function countAtMost(sorted: Float64Array, v: number): number {
  * Estimate the power of Spearman's permutation test by simulation (see the module comment).
  * @remarks
  * The power of Spearman's permutation test is estimated by simulation: draw samples of n pairs from a bivariate normal
- * distribution with correlation ρ ($x = z_1$, $y = \rho z_1 + \sqrt{1 - \rho^2}\, z_2$ with $z_1, z_2$ independent
+ * distribution with correlation ρ ($x = z_1$, $y = \rho z_1 + \sqrt{1 - \rho^2} \cdot z_2$ with $z_1, z_2$ independent
  * standard normal), compute each sample's permutation p-value, and count how often p ≤ α:
  *
- * $$\widehat{\mathrm{power}} = \frac{\#\{p \le \alpha\}}{\mathrm{draws}}, \qquad \mathrm{SE} = \sqrt{\widehat{\mathrm{power}}\,(1 - \widehat{\mathrm{power}}) / \mathrm{draws}}$$
+ * $$\widehat{\mathrm{power}} = \frac{\text{number of samples with } p \le \alpha}{\mathrm{draws}}, \qquad \mathrm{SE} = \sqrt{\widehat{\mathrm{power}} \cdot (1 - \widehat{\mathrm{power}}) / \mathrm{draws}}$$
  *
  * At ρ = 0 it estimates the test's actual size, which is at most α because ρ takes only a few values for small n.
  *

@@ -131,7 +131,7 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
  * Spearman's rank correlation of n pairs (x, y): replace each value by its rank (1 = smallest; tied values get the mean
  * of the ranks they span) and take Pearson's correlation of the ranks. Without ties this is
  *
- * $$\rho = 1 - \frac{6 \sum_k d_k^2}{n\,(n^2 - 1)}, \qquad d_k = \mathrm{rank}(x_k) - \mathrm{rank}(y_k)$$
+ * $$\rho = 1 - \frac{6 \sum_k d_k^2}{n (n^2 - 1)}, \qquad d_k = \mathrm{rank}(x_k) - \mathrm{rank}(y_k)$$
  *
  * ρ = 1: the same order; −1: the reverse order; 0: no monotone relation.
  *
