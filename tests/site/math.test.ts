@@ -46,7 +46,7 @@ describe("renderRemarksMath", () => {
     // TypeDoc read "$$x_{i} + y_{j}$$" as x<em>{i} + y</em>{j}
     const html = '<div class="tsd-tag-remarks"><p>$$x<em>{i} + y</em>{j}$$</p><p><em>Title</em></p></div><p>$a$</p>';
     expect(renderRemarksMath(html)).toBe(
-      '<div class="tsd-tag-remarks"><p><math display="block"><mrow><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><msub><mi>y</mi><mi>j</mi></msub></mrow></math></p><p><em>Title</em></p></div><p>$a$</p>',
+      '<div class="tsd-tag-remarks"><p><math display="block" style="display:block;overflow-x:auto;max-width:100%"><mrow><msub><mi>x</mi><mi>i</mi></msub><mo>+</mo><msub><mi>y</mi><mi>j</mi></msub></mrow></math></p><p><em>Title</em></p></div><p>$a$</p>',
     );
   });
 });

@@ -13,7 +13,7 @@ const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
 
 const SYMBOLS: Record<string, string> = {
   cdot: "·", le: "≤", ge: "≥", leq: "≤", geq: "≥", in: "∈", setminus: "∖", subseteq: "⊆", times: "×", pm: "±",
-  infty: "∞", to: "→", "#": "#", "%": "%", "{": "{", "}": "}", "|": "‖", ldots: "…", dots: "…", neq: "≠", approx: "≈",
+  infty: "∞", ast: "*", to: "→", "#": "#", "%": "%", "{": "{", "}": "}", "|": "‖", ldots: "…", dots: "…", neq: "≠", approx: "≈",
 };
 const IDENTIFIERS: Record<string, string> = {
   alpha: "α", beta: "β", gamma: "γ", delta: "δ", varepsilon: "ε", epsilon: "ϵ", rho: "ρ", sigma: "σ", mu: "μ",
@@ -173,7 +173,8 @@ export function renderRemarksMath(html: string): string {
     const out = body
       .replace(/\$\$([\s\S]+?)\$\$/g, (_m, t: string) => texToMathml(tex(t), true))
       .replace(/\$([^$\n]+?)\$/g, (_m, t: string) => texToMathml(tex(t), false));
-    return open + out + close;
+    // TypeDoc's style sheet knows no MathML: a wide formula scrolls inside itself on a phone
+    return open + out.replace(/<math display="block">/g, '<math display="block" style="display:block;overflow-x:auto;max-width:100%">') + close;
   });
 }
 

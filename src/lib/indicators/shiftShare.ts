@@ -195,7 +195,11 @@ function names(opts: ShiftShareOptions): Record<string, string> {
  *
  * $$\text{actual} = e_{ri}(t_1) - e_{ri}(t_0) = \text{national} + \text{industry mix} + \text{regional share}$$
  *
- * $$\text{national} = e_{ri}(t_0) \cdot g, \qquad \text{industry mix} = e_{ri}(t_0) \cdot (g_i - g), \qquad \text{regional share} = e_{ri}(t_0) \cdot (r_i - g_i)$$
+ * $$\text{national} = e_{ri}(t_0) \cdot g$$
+ *
+ * $$\text{industry mix} = e_{ri}(t_0) \cdot (g_i - g)$$
+ *
+ * $$\text{regional share} = e_{ri}(t_0) \cdot (r_i - g_i)$$
  *
  * References: Dunn, E. S. (1960). A statistical and analytical technique for regional analysis. *Papers and
  * Proceedings of the Regional Science Association* 6, 97–112. Loveridge, S. & Selting, A. C. (1998). A review and
@@ -216,9 +220,9 @@ export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFr
  * `competitive_homothetic` and `allocation` (which add up to `regional_share`).
  * @remarks
  * Esteban-Marquillas (1972) split the regional share with the homothetic employment
- * $e^*_{ri} = e_r(t_0) \cdot E_{Ri}(t_0) / E_R(t_0)$ — the region's total spread over the sectors like the reference's:
+ * $e^{\ast}_{ri} = e_r(t_0) \cdot E_{Ri}(t_0) / E_R(t_0)$ — the region's total spread over the sectors like the reference's:
  *
- * $$\text{regional share} = \underbrace{e^*_{ri} \cdot (r_i - g_i)}_{\text{competitive (homothetic)}} + \underbrace{(e_{ri}(t_0) - e^*_{ri}) \cdot (r_i - g_i)}_{\text{allocation}}$$
+ * $$\text{regional share} = \underbrace{e^{\ast}_{ri} \cdot (r_i - g_i)}_{\text{competitive (homothetic)}} + \underbrace{(e_{ri}(t_0) - e^{\ast}_{ri}) \cdot (r_i - g_i)}_{\text{allocation}}$$
  *
  * so national + industry mix + competitive + allocation = actual. The allocation effect is positive when the region
  * is specialised in the sectors where it does better than the reference.

@@ -108,9 +108,9 @@ function finiteStat(t: number, what: string): number {
  * least as extreme as the observed $T_{\mathrm{obs}}$. For n ≤ 8 (by default) all N = n! orderings are enumerated, the
  * observed one included, and the p-value is exact:
  *
- * $$p = \frac{\text{number of orderings with } |T^*| \ge |T_{\mathrm{obs}}|}{N}$$
+ * $$p = \frac{\text{number of orderings with } |T^{\ast}| \ge |T_{\mathrm{obs}}|}{N}$$
  *
- * (two-sided; one-sided "less" counts $T^* \le T_{\mathrm{obs}}$, "greater" $T^* \ge T_{\mathrm{obs}}$). For larger n,
+ * (two-sided; one-sided "less" counts $T^{\ast} \le T_{\mathrm{obs}}$, "greater" $T^{\ast} \ge T_{\mathrm{obs}}$). For larger n,
  * B random orderings are drawn from a seeded generator (default B = 20 000, so the result is reproducible) and
  *
  * $$p = \frac{(\text{number of draws as extreme}) + 1}{B + 1}$$
