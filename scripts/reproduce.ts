@@ -30,7 +30,7 @@ import { ensureLibBuilt } from "./lib/buildLib";
 import { buildSite } from "./lib/site";
 import { duplicateIds } from "./lib/collect";
 import { KERNEL_JOBS, ReproduceError, runOnKernels, sensitivityRuns } from "./lib/pipeline";
-import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER, WEIGHING_NOTEBOOKS } from "./lib/notebooks";
+import { buildDir, chapterNotebooks, MissingNotebooksError, ROOT, NOTEBOOK_ORDER, PRIMER_NOTEBOOKS, WEIGHING_NOTEBOOKS } from "./lib/notebooks";
 import { checkBuildFolder, checkFreeSpace } from "./lib/buildFolder";
 import { failureReport } from "./lib/failure";
 
@@ -122,7 +122,9 @@ async function runInto(
   log(`[notebooks] on tslab kernels, ${KERNEL_JOBS} at a time; the chapters again as modules under regions=${others} alongside`);
   const sensitivity = sensitivityRuns(out, params, only ? notebooks : undefined, log);
   sensitivity.catch(() => undefined); // a kernel failure ends the run first; this one is then not awaited
-  await runOnKernels(notebooks, { out, build, ...k, params, log });
+  // a full run executes the methods primer too (first on the site); a --only run keeps the previous build's
+  const primers = only ? [] : PRIMER_NOTEBOOKS;
+  await runOnKernels([...primers, ...notebooks], { out, build, ...k, params, log });
 
   // every chapter's findings (a partial run keeps the others from the existing build); a chapter without its
   // findings file is an error, never a smaller build

@@ -18,6 +18,11 @@ export function buildDir(): string {
 export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
 /** The chapters that weigh the others' findings (they compute none of their own and run last). */
 export const WEIGHING_NOTEBOOKS = ["02-perspectives", "05-synthesis"];
+/**
+ * Notebooks that teach rather than test: the methods primer. A full run executes them on a kernel beside the
+ * computing chapters (their page comes first on the site); they take no parameters and must emit no finding.
+ */
+export const PRIMER_NOTEBOOKS = ["01-methods"];
 
 /** Chapter notebooks of NOTEBOOK_ORDER are missing from the notebooks folder. */
 export class MissingNotebooksError extends Error {

@@ -13,7 +13,7 @@ import { MAPPING_NAMES } from "../../src/lib/regions/mapping";
 import { emittedFindings } from "./collect";
 import { injectParameters } from "./inject";
 import { formatFailure, runNotebook } from "./jupyter";
-import { chapterNotebooks, ROOT, runAllAsModules, WEIGHING_NOTEBOOKS } from "./notebooks";
+import { chapterNotebooks, PRIMER_NOTEBOOKS, ROOT, runAllAsModules, WEIGHING_NOTEBOOKS } from "./notebooks";
 import type { ModuleRun } from "./nbmodule";
 import { mapLimit } from "./pool";
 
@@ -37,7 +37,8 @@ export interface KernelRunOptions {
 
 /**
  * Execute `notebooks` on tslab kernels into `<out>/notebooks/` and write each one's emitted findings to
- * `<out>/findings/<name>.json`: the computing chapters first, `KERNEL_JOBS` at a time, then the weighing
+ * `<out>/findings/<name>.json` (the primer of PRIMER_NOTEBOOKS, if listed, runs as committed and must emit
+ * none): the computing chapters (and the primer) first, `KERNEL_JOBS` at a time, then the weighing
  * chapters (2 and 5 read the others' findings). A line is logged as each notebook ends.
  */
 export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Promise<void> {
@@ -52,7 +53,9 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
     const line = (s: string) => o.log(`[${++done}/${notebooks.length}] ${name}.ipynb … ${s}`);
     let injected;
     try {
-      injected = injectParameters(JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8")), o.params);
+      const committed = JSON.parse(readFileSync(join(ROOT, "notebooks", `${name}.ipynb`), "utf8"));
+      // the primer takes no parameters: it runs as committed
+      injected = PRIMER_NOTEBOOKS.includes(name) ? committed : injectParameters(committed, o.params);
     } catch (e) {
       failed = true;
       line("FAILED");
@@ -89,6 +92,13 @@ export async function runOnKernels(notebooks: string[], o: KernelRunOptions): Pr
       throw new ReproduceError(`${why}\n(the partly executed notebook is ${join(kept, `${name}.ipynb`)}; the previous build is unchanged)`);
     }
     const emitted = emittedFindings(output);
+    if (PRIMER_NOTEBOOKS.includes(name) && emitted.length > 0) {
+      failed = true;
+      line("FAILED");
+      throw new ReproduceError(
+        `${name}.ipynb emitted ${emitted.length} finding(s) (${emitted[0]!.id} …): the primer teaches methods and must emit none`,
+      );
+    }
     writeFileSync(join(findingsDir, `${name}.json`), JSON.stringify(emitted, null, 1));
     line(`ok, ${emitted.length} findings (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   };

@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from "../../../src/lib/findings/render";
 import type { Finding } from "../../../src/lib/findings/types";
+import { cellLibCalls, methodHref, methodsOf, type Method } from "../../../src/lib/primer/methods";
 import { formatComputed, formatPublished, formatTolerance } from "./format";
 import { inputHtml } from "./findingsTable";
 import type { NbJson } from "./notebookPage";
@@ -32,10 +33,42 @@ export function executionCounts(nb: NbJson): Map<string, number> {
   return out;
 }
 
+/**
+ * Finding id → the methods of the primer its cell uses (src/lib/primer/methods.ts): the library functions the
+ * emitting cell calls, directly or through names declared in earlier cells.
+ */
+export function findingMethods(nb: NbJson): Map<string, Method[]> {
+  const code = nb.cells.filter((c) => c.cell_type === "code");
+  const calls = cellLibCalls(code.map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)));
+  const out = new Map<string, Method[]>();
+  code.forEach((c, i) => {
+    const methods = methodsOf(calls[i]!);
+    if (methods.length === 0) return;
+    for (const o of c.outputs ?? []) {
+      const d = o.data?.[FINDING_MIME];
+      if (d === undefined) continue;
+      try {
+        const f = (typeof d === "string" ? JSON.parse(d) : d) as { id?: unknown };
+        if (typeof f.id === "string") out.set(f.id, methods);
+      } catch {
+        // not a finding
+      }
+    }
+  });
+  return out;
+}
+
+/** The "Method: …" line of a card: a link to each method's section of the primer ("" for none). */
+export function methodLinksHtml(methods: readonly Method[] | undefined): string {
+  if (!methods || methods.length === 0) return "";
+  const links = methods.map((m) => `<a href="${escapeHtml(methodHref(m))}">${escapeHtml(m.title)}</a>`).join(" · ");
+  return `<div class="method-links" style="font-size:85%;color:#666">Method${methods.length > 1 ? "s" : ""} (primer): ${links}</div>`;
+}
+
 const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One card (src/lib/findings/render.ts findingHtml): values, tolerance, inputs and the cell. */
-function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFiles: Set<string>): string {
+function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFiles: Set<string>, methods?: readonly Method[]): string {
   const id = escapeHtml(f.id);
   const start = html.indexOf(`<div class="finding" id="${id}"`);
   if (start < 0) return html;
@@ -49,16 +82,18 @@ function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFil
   );
   card = card.replace(
     /(<div style="font-size:85%;color:#666">inputs: )[^<]*(<\/div>)/,
-    (_, a: string, b: string) => `${a}${f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ")}${b}`,
+    (_, a: string, b: string) => `${a}${f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ")}${b}${methodLinksHtml(methods)}`,
   );
   if (cell !== undefined) card = card.replace(new RegExp(`(<div><code>${re(id)}</code> · §[^<]*)(</div>)`), `$1 · cell [${cell}]$2`);
   return html.slice(0, start) + card + html.slice(stop);
 }
 
-/** One row of a findings table (render.ts findingsTableHtml): published and computed. */
-function rewriteRow(html: string, f: Finding): string {
+/** One row of a findings table (render.ts findingsTableHtml): published and computed, and the method line under the note. */
+function rewriteRow(html: string, f: Finding, methods?: readonly Method[]): string {
   const id = escapeHtml(f.id);
-  return html.replace(
+  const links = methodLinksHtml(methods);
+  const withLinks = links ? html.replace(new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td>(?:(?!</tr>)[\\s\\S])*?)(</td></tr>)`), `$1${links}$2`) : html;
+  return withLinks.replace(
     new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td><td>[^<]*</td><td>)[^<]*(</td><td>)[^<]*(</td>)`),
     (_, a: string, b: string, c: string) => `${a}${escapeHtml(formatPublished(f))}${b}${escapeHtml(formatComputed(f.computed, f))}${c}`,
   );
@@ -72,9 +107,18 @@ export function numberCells(html: string): string {
   );
 }
 
-/** A notebook page's HTML with every card and findings-table row of `findings` rewritten, and its code cells numbered. */
-export function rewriteFindings(html: string, findings: Finding[], cells: Map<string, number>, dataFiles: Set<string>): string {
+/**
+ * A notebook page's HTML with every card and findings-table row of `findings` rewritten (each card with a link to
+ * the primer's section of every method its cell uses, from `methods`), and its code cells numbered.
+ */
+export function rewriteFindings(
+  html: string,
+  findings: Finding[],
+  cells: Map<string, number>,
+  dataFiles: Set<string>,
+  methods = new Map<string, Method[]>(),
+): string {
   let out = numberCells(html);
-  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles), f);
+  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id)), f, methods.get(f.id));
   return out;
 }

@@ -16,7 +16,8 @@ import type { Finding } from "../../../src/lib/findings/types";
 import type { RunParameters } from "../../../src/lib/params";
 import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 import { colophonLine, gatherColophon } from "./colophon";
-import { executionCounts, rewriteFindings } from "./cards";
+import { executionCounts, findingMethods, rewriteFindings } from "./cards";
+import { PRIMER_NOTEBOOK } from "../../../src/lib/primer/methods";
 import { readCitation } from "./cite";
 import { copyDataFiles, copyDownloads, dataPageBody } from "./downloads";
 import { INDEX_CSS, INDEX_JS, indexBody } from "./indexPage";
@@ -33,6 +34,7 @@ import {
   type NbJson,
 } from "./notebookPage";
 import { RULES_CSS, rulesBody } from "./rulesPage";
+import { renderApiMath, renderMath } from "./math";
 
 export { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 
@@ -97,9 +99,11 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     .filter((f) => f.endsWith(".ipynb"))
     .sort()
     .map((f) => basename(f, ".ipynb"));
+  // the methods primer, when the build has it, comes first: read it before the findings
   const items: NavItem[] = [
+    ...names.filter((n) => n === PRIMER_NOTEBOOK).map((n) => ({ href: `${n}.html`, label: "Methods primer" })),
     { href: "index.html", label: "Findings" },
-    ...names.map((n) => ({ href: `${n}.html`, label: n })),
+    ...names.filter((n) => n !== PRIMER_NOTEBOOK).map((n) => ({ href: `${n}.html`, label: n })),
     { href: "rules.html", label: "Phrase rules" },
     { href: "data.html", label: "Data files" },
     ...(withApi ? [{ href: "api/index.html", label: "API reference" }] : []),
@@ -118,12 +122,14 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     copyFileSync(join(opts.build, "notebooks", `${name}.ipynb`), join(site, "notebooks", `${name}.ipynb`));
     const titles = notebookTitles(notebooks[i]!);
     const chapter = notebookChapter(name);
-    if (chapter !== null && titles.title && chapterTitles[chapter] === undefined) chapterTitles[chapter] = titles.title;
+    if (chapter !== null && name !== PRIMER_NOTEBOOK && titles.title && chapterTitles[chapter] === undefined) chapterTitles[chapter] = titles.title;
     for (const [s, t] of Object.entries(titles.sections)) sectionTitles[s] = [...(sectionTitles[s] ?? []), ...t];
     const counts = executionCounts(notebooks[i]!);
     for (const [id, n] of counts) cells.set(id, n);
     const own = opts.findings.filter((f) => f.notebook === `${name}.ipynb`);
-    const html = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths);
+    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, findingMethods(notebooks[i]!));
+    // the primer's formulas as MathML (the chapters write no TeX, and their code is full of $)
+    const html = name === PRIMER_NOTEBOOK ? renderMath(rewritten) : rewritten;
     const main = chapter === 5 ? headings(html).find((h) => /^§5\.3\b/.test(h.text)) : undefined;
     if (main && mainConclusionHref === null) mainConclusionHref = `${name}.html#${main.id}`;
     writeFileSync(
@@ -131,7 +137,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
       page({
         title: `innlandet — ${name}`,
         nav: navHtml(items, `${name}.html`),
-        body: notebookBody({ name, html, findings: own.length }),
+        body: notebookBody({ name, html, findings: own.length, primer: name === PRIMER_NOTEBOOK }),
         footer,
         plotly: hasFigure(html),
         css: NOTEBOOK_CSS,
@@ -166,7 +172,10 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     join(site, "index.html"),
     page({ title: "innlandet — findings", nav: navHtml(items, "index.html"), body, footer, plotly: hasFigure(body), css: INDEX_CSS, scripts: [INDEX_JS] }),
   );
-  return { site, api: await apiDocs };
+  const api = await apiDocs;
+  // the primer's formulas on the API pages (their @remarks) as MathML, as on the primer's page
+  if (api) renderApiMath(join(site, "api"));
+  return { site, api };
 }
 
 const DATA_CSS = `.lead{max-width:900px}section.data-file{border-top:1px solid #d0d7de;margin-top:12px}section.data-file h2{font-size:1.1em}

@@ -166,13 +166,17 @@ table.findings{width:100%}table.findings td:first-child{min-width:13em;max-width
 .nb .finding{scroll-margin-top:80px}
 details.code-fold>summary{cursor:pointer;color:#57606a;font-size:85%;font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;list-style-position:inside}
 details.code-fold[open]>summary{color:#0550ae}
+details.solution-fold>summary{cursor:pointer;color:#0550ae;font-size:90%}
 .nb .anchor-link{visibility:hidden;text-decoration:none;margin-left:.25em;font-size:.8em;color:#57606a}
 .nb h1:hover .anchor-link,.nb h2:hover .anchor-link,.nb h3:hover .anchor-link,.nb h4:hover .anchor-link{visibility:visible}
 .back-link{font-size:85%;margin-left:8px}
 .highlight .c1,.highlight .cm,.highlight .c{color:#6e7781;font-style:italic}.highlight .k,.highlight .kd,.highlight .kr,.highlight .kc,.highlight .kn{color:#cf222e}
 .nb code{overflow-wrap:anywhere}
+.nb math{font-size:110%}.nb math[display="block"]{overflow-x:auto;max-width:100%;padding:2px 0;font-size:125%}
 .cell-no{color:#57606a;font-variant-numeric:tabular-nums;margin-right:4px}
-@media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}}
+@media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}
+/* a wide table of the text scrolls inside itself, not the page */
+.nb .text_cell_render table{display:block;max-width:100%;overflow-x:auto}}
 ${narrowCardsCss(".nb table.findings", [null, null, "published", "computed", "verdict", null])}
 @media (max-width:${NARROW}px){.nb .finding table,.nb .finding table tbody,.nb .finding table tr{display:block}.nb .finding table tr:first-child{display:none}
 .nb .finding table td{display:inline-block;padding:0 12px 0 0}
@@ -183,13 +187,14 @@ ${["published", "computed", "unit", "tolerance", ""].map((l, i) => (l ? `.nb .fi
 /** Client script of notebook pages. */
 export const NOTEBOOK_JS = readFileSync(join(__dirname, "client", "notebook.js"), "utf8");
 
-/** The page body: table of contents beside the notebook, tools above it. */
-export function notebookBody(o: { name: string; html: string; findings: number }): string {
+/** The page body: table of contents beside the notebook, tools above it (the primer's say it holds no findings). */
+export function notebookBody(o: { name: string; html: string; findings: number; primer?: boolean }): string {
   const toc = tocHtml(headings(o.html));
+  const about = o.primer
+    ? `the methods primer: no findings here; each finding card on the chapter pages links to its method's section`
+    : `${o.findings} finding${o.findings === 1 ? "" : "s"} on this page; each card links back to the <a href="index.html">findings index</a>`;
   const tools = `<div class="nb-tools"><a href="notebooks/${escapeHtml(o.name)}.ipynb" download>⬇ download the executed notebook (${escapeHtml(
     o.name,
-  )}.ipynb)</a><button type="button" id="toggle-code" aria-pressed="false">show all code</button><span class="muted small">${o.findings} finding${
-    o.findings === 1 ? "" : "s"
-  } on this page; each card links back to the <a href="index.html">findings index</a></span></div>`;
+  )}.ipynb)</a><button type="button" id="toggle-code" aria-pressed="false">show all code</button><span class="muted small">${about}</span></div>`;
   return `<div class="nb-layout"><aside class="nb-side">${toc}</aside><article class="nb">${tools}${o.html}</article></div>`;
 }

@@ -43,6 +43,21 @@ const DEFAULTS = {
  * Components and rates per 1,000 mean population, per unit and year.
  * Migration may be null (not published); start, end, births and deaths may not.
  *
+ * @remarks
+ * The balancing identity of a unit over one year:
+ *
+ * $$P_{\mathrm{end}} = P_{\mathrm{start}} + B - D + I - O + \varepsilon$$
+ *
+ * with births B, deaths D, in-migration I and out-migration O: natural change $N = B - D$, net migration
+ * $M = I - O$, residual $\varepsilon = P_{\mathrm{end}} - (P_{\mathrm{start}} + N + M)$ (SSB's registration
+ * corrections: reported, never hidden), mean population $\bar P = (P_{\mathrm{start}} + P_{\mathrm{end}}) / 2$ and the
+ * rate of a component X per 1,000: $1000 \cdot X / \bar P$. Where migration is not published, the implied net migration
+ * $(P_{\mathrm{end}} - P_{\mathrm{start}}) - N$ still is (it then includes the residual). Pooled over several years
+ * (`poolComponents`), the components are summed and the rates divided by the person-years $\sum \bar P$.
+ *
+ * References: Shryock, H. S. & Siegel, J. S. (1973). *The Methods and Materials of Demography*. Washington, DC: U.S.
+ * Bureau of the Census. Preston, S. H., Heuveline, P. & Guillot, M. (2001). *Demography: Measuring and Modeling
+ * Population Processes*. Oxford: Blackwell.
  * @returns `region, year, population_start, population_end, births, deaths, in_migration, out_migration,
  *   natural_change, net_migration, implied_net_migration, residual, mean_population,
  *   birth_rate, death_rate, natural_rate, net_migration_rate, growth_rate` (rates per 1,000), sorted.

@@ -61,6 +61,18 @@ const EXTREME = M.gt(1e100)
  * pass a zero row for each absent sector to normalise over the full
  * classification.
  *
+ * @remarks
+ * For a region with shares $p_i = e_i / \sum_k e_k$ over its n sectors:
+ *
+ * $$H = -\sum_i p_i \ln p_i \quad (0 \cdot \ln 0 = 0), \qquad H^* = \frac{H}{\ln n}, \qquad \mathrm{HHI} = \sum_i p_i^2$$
+ *
+ * H runs from 0 (one sector) to ln n (all equal), H* from 0 to 1; HHI from 1/n (all equal) to 1 (one sector): higher
+ * HHI = more concentrated. n counts the sector rows given, zeros included.
+ *
+ * References: Shannon, C. E. (1948). A mathematical theory of communication. *Bell System Technical Journal* 27,
+ * 379–423 and 623–656. Hirschman, A. O. (1945). *National Power and the Structure of Foreign Trade*. Berkeley:
+ * University of California Press. Frenken, K., Van Oort, F. & Verburg, T. (2007). Related variety, unrelated variety
+ * and regional economic growth. *Regional Studies* 41(5), 685–697.
  * @returns `...by, <region>, shannon, shannon_normalized, hhi, n_sectors`, sorted by `by` and region.
  * @throws IndicatorInputError on missing columns, null/negative/non-finite values, duplicate
  *   (region, sector) rows, or a region whose total is 0 or overflows a 64-bit float.

@@ -41,6 +41,16 @@ function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [st
  * Absolute and percent change of `value` from `from` to `to`, per region.
  * Frames of up to 10 000 rows are computed in plain TypeScript (building polars expressions costs far more than
  * the work on such frames; see indicators/smallFrame.ts), with the same result and the same errors.
+ * @remarks
+ * Percent change of a quantity x from time $t_0$ to time $t_1$:
+ *
+ * $$\Delta\% = 100 \cdot \frac{x_{t_1} - x_{t_0}}{x_{t_0}}$$
+ *
+ * and the index with base time b: $I_t = 100 \cdot x_t / x_b$ (`growthIndex`).
+ *
+ * References: Isard, W. (1960). *Methods of Regional Analysis: An Introduction to Regional Science*. Cambridge, MA:
+ * MIT Press. Preston, S. H., Heuveline, P. & Guillot, M. (2001). *Demography: Measuring and Modeling Population
+ * Processes*. Oxford: Blackwell.
  * @returns `<region>, value_from, value_to, change, change_pct`, sorted by region.
  * @throws IndicatorInputError when `to` is not after `from`, the time column is not numeric, `from` or
  *   `to` is absent from the data, or a region lacks either time point or starts at 0.
@@ -118,6 +128,16 @@ export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.Data
 /**
  * The mean yearly growth, compounded, that gives a total growth over a number of years:
  * 100 · ((1 + total / 100)^(1 / years) − 1). The reading rule `nullvekst` is read on this yearly rate.
+ * @remarks
+ * The mean yearly (compound) rate r that gives a total growth of G % over n years:
+ *
+ * $$r = 100 \cdot \left[ \left( 1 + \frac{G}{100} \right)^{1/n} - 1 \right]$$
+ *
+ * It is smaller than the simple average G / n, because each year's growth applies to a larger base. The phrase rule
+ * `nullvekst` ("zero growth") is read on this yearly rate.
+ *
+ * References: Preston, S. H., Heuveline, P. & Guillot, M. (2001). *Demography: Measuring and Modeling Population
+ * Processes*. Oxford: Blackwell.
  * @param totalPct growth over the whole period, in percent (above −100)
  * @param years the period's length in years (positive)
  * @example

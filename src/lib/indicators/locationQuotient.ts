@@ -69,6 +69,18 @@ function windowExprs(withBy: boolean, named: boolean): pl.Expr[] {
  * Shares are percent of each region's total over the rows given; a sector
  * absent from a region's rows counts as 0 there.
  *
+ * @remarks
+ * The location quotient of sector i in region j against a reference R:
+ *
+ * $$\mathrm{LQ}_{ij} = \frac{e_{ij} / e_j}{e_{iR} / e_R}$$
+ *
+ * with $e_{ij}$ the employment in sector i of region j, $e_j$ the region's total, and $e_{iR}$, $e_R$ the same for the
+ * reference R — a named region (e.g. the country) or, when none is named, the sum of all regions given.
+ * LQ > 1: the sector's share in j is above its share in R (the region is specialised in it).
+ *
+ * References: Isard, W. (1960). *Methods of Regional Analysis: An Introduction to Regional Science*. Cambridge, MA: MIT
+ * Press. Miller, R. E. & Blair, P. D. (2009). *Input–Output Analysis: Foundations and Extensions* (2nd ed.). Cambridge:
+ * Cambridge University Press.
  * @returns `...by, <region>, <sector>, share, reference_share, lq` (shares in %; key columns keep the input's names),
  *   sorted by `by`, region, sector. A named reference region's own rows have lq = 1.
  * @throws IndicatorInputError when the reference region is missing, has 0 in

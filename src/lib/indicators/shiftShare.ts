@@ -187,6 +187,23 @@ function names(opts: ShiftShareOptions): Record<string, string> {
 
 /**
  * Classic (Dunn) shift-share.
+ * @remarks
+ * Classic shift-share (Dunn 1960) of the change of employment e in sector i of region r from $t_0$ to $t_1$ against a
+ * reference R (a named region such as the country, or the sum of all regions given). With the reference's total growth
+ * $g = E_R(t_1) / E_R(t_0) - 1$, its growth in sector i $g_i = E_{Ri}(t_1) / E_{Ri}(t_0) - 1$ and the region's own
+ * $r_i = e_{ri}(t_1) / e_{ri}(t_0) - 1$:
+ *
+ * $$\text{actual} = e_{ri}(t_1) - e_{ri}(t_0) = \text{national} + \text{industry mix} + \text{regional share}$$
+ *
+ * $$\text{national} = e_{ri}(t_0) \cdot g$$
+ *
+ * $$\text{industry mix} = e_{ri}(t_0) \cdot (g_i - g)$$
+ *
+ * $$\text{regional share} = e_{ri}(t_0) \cdot (r_i - g_i)$$
+ *
+ * References: Dunn, E. S. (1960). A statistical and analytical technique for regional analysis. *Papers and
+ * Proceedings of the Regional Science Association* 6, 97–112. Loveridge, S. & Selting, A. C. (1998). A review and
+ * comparison of shift-share identities. *International Regional Science Review* 21(1), 37–58.
  * @returns `region, sector, value_from, value_to, national, industry_mix, regional_share, actual`
  *   for every region but a named reference, sorted by region and sector.
  * @throws IndicatorInputError when `from` is not before `to`, a (region, sector) lacks a year, or the
@@ -201,6 +218,18 @@ export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFr
 /**
  * Esteban-Marquillas shift-share: the Dunn columns plus `homothetic`,
  * `competitive_homothetic` and `allocation` (which add up to `regional_share`).
+ * @remarks
+ * Esteban-Marquillas (1972) split the regional share with the homothetic employment
+ * $e^{\ast}_{ri} = e_r(t_0) \cdot E_{Ri}(t_0) / E_R(t_0)$ — the region's total spread over the sectors like the reference's:
+ *
+ * $$\text{regional share} = \underbrace{e^{\ast}_{ri} \cdot (r_i - g_i)}_{\text{competitive (homothetic)}} + \underbrace{(e_{ri}(t_0) - e^{\ast}_{ri}) \cdot (r_i - g_i)}_{\text{allocation}}$$
+ *
+ * so national + industry mix + competitive + allocation = actual. The allocation effect is positive when the region
+ * is specialised in the sectors where it does better than the reference.
+ *
+ * References: Esteban-Marquillas, J. M. (1972). A reinterpretation of shift-share analysis. *Regional and Urban
+ * Economics* 2(3), 249–255. Loveridge, S. & Selting, A. C. (1998). A review and comparison of shift-share identities.
+ * *International Regional Science Review* 21(1), 37–58.
  * @throws IndicatorInputError also when a region has 0 employment in a sector at
  *   the start (its growth rate, and so the split, is undefined).
  * @example

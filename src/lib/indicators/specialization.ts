@@ -25,6 +25,17 @@ export interface SpecializationOptions extends RegionSectorOptions {
 
 /**
  * Krugman's specialisation index of each region against the reference.
+ * @remarks
+ * Krugman's specialisation index of region j against a reference R (a named region, or the sum of all regions given):
+ *
+ * $$K_j = \sum_i \left| s_{ij} - s_{iR} \right|, \qquad s_{ij} = e_{ij} / e_j$$
+ *
+ * (shares as fractions, over the complete region × sector grid: a sector missing from a region counts as 0).
+ * K = 0: the same sector mix as the reference; the largest value, 2, means no sector in common.
+ *
+ * References: Krugman, P. (1991). *Geography and Trade*. Cambridge, MA: MIT Press. Midelfart-Knarvik, K. H., Overman,
+ * H. G., Redding, S. J. & Venables, A. J. (2000). *The Location of European Industry*. Economic Papers 142. Brussels:
+ * European Commission.
  * @returns `...by, region, krugman`, sorted.
  * @example
  * // A: 75 % / 25 % against NO: 50 % / 50 % → |0.75 − 0.5| + |0.25 − 0.5| = 0.5
@@ -59,6 +70,17 @@ export function specialization(df: pl.DataFrame, opts: SpecializationOptions): p
 
 /**
  * Hoover's coefficient of localisation of each sector across the regions given.
+ * @remarks
+ * Hoover's coefficient of localisation of sector i over the regions j given:
+ *
+ * $$H_i = \frac{1}{2} \sum_j \left| \frac{e_{ij}}{e_i} - \frac{e_j}{e} \right|$$
+ *
+ * with $e_i$ the sector's total, $e_j$ region j's total and e the grand total. H = 0: the sector is spread over the
+ * regions exactly like all employment; values near 1: it sits in regions that hold little of the total.
+ *
+ * References: Hoover, E. M. (1936). The measurement of industrial localization. *Review of Economics and Statistics*
+ * 18(4), 162–171. Combes, P.-P., Mayer, T. & Thisse, J.-F. (2008). *Economic Geography: The Integration of Regions and
+ * Nations*. Princeton, NJ: Princeton University Press.
  * @returns `...by, sector, hoover`, sorted.
  * @example
  * // x all in A, the total split 40/60 between A and B → ½(|1 − 0.4| + |0 − 0.6|) = 0.6

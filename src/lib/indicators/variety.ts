@@ -22,6 +22,18 @@ export interface VarietyOptions extends RegionSectorOptions {
 
 /**
  * Entropy of sector shares per region, split into unrelated (between groups) and related (within groups) variety.
+ * @remarks
+ * Related and unrelated variety (Frenken, Van Oort & Verburg 2007): with sectors i in groups g (e.g. 4-digit industries
+ * within 2-digit groups) and $P_g = \sum_{i \in g} p_i$,
+ *
+ * $$\mathrm{UV} = \sum_g P_g \log_2 \frac{1}{P_g}, \qquad \mathrm{RV} = \sum_g P_g H_g, \quad H_g = \sum_{i \in g} \frac{p_i}{P_g} \log_2 \frac{P_g}{p_i}$$
+ *
+ * and the entropy $H = \sum_i p_i \log_2 (1 / p_i) = \mathrm{UV} + \mathrm{RV}$ (logarithms to base 2 by default, as
+ * Frenken et al.).
+ *
+ * References: Theil, H. (1972). *Statistical Decomposition Analysis*. Amsterdam: North-Holland. Frenken, K., Van Oort,
+ * F. & Verburg, T. (2007). Related variety, unrelated variety and regional economic growth. *Regional Studies* 41(5),
+ * 685–697.
  * @returns `...by, region, entropy, unrelated_variety, related_variety`, sorted.
  * @throws IndicatorInputError when a sector has no group or more than one.
  * @example

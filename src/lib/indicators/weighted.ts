@@ -47,6 +47,16 @@ function checkNumeric(fn: string, df: pl.DataFrame, col: string, by: string[]): 
 
 /**
  * Published rates aggregated to groups, each weighted by its base, with the coverage of unpublished ones.
+ * @remarks
+ * A published rate $r_j$ (e.g. the % of firms that innovate) of units j pooled into a group G, each weighted by its
+ * base $w_j$ (e.g. the number of firms), over the units whose rate is published:
+ *
+ * $$r_G = \frac{\sum_{j \in G} w_j r_j}{\sum_{j \in G} w_j}, \qquad \mathrm{coverage}_G = \frac{\sum_{j \in G,\ r_j \text{ published}} w_j}{\sum_{j \in G} w_j}$$
+ *
+ * Unpublished rates are left out of the rate and show in the coverage, never as 0.
+ *
+ * References: Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.). New York: Wiley. Lohr, S. L. (2010). *Sampling:
+ * Design and Analysis* (2nd ed.). Boston: Brooks/Cole.
  * @returns `...by, rate, weight_total, weight_covered, coverage, units, units_missing`, sorted by `by`.
  * @throws IndicatorInputError naming the column, the row and the value when a rate is not numeric,
  *   NaN/infinite or outside `range`, a weight is null/NaN/infinite/negative, the frame has no rows,

@@ -21,6 +21,20 @@ export interface ToRegionsOptions {
  * Σ value per mapped unit. Every municipality of `df` must be in the mapping
  * (no silent drop); rows whose target is null (e.g. an unknown KRD type) are
  * summed under null and can be filtered by the caller.
+ * @remarks
+ * A region's value is the sum over the municipalities the mapping assigns to it:
+ *
+ * $$X_r = \sum_{m:\ \mathrm{map}(m) = r} x_m$$
+ *
+ * Every municipality must be in the mapping (none is dropped silently). Rates and growth are computed after summing (a
+ * region's growth is not the mean of its municipalities' growth rates). Results depend on the mapping — the modifiable
+ * areal unit problem: its scale effect (how many regions) and its zoning effect (where their borders run).
+ *
+ * References: Gehlke, C. E. & Biehl, K. (1934). Certain effects of grouping upon the size of the correlation coefficient
+ * in census tract material. *Journal of the American Statistical Association* 29(185A), 169–170. Openshaw, S. (1984).
+ * *The Modifiable Areal Unit Problem*. Concepts and Techniques in Modern Geography 38. Norwich: Geo Books.
+ * Fotheringham, A. S. & Wong, D. W. S. (1991). The modifiable areal unit problem in multivariate statistical analysis.
+ * *Environment and Planning A* 23(7), 1025–1044.
  * @returns `<to>, ...keep, value` sorted; for `to = "region"` also `region_type` (and `report_region` when the mapping has it).
  * @example
  * toRegions(population, loadMapping("report13")); // region, region_type, year, value

@@ -17,6 +17,19 @@ function checkBounds(fn: string, what: string, b: Bounds): void {
 /**
  * The values a printed figure can stand for: value ± half a unit of its last printed digit,
  * clamped to [min, max] (e.g. a percentage printed as 0 stands for [0, 0.5]).
+ * @remarks
+ * A figure v printed to d decimals stands for every value within half a unit of its last digit:
+ *
+ * $$x \in \left[ v - \tfrac{1}{2} \cdot 10^{-d},\ v + \tfrac{1}{2} \cdot 10^{-d} \right]$$
+ *
+ * ("44" → [43.5, 44.5]; "18,7" → [18.65, 18.75]; "220.000", read to its last non-zero digit, → [215 000, 225 000]).
+ * A quantity computed from such figures is known only as an interval: $[a, b] + [c, d] = [a + c,\ b + d]$,
+ * $[a, b] - [c, d] = [a - d,\ b - c]$, and a function that is monotone in each input takes its extremes at the corners
+ * of the box of inputs. A comparison is true when it holds at every value the intervals allow, false when at none, and
+ * undecided otherwise.
+ *
+ * References: Moore, R. E. (1966). *Interval Analysis*. Englewood Cliffs, NJ: Prentice-Hall. Moore, R. E., Kearfott,
+ * R. B. & Cloud, M. J. (2009). *Introduction to Interval Analysis*. Philadelphia: SIAM.
  * @throws IndicatorInputError when the value is not finite, decimals is not an integer, min > max,
  *   or the value's rounding interval lies wholly outside [min, max] (e.g. 101 % with max 100)
  * @example roundingBounds(18); // [17.5, 18.5]

@@ -46,6 +46,17 @@ export function leaveOutSets(units: readonly string[], k: number): string[][] {
  * A case whose evaluation throws a typed input error (by default IndicatorInputError, e.g. a group
  * left with no member) is skipped and recorded with the error's message, never counted as a
  * result; any other error propagates.
+ * @remarks
+ * Leave-k-out robustness: a result R computed on units U is recomputed on every subset that leaves out up to k units,
+ *
+ * $$R_{-S} = R(U \setminus S) \quad \text{for every } S \subseteq U,\ 1 \le |S| \le k$$
+ *
+ * A verdict that changes for some S rests on the units in S. Cases that cannot be computed (e.g. a group left without
+ * members) are listed as untested, never counted. The jackknife (Quenouille; Tukey) leaves out one unit at a time to
+ * estimate bias and variance; here the cases are read as alternative readings of a finding, not as a variance estimate.
+ *
+ * References: Quenouille, M. H. (1956). Notes on bias in estimation. *Biometrika* 43(3/4), 353–360. Efron, B. &
+ * Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. New York: Chapman & Hall.
  * @example
  * // is the mean of the kept values above 2?
  * leaveKOut([1, 2, 6], { k: 1, id: String, evaluate: (xs) => xs.reduce((a, b) => a + b, 0) / xs.length > 2 });

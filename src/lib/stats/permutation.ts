@@ -103,6 +103,24 @@ function finiteStat(t: number, what: string): number {
 
 /**
  * Permutation p-value of a statistic of (x, y), default Spearman's ρ: exact for small n, else seeded Monte Carlo.
+ * @remarks
+ * The permutation test counts how often a statistic T (default Spearman's ρ) computed on y shuffled against x is at
+ * least as extreme as the observed $T_{\mathrm{obs}}$. For n ≤ 8 (by default) all N = n! orderings are enumerated, the
+ * observed one included, and the p-value is exact:
+ *
+ * $$p = \frac{\text{number of orderings with } |T^{\ast}| \ge |T_{\mathrm{obs}}|}{N}$$
+ *
+ * (two-sided; one-sided "less" counts $T^{\ast} \le T_{\mathrm{obs}}$, "greater" $T^{\ast} \ge T_{\mathrm{obs}}$). For larger n,
+ * B random orderings are drawn from a seeded generator (default B = 20 000, so the result is reproducible) and
+ *
+ * $$p = \frac{(\text{number of draws as extreme}) + 1}{B + 1}$$
+ *
+ * which counts the observed ordering as one of the draws, so p is never 0.
+ *
+ * References: Fisher, R. A. (1935). *The Design of Experiments*. Edinburgh: Oliver & Boyd. Good, P. I. (2005).
+ * *Permutation, Parametric and Bootstrap Tests of Hypotheses* (3rd ed.). New York: Springer. Phipson, B. & Smyth, G. K.
+ * (2010). Permutation p-values should never be zero: calculating exact p-values when permutations are randomly drawn.
+ * *Statistical Applications in Genetics and Molecular Biology* 9(1), Article 39.
  * @throws StatisticsInputError on degenerate input (see the module comment)
  * @example
  * permutationTest([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], { alternative: "less" });

@@ -130,6 +130,18 @@ function countAtMost(sorted: Float64Array, v: number): number {
 
 /**
  * Estimate the power of Spearman's permutation test by simulation (see the module comment).
+ * @remarks
+ * The power of Spearman's permutation test is estimated by simulation: draw samples of n pairs from a bivariate normal
+ * distribution with correlation ρ ($x = z_1$, $y = \rho z_1 + \sqrt{1 - \rho^2} \cdot z_2$ with $z_1, z_2$ independent
+ * standard normal), compute each sample's permutation p-value, and count how often p ≤ α:
+ *
+ * $$\widehat{\mathrm{power}} = \frac{\text{number of samples with } p \le \alpha}{\mathrm{draws}}, \qquad \mathrm{SE} = \sqrt{\widehat{\mathrm{power}} \cdot (1 - \widehat{\mathrm{power}}) / \mathrm{draws}}$$
+ *
+ * At ρ = 0 it estimates the test's actual size, which is at most α because ρ takes only a few values for small n.
+ *
+ * References: Cohen, J. (1988). *Statistical Power Analysis for the Behavioral Sciences* (2nd ed.). Hillsdale, NJ:
+ * Lawrence Erlbaum. Bonett, D. G. & Wright, T. A. (2000). Sample size requirements for estimating Pearson, Kendall and
+ * Spearman correlations. *Psychometrika* 65(1), 23–28.
  * @throws StatisticsInputError on n, rho, alpha, alternative, draws, nullDraws or seed out of range
  * @example
  * spearmanPower({ n: 12, rho: -0.5, alpha: 0.05, alternative: "less", draws: 4000, seed: 1 });

@@ -32,6 +32,19 @@ export function parsePrinted(printed: string): number {
 /**
  * Every value a printed figure may stand for: the figure ± half a unit of its last significant
  * digit (times `parts` when the figure is itself a sum or difference of that many rounded figures).
+ * @remarks
+ * A figure v printed to d decimals stands for every value within half a unit of its last digit:
+ *
+ * $$x \in \left[ v - \tfrac{1}{2} \cdot 10^{-d},\ v + \tfrac{1}{2} \cdot 10^{-d} \right]$$
+ *
+ * ("44" → [43.5, 44.5]; "18,7" → [18.65, 18.75]; "220.000", read to its last non-zero digit, → [215 000, 225 000]).
+ * A quantity computed from such figures is known only as an interval: $[a, b] + [c, d] = [a + c,\ b + d]$,
+ * $[a, b] - [c, d] = [a - d,\ b - c]$, and a function that is monotone in each input takes its extremes at the corners
+ * of the box of inputs. A comparison is true when it holds at every value the intervals allow, false when at none, and
+ * undecided otherwise.
+ *
+ * References: Moore, R. E. (1966). *Interval Analysis*. Englewood Cliffs, NJ: Prentice-Hall. Moore, R. E., Kearfott,
+ * R. B. & Cloud, M. J. (2009). *Introduction to Interval Analysis*. Philadelphia: SIAM.
  * @example printedBounds("2,5"); // [2.45, 2.55]
  * printedBounds("82", 2); // [81, 83]
  */

@@ -127,6 +127,17 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
 
 /**
  * Spearman's rank correlation ρ of paired values.
+ * @remarks
+ * Spearman's rank correlation of n pairs (x, y): replace each value by its rank (1 = smallest; tied values get the mean
+ * of the ranks they span) and take Pearson's correlation of the ranks. Without ties this is
+ *
+ * $$\rho = 1 - \frac{6 \sum_k d_k^2}{n (n^2 - 1)}, \qquad d_k = \mathrm{rank}(x_k) - \mathrm{rank}(y_k)$$
+ *
+ * ρ = 1: the same order; −1: the reverse order; 0: no monotone relation.
+ *
+ * References: Spearman, C. (1904). The proof and measurement of association between two things. *American Journal of
+ * Psychology* 15(1), 72–101. Hollander, M., Wolfe, D. A. & Chicken, E. (2014). *Nonparametric Statistical Methods*
+ * (3rd ed.). Hoboken, NJ: Wiley.
  * @throws StatisticsInputError on unequal lengths, fewer than 3 pairs, a non-finite value or a constant side
  * @example
  * spearman([1, 2, 3, 4], [40, 30, 20, 10]); // −1

@@ -1,6 +1,7 @@
 // Notebook pages: fold each code cell's input behind "show code" (its first line as a hint, its number "[N]" as
 // the executed notebook counts it, which the index's "cell [N]" links name), one button to show or hide all
-// code, a link from each finding card back to the index, and the contents folded on a narrow screen.
+// code, a link from each finding card back to the index, the contents folded on a narrow screen, and the results of
+// the primer's exercise solutions folded.
 (function () {
   "use strict";
   var folds = [];
@@ -31,6 +32,16 @@
     input.parentNode.insertBefore(details, input);
     details.appendChild(input);
     folds.push(details);
+  });
+  // the primer's exercise solutions: their results are folded too (the answers stay hidden until asked for)
+  document.querySelectorAll(".nb .cell.celltag_solution > .output_wrapper").forEach(function (out) {
+    var details = document.createElement("details");
+    details.className = "solution-fold";
+    var summary = document.createElement("summary");
+    summary.textContent = "show the solution's results";
+    details.appendChild(summary);
+    out.parentNode.insertBefore(details, out);
+    details.appendChild(out);
   });
   var button = document.getElementById("toggle-code");
   if (button) {
