@@ -106,6 +106,10 @@ export const METHODS: readonly Method[] = [
       "harmoniseCodes",
       "loadCodeChanges2008To2020",
       "mappingSensitivity",
+      // regions for any area of Norway (issue 24): the mapping of an area, its population, regions left out whole
+      "loadAreaMapping",
+      "loadAreaData",
+      "completeFor",
     ],
   },
 ];
