@@ -95,8 +95,13 @@ class PandasProcess implements Pandas {
 }
 
 /** pandas ready to load a panel, or why it cannot run (Python or pandas missing). */
-export async function startPandas(): Promise<Pandas | string> {
-  const child = spawn(PYTHON, [join(__dirname, "pandas_kernels.py")], { stdio: ["pipe", "pipe", "pipe"] });
+export function startPandas(): Promise<Pandas | string> {
+  return startPandasWith(PYTHON);
+}
+
+/** `startPandas` with another Python interpreter. */
+export async function startPandasWith(python: string): Promise<Pandas | string> {
+  const child = spawn(python, [join(__dirname, "pandas_kernels.py")], { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -104,8 +109,8 @@ export async function startPandas(): Promise<Pandas | string> {
     lines.next().then((r) => (r.done ? null : r.value)),
     new Promise<null>((res) => child.once("error", () => res(null))),
   ]);
-  if (first === null) return `pandas not run: ${PYTHON} did not start${stderr ? ` (${stderr.trim().split("\n").pop()})` : ""}`;
+  if (first === null) return `pandas not run: ${python} did not start${stderr ? ` (${stderr.trim().split("\n").pop()})` : ""}`;
   const hello = JSON.parse(first) as { ready?: string; absent?: string };
-  if (hello.absent) return `pandas not run: ${PYTHON} has no pandas (${hello.absent}); on Debian: apt-get install python3-pandas`;
+  if (hello.absent) return `pandas not run: ${python} has no pandas (${hello.absent}); on Debian: apt-get install python3-pandas`;
   return new PandasProcess(child, { [Symbol.asyncIterator]: () => lines }, hello.ready!);
 }

@@ -4,12 +4,14 @@
  * with like; the floor refuses what the library refuses and does not depend on row order; the table's
  * ratios and verdicts are computed right (hand-made fixture).
  */
-import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diversityFloor, FloorInputError, lqFloor } from "../bench/floor";
 import { aggregateFloor, shiftShareFloor } from "../bench/floorShiftAggregate";
 import { INDICATORS, agree, check, inputOf, numeric } from "../bench/indicators";
-import { PYTHON, startPandas, type Pandas } from "../bench/pandas";
+import { startPandas, startPandasWith, type Pandas } from "../bench/pandas";
 import { mappingOf, rowsOf, shuffledPanel, syntheticPanel, type Rows } from "../bench/synthetic";
 import { benchTable, type BenchReport, type Cell } from "../bench/table";
 import { limit } from "./support/limits";
@@ -121,14 +123,12 @@ describe("benchmark implementations", () => {
   });
 });
 
-const hasPandas = spawnSync(PYTHON, ["-c", "import pandas"]).status === 0;
-
-describe.skipIf(!hasPandas)(`pandas agrees with the library (skipped when ${PYTHON} cannot import pandas)`, () => {
+describe("pandas agrees with the library (skipped, with the reason, where the Python has no pandas)", () => {
   let pandas: Pandas | undefined;
   afterAll(() => pandas?.close());
-  it("on every column and row of every kernel, key type and row order", { timeout: limit(20_000) }, async () => {
+  it("on every column and row of every kernel, key type and row order", { timeout: limit(20_000) }, async (ctx) => {
     const started = await startPandas();
-    if (typeof started === "string") throw new Error(started);
+    if (typeof started === "string") return ctx.skip(started);
     pandas = started;
     await pandas.load(p);
     for (const [name, ind, x] of cases) {
@@ -137,10 +137,29 @@ describe.skipIf(!hasPandas)(`pandas agrees with the library (skipped when ${PYTH
       expect(check(ind, ind.library(x), ind.floor(x), out), name).toBe(2 * rows * (ind.keys.length + ind.values.length));
     }
     // a corrupted pandas value is caught
-    const [ind, x] = cases[0]!.slice(1) as [(typeof cases)[0][1], (typeof cases)[0][2]];
+    const [, ind, x] = cases[0]!;
     const out = await pandas.output(ind.kernel, x.keys, x.order);
     out["lq"]![2] = out["lq"]![2]! + 1;
     expect(() => check(ind, ind.library(x), ind.floor(x), out)).toThrow(/pandas lq: value 2 differs/);
+  });
+
+  it("a missing Python, or a Python whose pandas fails to import, is reported in one line, not failed", { timeout: limit(10_000) }, async () => {
+    expect(await startPandasWith("/nonexistent/python3")).toMatch(/^pandas not run: \/nonexistent\/python3 did not start/);
+    // a pandas package that cannot be imported, put first on the path
+    const dir = mkdtempSync(join(tmpdir(), "no-pandas-"));
+    mkdirSync(join(dir, "pandas"));
+    writeFileSync(join(dir, "pandas", "__init__.py"), "raise ImportError('no pandas here')\n");
+    const prev = process.env["PYTHONPATH"];
+    process.env["PYTHONPATH"] = dir;
+    try {
+      const r = await startPandasWith("/usr/bin/python3");
+      if (typeof r !== "string") r.close();
+      expect(r).toBe("pandas not run: /usr/bin/python3 has no pandas (ImportError: no pandas here); on Debian: apt-get install python3-pandas");
+    } finally {
+      if (prev === undefined) delete process.env["PYTHONPATH"];
+      else process.env["PYTHONPATH"] = prev;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
