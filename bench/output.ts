@@ -41,3 +41,19 @@ export function parseBenchScales(text: string | undefined): number[] {
     return x;
   });
 }
+
+export const DEFAULT_ROUNDS = 5;
+
+/**
+ * BENCH_ROUNDS: the timed rounds per measurement, an integer from 3 to 100; unset or empty, 5.
+ * @throws BenchArgumentError when it is not one
+ * @example
+ * parseBenchRounds("7"); // 7
+ */
+export function parseBenchRounds(text: string | undefined): number {
+  if (text === undefined || text.trim() === "") return DEFAULT_ROUNDS;
+  const x = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || x < 3 || x > 100)
+    throw new BenchArgumentError(`BENCH_ROUNDS is '${text}', not an integer from 3 to 100 (a spread needs at least 3 rounds)`);
+  return x;
+}

@@ -2,7 +2,10 @@
  * SYNTHETIC national-scale panel for the benchmark: regions × industries ×
  * years of employment counts from a seeded generator (no real data).
  * 1× = 428 municipalities × 88 industries × 25 years ≈ 0.94 M rows; other
- * sizes scale the number of regions.
+ * sizes scale the number of regions. The keys come as strings, as the
+ * notebooks have them (municipality `M00012`, industry `S007`), or as Int32
+ * codes; the rows in key order or shuffled; and a mapping of municipalities
+ * to regions (about 6 each, scattered) for the region aggregation.
  */
 import * as pl from "nodejs-polars";
 import * as prand from "pure-rand";
@@ -18,6 +21,23 @@ export interface Panel {
   year: Int32Array;
   value: Float64Array;
 }
+
+export type KeyKind = "string" | "int32";
+export type RowOrder = "sorted" | "shuffled";
+
+/** Key names as the string-keyed input has them (zero-padded, so their text order is their code order). */
+export const regionName = (r: number): string => `M${String(r).padStart(5, "0")}`;
+export const sectorName = (s: number): string => `S${String(s).padStart(3, "0")}`;
+export const targetName = (g: number): string => `R${String(g).padStart(4, "0")}`;
+export const typeName = (t: number): string => `T${t}`;
+
+/** Municipalities per region in the synthetic mapping. */
+export const PER_REGION = 6;
+export const regionsOf = (nRegions: number): number => Math.max(1, Math.ceil(nRegions / PER_REGION));
+/** Region of municipality r: scattered (r mod the region count), so a region's municipalities are not adjacent. */
+export const regionOf = (r: number, nRegions: number): number => r % regionsOf(nRegions);
+/** Type of region g (4 types). */
+export const typeOf = (g: number): number => g % 4;
 
 export function syntheticPanel(scale: number, seed = 2009): Panel {
   const nRegions = Math.max(2, Math.round(428 * scale));
@@ -48,13 +68,8 @@ export function syntheticPanel(scale: number, seed = 2009): Panel {
   return { nRegions, nSectors, nYears, firstYear, region, sector, year, value };
 }
 
-export function toPolars(p: Panel): pl.DataFrame {
-  return pl.DataFrame([pl.Series("region", p.region), pl.Series("sector", p.sector), pl.Series("year", p.year), pl.Series("value", p.value)]);
-}
-
-/** The same rows in a seeded random order (Fisher–Yates), for the benchmark's shuffled-input case. */
-export function shuffledPanel(p: Panel, seed = 11): Panel {
-  const n = p.value.length;
+/** A seeded random permutation of 0 … n−1 (Fisher–Yates). */
+export function permutation(n: number, seed = 11): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i += 1) idx[i] = i;
   const rng = prand.xoroshiro128plus(seed);
@@ -64,6 +79,54 @@ export function shuffledPanel(p: Panel, seed = 11): Panel {
     idx[i] = idx[j]!;
     idx[j] = t;
   }
+  return idx;
+}
+
+/** The same rows in a seeded random order, for the shuffled-input case. */
+export function shuffledPanel(p: Panel, seed = 11): Panel {
+  const idx = permutation(p.value.length, seed);
   const take = <T extends Int32Array | Float64Array>(a: T): T => a.map((_, i) => a[idx[i]!]!) as T;
   return { ...p, region: take(p.region), sector: take(p.sector), year: take(p.year), value: take(p.value) };
+}
+
+/** Row keys as the implementations receive them: codes, or one shared string per distinct key. */
+export interface Rows {
+  kind: KeyKind;
+  region: Int32Array | string[];
+  sector: Int32Array | string[];
+  year: Int32Array;
+  value: Float64Array;
+}
+
+export function rowsOf(p: Panel, kind: KeyKind): Rows {
+  if (kind === "int32") return { kind, region: p.region, sector: p.sector, year: p.year, value: p.value };
+  const rn = Array.from({ length: p.nRegions }, (_, r) => regionName(r));
+  const sn = Array.from({ length: p.nSectors }, (_, s) => sectorName(s));
+  return { kind, region: Array.from(p.region, (r) => rn[r]!), sector: Array.from(p.sector, (s) => sn[s]!), year: p.year, value: p.value };
+}
+
+/** The mapping of municipalities to regions and region types, keyed like the rows. */
+export interface Mapping {
+  municipality: Int32Array | string[];
+  region: Int32Array | string[];
+  regionType: Int32Array | string[];
+}
+
+export function mappingOf(p: Panel, kind: KeyKind): Mapping {
+  const m = Int32Array.from({ length: p.nRegions }, (_, r) => r);
+  const g = m.map((r) => regionOf(r, p.nRegions));
+  const t = g.map(typeOf);
+  if (kind === "int32") return { municipality: m, region: g, regionType: t };
+  return { municipality: Array.from(m, regionName), region: Array.from(g, targetName), regionType: Array.from(t, typeName) };
+}
+
+const keySeries = (name: string, x: Int32Array | string[]): pl.Series => (Array.isArray(x) ? pl.Series(name, x, pl.Utf8) : pl.Series(name, x));
+
+export function toPolars(r: Rows | Panel): pl.DataFrame {
+  return pl.DataFrame([keySeries("region", r.region), keySeries("sector", r.sector), pl.Series("year", r.year), pl.Series("value", r.value)]);
+}
+
+/** The mapping as `toRegions` reads it: municipality_code_2008, region, region_type. */
+export function mappingFrame(m: Mapping): pl.DataFrame {
+  return pl.DataFrame([keySeries("municipality_code_2008", m.municipality), keySeries("region", m.region), keySeries("region_type", m.regionType)]);
 }

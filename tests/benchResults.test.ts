@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { limit } from "./support/limits";
-import { BENCH_JSON, BENCH_MD, BenchArgumentError, parseBenchScales, RESULTS_DIR } from "../bench/output";
+import { BENCH_JSON, BENCH_MD, BenchArgumentError, parseBenchRounds, parseBenchScales, RESULTS_DIR } from "../bench/output";
 import { buildDir } from "../scripts/lib/notebooks";
 import { within } from "../scripts/lib/paths";
 
@@ -41,6 +41,16 @@ describe("parseBenchScales", () => {
     expect(err).toBeInstanceOf(BenchArgumentError);
     expect((err as Error).message).toMatch(/^BENCH_SCALES /);
     expect((err as Error).message).not.toMatch(/\n/);
+  });
+});
+
+describe("parseBenchRounds", () => {
+  it("takes an integer from 3 to 100, or 5 when unset", () => {
+    expect([parseBenchRounds(undefined), parseBenchRounds(""), parseBenchRounds("3"), parseBenchRounds(" 100 ")]).toEqual([5, 5, 3, 100]);
+  });
+  it.each(["2", "101", "3.5", "x", "-4", "1e1"])("refuses '%s' in one line", (text) => {
+    expect(() => parseBenchRounds(text)).toThrow(BenchArgumentError);
+    expect(() => parseBenchRounds(text)).toThrow(/^BENCH_ROUNDS is '[^\n]*', not an integer from 3 to 100/);
   });
 });
 

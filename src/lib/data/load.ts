@@ -9,13 +9,28 @@ import { decodeUtf8 } from "./text";
 import { parseGeoJsonTable } from "./geojson";
 import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Manifest } from "./manifest";
 
+/**
+ * Parsed tables by folder and manifest entry (which holds the sha256): the checksum is verified on every load,
+ * and bytes that match it were parsed and validated before are not parsed again (a chapter loads the same
+ * population files a dozen times, directly and through cross-file contracts). Each load gets its own row objects.
+ */
+const parsed = new Map<string, Table>();
+const PARSED_KEEP = 32;
+
 /** Checksum, encoding, schema and single-file contracts; not the cross-file contracts. */
 function loadShallow(path: string, dir: string, manifest: Manifest): Table {
   const spec = fileSpec(path, manifest);
-  const decoded = decodeUtf8(readVerified(spec, dir), `data/${path}`);
+  const bytes = readVerified(spec, dir);
+  const key = `${dir}\u0000${JSON.stringify(spec)}`;
+  const seen = parsed.get(key);
+  if (seen) return { ...seen, spec, rows: seen.rows.map((r) => ({ ...r })) };
+  const decoded = decodeUtf8(bytes, `data/${path}`);
   if (decoded.error !== undefined) throw new EncodingError({ file: `data/${path}` }, "UTF-8 text", decoded.error);
   const text = decoded.text;
-  return spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
+  const table = spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
+  if (parsed.size >= PARSED_KEEP) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, { ...table, rows: table.rows.map((r) => ({ ...r })) });
+  return table;
 }
 
 function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {

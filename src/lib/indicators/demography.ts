@@ -14,6 +14,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { cachedExprs, keyOf } from "./exprCache";
 
 export interface ComponentsOptions {
   /** Unit column (municipality, region …); default `region`. */
@@ -38,6 +39,42 @@ const DEFAULTS = {
   outMigration: "out_migration",
   end: "population_end",
 };
+
+/** The expressions for one set of column names (built once: exprCache.ts). */
+function exprs(o: typeof DEFAULTS) {
+  const counts = [o.start, o.end, o.births, o.deaths, o.inMigration, o.outMigration];
+  const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
+  const per1000 = (e: pl.Expr): pl.Expr => e.div(pl.col("mean_population")).mul(1000);
+  return {
+    negative: counts.map((c) => [c, pl.col(c).lt(0)] as const),
+    columns: [
+      pl.col(o.region).alias("region"),
+      pl.col(o.time).alias("year"),
+      f(o.start).alias("population_start"),
+      f(o.end).alias("population_end"),
+      f(o.births).alias("births"),
+      f(o.deaths).alias("deaths"),
+      f(o.inMigration).alias("in_migration"),
+      f(o.outMigration).alias("out_migration"),
+    ],
+    first: [
+      pl.col("births").sub(pl.col("deaths")).alias("natural_change"),
+      pl.col("in_migration").sub(pl.col("out_migration")).alias("net_migration"),
+      pl.col("population_start").add(pl.col("population_end")).div(2).alias("mean_population"),
+    ],
+    second: [
+      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).alias("implied_net_migration"),
+      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).sub(pl.col("net_migration")).alias("residual"),
+    ],
+    rates: [
+      per1000(pl.col("births")).alias("birth_rate"),
+      per1000(pl.col("deaths")).alias("death_rate"),
+      per1000(pl.col("natural_change")).alias("natural_rate"),
+      per1000(pl.col("net_migration")).alias("net_migration_rate"),
+      per1000(pl.col("population_end").sub(pl.col("population_start"))).alias("growth_rate"),
+    ],
+  };
+}
 
 /**
  * Components and rates per 1,000 mean population, per unit and year.
@@ -71,38 +108,14 @@ export function demographicComponents(df: pl.DataFrame, opts: ComponentsOptions 
   for (const c of [o.start, o.end, o.births, o.deaths]) {
     if (df.getColumn(c).nullCount() > 0) throw new IndicatorInputError(fn, `column '${c}' has missing values`);
   }
-  const counts = [o.start, o.end, o.births, o.deaths, o.inMigration, o.outMigration];
-  for (const c of counts) {
-    if (df.filter(pl.col(c).lt(0)).height > 0) throw new IndicatorInputError(fn, `column '${c}' has negative counts`);
+  const e = cachedExprs("demographicComponents", keyOf(...Object.values(o)), () => exprs(o));
+  for (const [c, negative] of e.negative) {
+    if (df.filter(negative).height > 0) throw new IndicatorInputError(fn, `column '${c}' has negative counts`);
   }
-  const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
-  const per1000 = (e: pl.Expr): pl.Expr => e.div(pl.col("mean_population")).mul(1000);
   return df
-    .select(
-      pl.col(o.region).alias("region"),
-      pl.col(o.time).alias("year"),
-      f(o.start).alias("population_start"),
-      f(o.end).alias("population_end"),
-      f(o.births).alias("births"),
-      f(o.deaths).alias("deaths"),
-      f(o.inMigration).alias("in_migration"),
-      f(o.outMigration).alias("out_migration"),
-    )
-    .withColumns(
-      pl.col("births").sub(pl.col("deaths")).alias("natural_change"),
-      pl.col("in_migration").sub(pl.col("out_migration")).alias("net_migration"),
-      pl.col("population_start").add(pl.col("population_end")).div(2).alias("mean_population"),
-    )
-    .withColumns(
-      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).alias("implied_net_migration"),
-      pl.col("population_end").sub(pl.col("population_start")).sub(pl.col("natural_change")).sub(pl.col("net_migration")).alias("residual"),
-    )
-    .withColumns(
-      per1000(pl.col("births")).alias("birth_rate"),
-      per1000(pl.col("deaths")).alias("death_rate"),
-      per1000(pl.col("natural_change")).alias("natural_rate"),
-      per1000(pl.col("net_migration")).alias("net_migration_rate"),
-      per1000(pl.col("population_end").sub(pl.col("population_start"))).alias("growth_rate"),
-    )
+    .select(...e.columns)
+    .withColumns(...e.first)
+    .withColumns(...e.second)
+    .withColumns(...e.rates)
     .sort(["region", "year"]);
 }

@@ -10,6 +10,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { cachedExprs, keyOf } from "./exprCache";
 
 export interface PoolOptions {
   /** Unit columns to pool within (default `["region"]`). */
@@ -19,6 +20,36 @@ export interface PoolOptions {
 }
 
 const NEEDED = ["births", "deaths", "in_migration", "out_migration", "population_start", "population_end", "mean_population"];
+
+/** The pooling expressions for a time column (built once per column and type: exprCache.ts). */
+function exprs(time: string, floatTime: boolean) {
+  const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
+  const per1000 = (c: string): pl.Expr => pl.col(c).div(pl.col("person_years")).mul(1000);
+  // years listed as written: whole years stored as floats print without ".0"
+  const t = floatTime ? pl.col(time).cast(pl.Int64) : pl.col(time);
+  const migration = pl
+    .when(f("in_migration").isNull().any().or(f("out_migration").isNull().any()))
+    .then(pl.lit(null))
+    .otherwise(f("in_migration").sum().sub(f("out_migration").sum()));
+  return {
+    sums: [
+      t.cast(pl.Utf8).str.concat(", ").alias("years"),
+      pl.col(time).count().cast(pl.Int64).alias("n_years"),
+      f("births").sum().alias("births"),
+      f("deaths").sum().alias("deaths"),
+      migration.alias("net_migration"),
+      f("population_end").sub(f("population_start")).sum().alias("change"),
+      f("mean_population").sum().alias("person_years"),
+    ],
+    natural: pl.col("births").sub(pl.col("deaths")).alias("natural_change"),
+    implied: pl.col("change").sub(pl.col("natural_change")).alias("implied_net_migration"),
+    rates: [
+      per1000("natural_change").alias("natural_rate"),
+      per1000("net_migration").alias("net_migration_rate"),
+      per1000("implied_net_migration").alias("implied_net_migration_rate"),
+    ],
+  };
+}
 
 /**
  * Pool the per-year output of `demographicComponents` within each unit.
@@ -34,33 +65,15 @@ export function poolComponents(df: pl.DataFrame, opts: PoolOptions = {}): pl.Dat
   const time = opts.time ?? "year";
   for (const c of [...by, time, ...NEEDED]) if (!df.columns.includes(c)) throw new IndicatorInputError("poolComponents", `column '${c}' not found`);
   if (df.height === 0) throw new IndicatorInputError("poolComponents", "the frame has no rows");
-  const f = (c: string): pl.Expr => pl.col(c).cast(pl.Float64);
-  const per1000 = (c: string): pl.Expr => pl.col(c).div(pl.col("person_years")).mul(1000);
-  // years listed as written: whole years stored as floats print without ".0"
-  const t = df.getColumn(time).dtype.equals(pl.Float64) ? pl.col(time).cast(pl.Int64) : pl.col(time);
-  const migration = pl
-    .when(f("in_migration").isNull().any().or(f("out_migration").isNull().any()))
-    .then(pl.lit(null))
-    .otherwise(f("in_migration").sum().sub(f("out_migration").sum()));
+  const floatTime = df.getColumn(time).dtype.equals(pl.Float64);
+  const e = cachedExprs("poolComponents", keyOf(time, floatTime), () => exprs(time, floatTime));
   return df
     .sort([...by, time])
     .groupBy(by)
-    .agg(
-      t.cast(pl.Utf8).str.concat(", ").alias("years"),
-      pl.col(time).count().cast(pl.Int64).alias("n_years"),
-      f("births").sum().alias("births"),
-      f("deaths").sum().alias("deaths"),
-      migration.alias("net_migration"),
-      f("population_end").sub(f("population_start")).sum().alias("change"),
-      f("mean_population").sum().alias("person_years"),
-    )
-    .withColumns(pl.col("births").sub(pl.col("deaths")).alias("natural_change"))
-    .withColumns(pl.col("change").sub(pl.col("natural_change")).alias("implied_net_migration"))
-    .withColumns(
-      per1000("natural_change").alias("natural_rate"),
-      per1000("net_migration").alias("net_migration_rate"),
-      per1000("implied_net_migration").alias("implied_net_migration_rate"),
-    )
+    .agg(...e.sums)
+    .withColumns(e.natural)
+    .withColumns(e.implied)
+    .withColumns(...e.rates)
     .select(
       ...by,
       "years",

@@ -4,6 +4,7 @@
  * share_pg = 100 · x_pg / Σ_p x_pg   (percent of the group's total)
  */
 import * as pl from "nodejs-polars";
+import { cachedExprs, keyOf } from "./exprCache";
 import { checkComposition, fractionOf } from "./validate";
 
 export interface SharesOptions {
@@ -36,9 +37,11 @@ export function shares(df: pl.DataFrame, opts: SharesOptions): pl.DataFrame {
     .lazy()
     .select(...by, group, part, value)
     .withColumns(
-      fractionOf(value, [...by, group])
-        .mul(100)
-        .alias("share"),
+      cachedExprs("shares", keyOf(value, group, ...by), () =>
+        fractionOf(value, [...by, group])
+          .mul(100)
+          .alias("share"),
+      ),
     )
     .sort([...by, group, part])
     .collectSync();

@@ -9,6 +9,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { cachedExprs, keyOf } from "./exprCache";
 
 export interface ClassifyGrowthOptions {
   populationChange: string;
@@ -24,19 +25,10 @@ export const GROWTH_TYPE_LABELS: Record<number, string> = {
   4: "thinning: population and jobs down",
 };
 
-/**
- * Adds `growth_type` (1–4, null when a change is missing or, by default, exactly 0)
- * and `growth_type_label`; other columns are kept, row order unchanged.
- * @example
- * classifyGrowth(df, { populationChange: "pop_pct", jobChange: "jobs_pct" });
- */
-export function classifyGrowth(df: pl.DataFrame, opts: ClassifyGrowthOptions): pl.DataFrame {
-  const { populationChange: p, jobChange: j } = opts;
-  for (const c of [p, j]) if (!df.columns.includes(c)) throw new IndicatorInputError("classifyGrowth", `column '${c}' not found`);
-  const zero = opts.zeroAs ?? "unclassified";
+function typeExpr(p: string, j: string, zero: NonNullable<ClassifyGrowthOptions["zeroAs"]>): pl.Expr {
   const up = (c: string): pl.Expr => (zero === "growth" ? pl.col(c).gtEq(0) : pl.col(c).gt(0));
   const down = (c: string): pl.Expr => (zero === "decline" ? pl.col(c).ltEq(0) : pl.col(c).lt(0));
-  const type = pl
+  return pl
     .when(up(p).and(up(j)))
     .then(pl.lit(1))
     .when(up(p).and(down(j)))
@@ -48,9 +40,27 @@ export function classifyGrowth(df: pl.DataFrame, opts: ClassifyGrowthOptions): p
     .otherwise(pl.lit(null))
     .cast(pl.Int64)
     .alias("growth_type");
-  const labels = pl.DataFrame({
+}
+
+let labels: pl.DataFrame | undefined;
+/** growth_type → growth_type_label (built once). */
+function labelFrame(): pl.DataFrame {
+  return (labels ??= pl.DataFrame({
     growth_type: pl.Series("growth_type", [1, 2, 3, 4], pl.Int64),
     growth_type_label: [1, 2, 3, 4].map((k) => GROWTH_TYPE_LABELS[k]!),
-  });
-  return df.withColumns(type).withRowIndex("__row").join(labels, { on: "growth_type", how: "left" }).sort("__row").drop("__row");
+  }));
+}
+
+/**
+ * Adds `growth_type` (1–4, null when a change is missing or, by default, exactly 0)
+ * and `growth_type_label`; other columns are kept, row order unchanged.
+ * @example
+ * classifyGrowth(df, { populationChange: "pop_pct", jobChange: "jobs_pct" });
+ */
+export function classifyGrowth(df: pl.DataFrame, opts: ClassifyGrowthOptions): pl.DataFrame {
+  const { populationChange: p, jobChange: j } = opts;
+  for (const c of [p, j]) if (!df.columns.includes(c)) throw new IndicatorInputError("classifyGrowth", `column '${c}' not found`);
+  const zero = opts.zeroAs ?? "unclassified";
+  const type = cachedExprs("classifyGrowth", keyOf(p, j, zero), () => typeExpr(p, j, zero));
+  return df.withColumns(type).withRowIndex("__row").join(labelFrame(), { on: "growth_type", how: "left" }).sort("__row").drop("__row");
 }

@@ -14,6 +14,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { cachedExprs, keyOf } from "./exprCache";
 
 export interface WeightedRateOptions {
   /** Column with the rate (e.g. percent); null = not published. */
@@ -43,6 +44,28 @@ function checkNumeric(fn: string, df: pl.DataFrame, col: string, by: string[]): 
   const rec = bad.head(1).toRecords()[0];
   const example = rec ? `, e.g. '${String(rec[col])}' at ${where(bad, by)}` : "";
   throw new IndicatorInputError(fn, `column '${col}' must be numeric (found ${s.dtype.variant}${example})`);
+}
+
+/** The expressions of one (rate, weight, range), built once (exprCache.ts). */
+function exprs(rate: string, weight: string, lo: number, hi: number) {
+  const w = pl.col(weight).cast(pl.Float64);
+  const r = pl.col(rate).cast(pl.Float64);
+  const known = r.isNotNull();
+  return {
+    badWeight: w.isNull().or(w.isNan()).or(w.isInfinite()).or(w.lt(0)),
+    badRate: r.isNotNull().and(r.isNan().or(r.isInfinite()).or(r.lt(lo)).or(r.gt(hi))),
+    all: pl.lit("all").alias("__all"),
+    sums: [
+      w.filter(known).dot(r.filter(known)).alias("__num"),
+      w.filter(known).sum().alias("weight_covered"),
+      w.sum().alias("weight_total"),
+      pl.col(weight).count().cast(pl.Int64).alias("units"),
+      r.isNull().sum().cast(pl.Int64).alias("units_missing"),
+    ],
+    ratios: [pl.col("__num").div(pl.col("weight_covered")).alias("rate"), pl.col("weight_covered").div(pl.col("weight_total")).alias("coverage")],
+    empty: pl.col("weight_covered").eq(0).or(pl.col("weight_covered").isNull()),
+    overflow: pl.col("__num").isInfinite().or(pl.col("weight_total").isInfinite()),
+  };
 }
 
 /**
@@ -78,9 +101,8 @@ export function weightedRate(df: pl.DataFrame, opts: WeightedRateOptions): pl.Da
   const indexed = df.withRowIndex(ROW);
   checkNumeric(fn, indexed, opts.rate, by);
   checkNumeric(fn, indexed, opts.weight, by);
-  const w = pl.col(opts.weight).cast(pl.Float64);
-  const r = pl.col(opts.rate).cast(pl.Float64);
-  const badW = indexed.filter(w.isNull().or(w.isNan()).or(w.isInfinite()).or(w.lt(0)));
+  const e = cachedExprs("weightedRate", keyOf(opts.rate, opts.weight, lo, hi), () => exprs(opts.rate, opts.weight, lo, hi));
+  const badW = indexed.filter(e.badWeight);
   if (badW.height > 0) {
     const v = badW.getColumn(opts.weight).get(0) as unknown;
     throw new IndicatorInputError(
@@ -88,7 +110,7 @@ export function weightedRate(df: pl.DataFrame, opts: WeightedRateOptions): pl.Da
       `column '${opts.weight}' must be a known weight ≥ 0 (finite, not NaN); found ${String(v)} at ${where(badW, by)}`,
     );
   }
-  const badR = indexed.filter(r.isNotNull().and(r.isNan().or(r.isInfinite()).or(r.lt(lo)).or(r.gt(hi))));
+  const badR = indexed.filter(e.badRate);
   if (badR.height > 0) {
     const v = badR.getColumn(opts.rate).get(0) as unknown;
     throw new IndicatorInputError(
@@ -96,27 +118,20 @@ export function weightedRate(df: pl.DataFrame, opts: WeightedRateOptions): pl.Da
       `column '${opts.rate}' must be a rate from ${lo} to ${hi} or null (not published); found ${String(v)} at ${where(badR, by)}`,
     );
   }
-  const known = r.isNotNull();
-  const data = df.withColumns(pl.lit("all").alias("__all"));
+  const data = df.withColumns(e.all);
   const keys = by.length ? by : ["__all"];
   const out = data
     .groupBy(keys)
-    .agg(
-      w.filter(known).dot(r.filter(known)).alias("__num"),
-      w.filter(known).sum().alias("weight_covered"),
-      w.sum().alias("weight_total"),
-      pl.col(opts.weight).count().cast(pl.Int64).alias("units"),
-      r.isNull().sum().cast(pl.Int64).alias("units_missing"),
-    )
-    .withColumns(pl.col("__num").div(pl.col("weight_covered")).alias("rate"), pl.col("weight_covered").div(pl.col("weight_total")).alias("coverage"))
+    .agg(...e.sums)
+    .withColumns(...e.ratios)
     .sort(keys);
-  const empty = out.filter(pl.col("weight_covered").eq(0).or(pl.col("weight_covered").isNull()));
+  const empty = out.filter(e.empty);
   if (empty.height > 0) {
     const rec = empty.head(1).toRecords()[0] ?? {};
     const group = by.length ? ` (${by.map((k) => `${k}=${String(rec[k])}`).join(", ")})` : "";
     throw new IndicatorInputError(fn, `a group${group} has no published '${opts.rate}' with positive weight`);
   }
-  const overflow = out.filter(pl.col("__num").isInfinite().or(pl.col("weight_total").isInfinite()));
+  const overflow = out.filter(e.overflow);
   if (overflow.height > 0)
     throw new IndicatorInputError(fn, `the total of '${opts.weight}' (or of weight × rate) overflows a 64-bit float in a group`);
   return out.select(...by, "rate", "weight_total", "weight_covered", "coverage", "units", "units_missing");
