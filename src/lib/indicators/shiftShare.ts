@@ -219,7 +219,8 @@ export function shiftShare(df: pl.DataFrame, opts: ShiftShareOptions): pl.DataFr
  * Esteban-Marquillas shift-share: the Dunn columns plus `homothetic`,
  * `competitive_homothetic` and `allocation` (which add up to `regional_share`).
  * @remarks
- * Esteban-Marquillas (1972) split the regional share with the homothetic employment
+ * Esteban-Marquillas (1972) split the regional share with the *homothetic* employment (what the region would employ in the sector if its
+ * jobs were split across sectors like the reference's)
  * $e^{\ast}_{ri} = e_r(t_0) \cdot E_{Ri}(t_0) / E_R(t_0)$ — the region's total spread over the sectors like the reference's:
  *
  * $$\text{regional share} = \underbrace{e^{\ast}_{ri} \cdot (r_i - g_i)}_{\text{competitive (homothetic)}} + \underbrace{(e_{ri}(t_0) - e^{\ast}_{ri}) \cdot (r_i - g_i)}_{\text{allocation}}$$

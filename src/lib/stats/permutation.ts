@@ -110,7 +110,7 @@ function finiteStat(t: number, what: string): number {
  *
  * $$p = \frac{\text{number of orderings with } |T^{\ast}| \ge |T_{\mathrm{obs}}|}{N}$$
  *
- * (two-sided; one-sided "less" counts $T^{\ast} \le T_{\mathrm{obs}}$, "greater" $T^{\ast} \ge T_{\mathrm{obs}}$). For larger n,
+ * (α, the *significance level*, is the largest p still read as evidence, here 5 %; two-sided; one-sided "less" counts $T^{\ast} \le T_{\mathrm{obs}}$, "greater" $T^{\ast} \ge T_{\mathrm{obs}}$). For larger n,
  * B random orderings are drawn from a seeded generator (default B = 20 000, so the result is reproducible) and
  *
  * $$p = \frac{(\text{number of draws as extreme}) + 1}{B + 1}$$

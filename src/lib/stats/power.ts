@@ -137,7 +137,7 @@ function countAtMost(sorted: Float64Array, v: number): number {
  *
  * $$\widehat{\mathrm{power}} = \frac{\text{number of samples with } p \le \alpha}{\mathrm{draws}}, \qquad \mathrm{SE} = \sqrt{\widehat{\mathrm{power}} \cdot (1 - \widehat{\mathrm{power}}) / \mathrm{draws}}$$
  *
- * At ρ = 0 it estimates the test's actual size, which is at most α because ρ takes only a few values for small n.
+ * At ρ = 0 it estimates the test's actual *size* (how often it finds a relation that is not there: its false-alarm rate), which is at most α because ρ takes only a few values for small n.
  *
  * References: Cohen, J. (1988). *Statistical Power Analysis for the Behavioral Sciences* (2nd ed.). Hillsdale, NJ:
  * Lawrence Erlbaum. Bonett, D. G. & Wright, T. A. (2000). Sample size requirements for estimating Pearson, Kendall and

@@ -133,7 +133,7 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
  *
  * $$\rho = 1 - \frac{6 \sum_k d_k^2}{n (n^2 - 1)}, \qquad d_k = \mathrm{rank}(x_k) - \mathrm{rank}(y_k)$$
  *
- * ρ = 1: the same order; −1: the reverse order; 0: no monotone relation.
+ * ρ = 1: the same order; −1: the reverse order; 0: no monotone relation (a monotone relation goes one way only: as x rises, y only rises, or only falls).
  *
  * References: Spearman, C. (1904). The proof and measurement of association between two things. *American Journal of
  * Psychology* 15(1), 72–101. Hollander, M., Wolfe, D. A. & Chicken, E. (2014). *Nonparametric Statistical Methods*
