@@ -165,3 +165,29 @@ describe("an alternative read with another tolerance", () => {
     expect(f.robustness.flips).toEqual(["single figure"]);
   });
 });
+
+describe("the sampling error read over the rounding (issue 25, second audit)", () => {
+  it("takes the smallest gap the printed ranges allow: 19.02 vs 17 prints a gap of 2.02, but 18.52 − 17.5 = 1.02 is inside ±1.82", async () => {
+    const { withinRounding } = await import("../../src/lib/findings/basis");
+    const e = samplingError({ rate: 19.02, cases: 1893 }, { rate: 17, cases: 26669 }, 1.96);
+    // .1902·.8098/1893 = 8.1364e-5, .17·.83/26669 = 5.2908e-6; √8.6655e-5 = .0093089 → ±1.8245
+    expect(e.halfWidth).toBeCloseTo(1.8245, 3);
+    expect(e.within).toBe(false); // at the printed rates
+    const r = withinRounding(e, [18.52, 19.52], [16.5, 17.5]);
+    expect(r.gap).toBeCloseTo(1.02, 12);
+    expect(r.within).toBe(true);
+    expect(withinRounding(e, [18, 19], [18.5, 19.5]).gap).toBe(0); // overlapping ranges: the gap can be 0
+    expect(withinRounding(e, [10, 11], [14, 15]).gap).toBeCloseTo(-3, 12); // below at every value: nearest zero is −3
+    expect(() => withinRounding(e, [1, 2], undefined)).toThrow(/both sides or of neither/);
+  });
+
+  it("caps a verdict decided at the printed rates when the rounding lets the gap into the error", () => {
+    const support = [
+      { side: "Innlandet", cases: 1893, what: "firms", rate: 19.02, rateRange: [18.52, 19.52] as const },
+      { side: "Norway", cases: 26669, what: "firms", rate: 17, rateRange: [16.5, 17.5] as const },
+    ];
+    const f = makeFinding(ID, { ...base, computed: true, support }, claims, rules, "");
+    expect(f.verdict).toBe("inconclusive"); // true against a published true would be corroborated
+    expect(f.numbers?.["sampling_gap_pp"]).toBeCloseTo(1.02, 9);
+  });
+});

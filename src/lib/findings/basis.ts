@@ -16,6 +16,8 @@ export interface SideSupport {
   what: string;
   /** The side's rate in percent (a survey share at its printed value), when the comparison is of two rates. */
   rate?: number;
+  /** Every value the side's rate may take given the printed rounding, [low, high]: the gap is then read at its smallest. */
+  rateRange?: readonly [number, number];
 }
 
 /** The rule's effect on a finding: the verdict it allows, the smallest side, and a note line. */
@@ -59,6 +61,23 @@ export function samplingError(a: { rate: number; cases: number }, b: { rate: num
 }
 
 /**
+ * The sampling error read at the smallest gap the printed rounding allows: like every other comparison rule, a gap
+ * counts only if it holds at every value the rounding allows. The half-width stays the one at the printed rates.
+ * @example
+ * withinRounding(samplingError({ rate: 19.02, cases: 1893 }, { rate: 17, cases: 26669 }, 1.96), [18.52, 19.52], [16.5, 17.5]);
+ * // gap 1.02 (18.52 − 17.5) against ±1.82: within
+ */
+export function withinRounding(e: SamplingError, a?: readonly [number, number], b?: readonly [number, number]): SamplingError {
+  if (!a && !b) return e;
+  if (!a || !b) throw new FindingError("support: give the rate range of both sides or of neither");
+  for (const [lo, hi] of [a, b]) if (!(lo <= hi)) throw new FindingError(`support: rate range [${lo}, ${hi}]; expected low ≤ high`);
+  // the gap (first − second) over the box a × b runs from a.low − b.high to a.high − b.low; take its value nearest zero
+  const [lo, hi] = [a[0] - b[1], a[1] - b[0]];
+  const gap = lo > 0 ? lo : hi < 0 ? hi : 0;
+  return { gap, halfWidth: e.halfWidth, within: Math.abs(gap) < e.halfWidth };
+}
+
+/**
  * Apply the minimum-basis rule to the sides of a comparison.
  * @example
  * minimumBasis([{ side: "city", cases: 120, what: "firms" }, { side: "small_town", cases: 10.7, what: "firms" }], rule).cap("contradicted"); // "inconclusive"
@@ -75,7 +94,11 @@ export function minimumBasis(support: readonly SideSupport[], rule: PhraseRule, 
   if (rated.length === 2 && !samplingRule) throw new FindingError("support: sides with rates need the phrase rule 'sampling_error'");
   const sampling =
     rated.length === 2 && samplingRule && rated.every((s) => s.cases > 0)
-      ? samplingError({ rate: rated[0]!.rate!, cases: rated[0]!.cases }, { rate: rated[1]!.rate!, cases: rated[1]!.cases }, samplingRule.threshold)
+      ? withinRounding(
+          samplingError({ rate: rated[0]!.rate!, cases: rated[0]!.cases }, { rate: rated[1]!.rate!, cases: rated[1]!.cases }, samplingRule.threshold),
+          rated[0]!.rateRange,
+          rated[1]!.rateRange,
+        )
       : undefined;
   const capped = below || sampling?.within === true;
   const cap = (v: Verdict): Verdict => (capped && (v === "corroborated" || v === "contradicted") ? "inconclusive" : v);
