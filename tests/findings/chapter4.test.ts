@@ -59,10 +59,11 @@ describe("§4.3 innovation rates", () => {
   it("Hedmark: Tynset 21 % above the cities' (243·15 + 463·20 + 172·25)/878 = 19.60 %, a gap inside its sampling error → inconclusive; leaving out Tynset is skipped, saying so", () => {
     const f = finding("ch4.hedmark_small_towns_above_cities");
     expect(f).toMatchObject({ computed: true, verdict: "inconclusive" });
-    // sides sorted: city − small_town = 19.5957 − 21 = −1.4043; 1.96·√(.195957·.804043/878 + .21·.79/88) = 1.96·√.00206468 = 8.906
-    expect(f.numbers?.["sampling_gap_pp"]).toBeCloseTo(-1.4043, 3);
+    // sides sorted: city − small_town; at the rounding's smallest gap the cities' high (243·15.5 + 463·20.5 + 172·25.5)/878
+    // = 20.0957 against Tynset's low 20.5: −0.4043 (−1.4043 as printed); 1.96·√(.195957·.804043/878 + .21·.79/88) = 8.906
+    expect(f.numbers?.["sampling_gap_pp"]).toBeCloseTo(-0.4043, 3);
     expect(f.numbers?.["sampling_halfwidth_pp"]).toBeCloseTo(8.906, 2);
-    expect(f.note).toContain("inside ±8.91");
+    expect(f.note).toContain("is inside ±8.91");
     // every reading is capped alike (the process indicator's 7 % against the cities' 12.92 % would contradict it)
     expect(f.robustness.alternatives.find((a) => a.label === "indicator: process innovation")?.verdict).toBe("inconclusive");
     expect(f.robustness.status).toBe("untested");
