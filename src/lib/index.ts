@@ -98,3 +98,14 @@ export { resolveArea, innlandetCodes, type Area } from "./regions/area";
 export { loadAreaMapping, isInnlandetMapping, type AreaMapping } from "./regions/areaMapping";
 export { loadUserMapping, MappingFileError, type MappingProblem } from "./regions/userMapping";
 export { loadAreaData, completeFor, type AreaData } from "./regions/areaData";
+export {
+  BIG_CITY_REGIONS,
+  SMALL_TOWN_REGION_MAX_POPULATION,
+  NATIONAL_TYPES,
+  centralityClasses2024,
+  REST_FORMED_FROM,
+  nationalTypology,
+  typedBa2020Mapping,
+  apportionedRest,
+  type NationalTypologyName,
+} from "./regions/nationalTypes";

@@ -31,6 +31,8 @@ export interface MapOptions {
   labelGroups?: boolean;
   /** Municipalities drawn hatched with a dark outline, and the legend text saying why. */
   marked?: { codes: readonly string[]; label: string };
+  /** Municipalities whose union gets one thick outline (e.g. Innlandet on a map of Norway), with its legend text. */
+  highlight?: { codes: readonly string[]; label: string };
   /** Source credit shown under the map, e.g. "© Kartverket". */
   attribution?: string;
   /** The data's source, shown under the title ("Source: …"). */
@@ -182,6 +184,18 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
         [labelTrace]: { text: names.map((n, i) => (keep[i] ? n : "")), textfont: { size: 9, color: under.map(readableText), shadow: "auto" } },
       };
     }
+  }
+  if (opts.highlight && opts.highlight.codes.length > 0) {
+    const inside = new Set(opts.highlight.codes);
+    const { segments } = groupBoundaries(geo.features, (f) => (inside.has(codeOf(f)) ? "highlight" : null));
+    const x: (number | null)[] = [];
+    const y: (number | null)[] = [];
+    for (const line of chainSegments(segments)) {
+      for (const [lon, lat] of line) (x.push(lon), y.push(lat));
+      x.push(null);
+      y.push(null);
+    }
+    data.push({ type: "scatter", mode: "lines", x, y, line: { color: "#000000", width: 2.6 }, hoverinfo: "skip", name: opts.highlight.label });
   }
   if (opts.marked && prep.marked.size > 0) {
     data.push({
