@@ -28,6 +28,8 @@ export interface MapOptions {
   title: string;
   /** Frame column whose groups (e.g. region) get thick outlines and, with `labelGroups`, a name label. */
   outlineBy?: string;
+  /** Width (px) of the `outlineBy` outlines (default 1.8; thinner for many small groups, e.g. Norway's 159 regions). */
+  outlineWidth?: number;
   labelGroups?: boolean;
   /** Municipalities drawn hatched with a dark outline, and the legend text saying why. */
   marked?: { codes: readonly string[]; label: string };
@@ -151,7 +153,7 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
       mode: "lines",
       x,
       y,
-      line: { color: "#222222", width: 1.8 },
+      line: { color: "#222222", width: opts.outlineWidth ?? 1.8 },
       hoverinfo: "skip",
       showlegend: false,
       name: `${opts.outlineBy} outlines`,
