@@ -27,7 +27,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 FINDING_MIME = "application/vnd.innlandet.finding+json"
-ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"]
+ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "07-norway", "02-perspectives", "05-synthesis"]
 # One constant per computing chapter, in a finding cell: (the line as committed, the line as edited, the finding id).
 EDITS = {
     "03-structures": ("const powerAgainstRho = -0.5;", "const powerAgainstRho = -0.7;", "ch3.inverse_size_job_growth.regions"),

@@ -145,6 +145,7 @@ describe.skipIf(!python)("npm run reproduce", () => {
       "03-structures.json",
       "04-innovation.json",
       "06-fifteen-years-on.json",
+      "07-norway.json",
     ]);
     for (const page of ["index.html", "03-structures.html", "04-innovation.html"]) expect(existsSync(join(build, "site", page)), page).toBe(true);
     const other = await runCmd(

@@ -15,7 +15,7 @@ export const ROOT = resolve(__dirname, "..", "..");
 export function buildDir(): string {
   return process.env["INNLANDET_BUILD_DIR"] ?? join(ROOT, "build");
 }
-export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"];
+export const NOTEBOOK_ORDER = ["03-structures", "04-innovation", "06-fifteen-years-on", "07-norway", "02-perspectives", "05-synthesis"];
 /** The chapters that weigh the others' findings (they compute none of their own and run last). */
 export const WEIGHING_NOTEBOOKS = ["02-perspectives", "05-synthesis"];
 /**

@@ -100,3 +100,14 @@ export { loadUserMapping, MappingFileError, type MappingProblem } from "./region
 export { loadAreaData, completeFor, type AreaData } from "./regions/areaData";
 export { byHand, byHandOutcome, PrimerCheckError } from "./primer/check";
 export { METHODS, PRIMER_NOTEBOOK, libCalls, methodsOf, methodHref, type Method } from "./primer/methods";
+export {
+  BIG_CITY_REGIONS,
+  SMALL_TOWN_REGION_MAX_POPULATION,
+  NATIONAL_TYPES,
+  centralityClasses2024,
+  REST_FORMED_FROM,
+  nationalTypology,
+  typedBa2020Mapping,
+  apportionedRest,
+  type NationalTypologyName,
+} from "./regions/nationalTypes";

@@ -38,7 +38,7 @@ describe.skipIf(!python)("the researcher's loop in a live kernel", () => {
     const r = JSON.parse(readFileSync(report, "utf8")) as Report;
     expect(r.notebooks.flatMap((n) => n.problems)).toEqual([]);
     expect(code).toBe(0);
-    expect(r.notebooks.map((n) => n.notebook)).toEqual(["03-structures", "04-innovation", "06-fifteen-years-on", "02-perspectives", "05-synthesis"]);
+    expect(r.notebooks.map((n) => n.notebook)).toEqual(["03-structures", "04-innovation", "06-fifteen-years-on", "07-norway", "02-perspectives", "05-synthesis"]);
     const ch3 = r.notebooks.find((n) => n.notebook === "03-structures")!;
     expect(ch3.edit?.finding).toBe("ch3.inverse_size_job_growth.regions");
     expect(Object.keys(ch3.edit?.moved ?? {})).toContain("power");

@@ -13,7 +13,7 @@ import { groupBoundaries, type GeoFeatureCollection } from "./geometry";
 import { finish, NO_DATA, polygonTraces, prepare, type MapOptions } from "./mapParts";
 import { colourMap, displayName, divergingColorscale, divergingColour, lighten } from "./palette";
 
-export { parseGeoJson, type GeoFeatureCollection, type GeoFeature } from "./geometry";
+export { parseGeoJson, roundCoordinates, type GeoFeatureCollection, type GeoFeature } from "./geometry";
 export type { MapOptions } from "./mapParts";
 
 /** A column name in words for hover text: `region_type` → "region type". */

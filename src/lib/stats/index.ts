@@ -7,3 +7,4 @@ export { spearmanPower, type PowerOptions, type PowerResult } from "./power";
 export { roundingSet, roundingVertices, type RoundingSet, type RoundingGroup, type RoundingSetOptions } from "./rounding";
 export { rangeOver, projectOnRoundingSet, type RangeOverResult, type Shape } from "./roundingRange";
 export { shannonOf, hhiOf } from "./concentration";
+export { bootstrapInterval, type BootstrapResult } from "./bootstrap";
