@@ -10,7 +10,7 @@ import { ROOT } from "../../scripts/lib/notebooks";
 import { cellLibCalls, libCalls, METHODS, methodHref, methodsOf, PRIMER_NOTEBOOK } from "../../src/lib/primer/methods";
 
 const METHOD_DIRS = ["indicators", "stats", "regions"];
-const CHAPTERS = ["02-perspectives", "03-structures", "04-innovation", "05-synthesis", "06-fifteen-years-on"];
+const CHAPTERS = ["02-perspectives", "03-structures", "04-innovation", "05-synthesis", "06-fifteen-years-on", "07-norway"];
 /** A cell that emits a finding (src/lib/notebook/session.ts). */
 const FINDING_CELL = /\bnb\.(check|claim|published|untestable)\(/;
 
@@ -49,7 +49,7 @@ const codeCells = (name: string): string[] =>
 describe("links from the findings to the methods primer", () => {
   const defined = definitions();
 
-  it("every indicator or test a finding cell of notebooks 02–06 uses has a primer section", () => {
+  it("every indicator or test a finding cell of notebooks 02–07 uses has a primer section", () => {
     const missing = CHAPTERS.flatMap((n) => unlisted(codeCells(n), defined).map((u) => `${n} code cell ${u.cell}: lib.${u.fn}`));
     expect(missing).toEqual([]);
   });

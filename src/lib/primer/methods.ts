@@ -90,8 +90,8 @@ export const METHODS: readonly Method[] = [
   },
   {
     anchor: "method-leave-out",
-    title: "Leave-k-out robustness (and why there is no bootstrap)",
-    functions: ["leaveKOut", "leaveOutSets", "leaveOutReadings", "leaveOutUntested", "leaveOutSkippedText"],
+    title: "Leave-k-out robustness (and the bootstrap)",
+    functions: ["leaveKOut", "leaveOutSets", "leaveOutReadings", "leaveOutUntested", "leaveOutSkippedText", "bootstrapInterval"],
   },
   {
     anchor: "method-mapping",
@@ -110,6 +110,10 @@ export const METHODS: readonly Method[] = [
       "loadAreaMapping",
       "loadAreaData",
       "completeFor",
+      "resolveArea",
+      "nationalTypology",
+      "typedBa2020Mapping",
+      "apportionedRest",
     ],
   },
 ];
