@@ -67,7 +67,7 @@ export function centralityClasses2024(dir: string = dataDir()): pl.DataFrame {
 
 /**
  * Each BA-2020 region with its centre, the centre's centrality class, its population in `sizeYear` and its type under
- * the typology: `region, ba2020_code, centre, centre_class, population_size_year, size_year, region_type` (size_year: 2020
+ * the typology: `region, ba2020_code, centre, centre_code, centre_class, population_size_year, size_year, region_type` (size_year: 2020
  * where a REST municipality has no value in `sizeYear`).
  * @throws IndicatorInputError when a region's centre has no centrality class, or a region has no size
  * @example
@@ -106,7 +106,7 @@ export function nationalTypology(
       : by === "centrality"
         ? centreClass === 0 ? "small_town" : "city"
         : size < SMALL_TOWN_REGION_MAX_POPULATION ? "small_town" : "city";
-    return { region, ba2020_code: centre.ba, centre: centre.name, centre_class: centreClass, population_size_year: size, size_year: sizeOf(popSize) === null ? 2020 : sizeYear, region_type: type };
+    return { region, ba2020_code: centre.ba, centre: centre.name, centre_code: centre.code, centre_class: centreClass, population_size_year: size, size_year: sizeOf(popSize) === null ? 2020 : sizeYear, region_type: type };
   });
   return pl.DataFrame(rows).sort("region");
 }
