@@ -30,7 +30,10 @@ describe("chapter 7: the national types 2001–07 (typology centrality: 6 big-ci
   it("the city regions 2 016 626 → 2 065 843 (+2.44 %) and the small-town regions 427 758 → 413 203 (−3.40 %) against the printed +3.8 / −3.3", () => {
     const city = finding("ch3.norway_city_regions_population_change_2001_07.ba2020_jan2001_jan2007");
     expect(city.computed as number).toBeCloseTo(2.44056, 4);
-    expect(city.verdict).toBe("contradicted");
+    // +2.44 is outside +3.8 ± 0.05, but on the project's typology standing in for the report's national regions: a stand-in
+    // proxy, at most inconclusive, robustness untested for what the claim names
+    expect([city.verdict, city.robustness.status]).toEqual(["inconclusive", "untested"]);
+    expect(city.note).toContain("stand-in proxy");
     const small = finding("ch3.norway_small_town_regions_population_change_2001_07.ba2020_jan2001_jan2007");
     expect(small.computed as number).toBeCloseTo(-3.40262, 4);
     // to 1 Jan 2008: 2 016 626 → 2 083 106 = +3.30 %; 427 758 → 411 708 = −3.75 %
