@@ -20,7 +20,11 @@ import { turn } from "../support/turn";
 import { DataError, HeaderError, dataDir, loadTable, parseTable, readManifest, rehashManifest, type FileSpec } from "../../src/lib/index";
 import { contractMutation } from "./contractMutations";
 
-const files = readManifest().files.filter((f) => (f.format ?? "csv") === "csv");
+// The national files (data/national/: up to 14,637 rows) are left out of these generated runs: each run parses and checks a
+// whole copy synchronously, 90 and 40 runs a file held a test worker's loop past vitest's 60 s RPC deadline (issue 21),
+// and a mutation that picks one value out of every row overflows fast-check's argument list. Their loaders and contracts
+// are tested on hand-made broken copies in tests/data/national.test.ts.
+const files = readManifest().files.filter((f) => (f.format ?? "csv") === "csv" && !f.path.startsWith("national/"));
 let tried = 0;
 let unhandled = 0;
 
