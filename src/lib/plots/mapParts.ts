@@ -131,6 +131,22 @@ export function polygonTraces(d: Drawn, fill: string, hover: string, marked: boo
 }
 
 /**
+ * The outer boundaries of the groups `groupOf` gives the features, as one line trace's x and y (each chained line ends
+ * with a null, so plotly breaks the line there); features whose group is null draw no boundary.
+ */
+function outlineXY(geo: GeoFeatureCollection, groupOf: Parameters<typeof groupBoundaries>[1]): { x: (number | null)[]; y: (number | null)[] } {
+  const { segments } = groupBoundaries(geo.features, groupOf);
+  const x: (number | null)[] = [];
+  const y: (number | null)[] = [];
+  for (const line of chainSegments(segments)) {
+    for (const [lon, lat] of line) (x.push(lon), y.push(lat));
+    x.push(null);
+    y.push(null);
+  }
+  return { x, y };
+}
+
+/**
  * Outlines, labels, marked-legend entry, axes and attribution shared by both map kinds.
  * @example
  * return finish(geo, opts, prep, data);
@@ -140,14 +156,7 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
   let labelTrace = -1;
   let narrowPatch: Record<number, Record<string, unknown>> | undefined;
   if (opts.outlineBy) {
-    const { segments } = groupBoundaries(geo.features, (f) => groupOfCode(codeOf(f)));
-    const x: (number | null)[] = [];
-    const y: (number | null)[] = [];
-    for (const line of chainSegments(segments)) {
-      for (const [lon, lat] of line) (x.push(lon), y.push(lat));
-      x.push(null);
-      y.push(null);
-    }
+    const { x, y } = outlineXY(geo, (f) => groupOfCode(codeOf(f)));
     data.push({
       type: "scatter",
       mode: "lines",
@@ -189,14 +198,7 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
   }
   if (opts.highlight && opts.highlight.codes.length > 0) {
     const inside = new Set(opts.highlight.codes);
-    const { segments } = groupBoundaries(geo.features, (f) => (inside.has(codeOf(f)) ? "highlight" : null));
-    const x: (number | null)[] = [];
-    const y: (number | null)[] = [];
-    for (const line of chainSegments(segments)) {
-      for (const [lon, lat] of line) (x.push(lon), y.push(lat));
-      x.push(null);
-      y.push(null);
-    }
+    const { x, y } = outlineXY(geo, (f) => (inside.has(codeOf(f)) ? "highlight" : null));
     data.push({ type: "scatter", mode: "lines", x, y, line: { color: "#000000", width: 2.6 }, hoverinfo: "skip", name: opts.highlight.label });
   }
   if (opts.marked && prep.marked.size > 0) {
