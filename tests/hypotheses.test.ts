@@ -85,6 +85,17 @@ describe("the registry keeps the reading rule", () => {
     expect(main.parts).toEqual(["job growth", "innovation", "population"]);
   });
 
+  it("the fixes of issue 25's audit hold: a perspective is not counted on what it predicts nothing about", () => {
+    // attraction shows in migration: total population change is context (its sign the flagged alternative), so the
+    // perspective cannot be supported by the direction of total change alone
+    const attractive = proposition("h.attractive_creative").links.filter((l) => linkIds(l).some((id) => id.includes("population_change_2001_07")));
+    expect(attractive).toHaveLength(2);
+    for (const l of attractive) expect([l.reading, l.judgement?.alternative.reading]).toEqual(["context", "supports"]);
+    // home orientation relative to Norway is context for the value-chain perspective (which predicts nothing about Norway)
+    const home = proposition("h.value_chains_innovation_systems").links.find((l) => l.finding === "ch4.home_orientation_stronger_than_norway");
+    expect([home?.reading, home?.judgement?.alternative.reading]).toEqual(["context", "supports"]);
+  });
+
   it("chapter 2's notebook states both rules word for word", () => {
     const nb = JSON.parse(readFileSync(join(__dirname, "..", "notebooks", "02-perspectives.ipynb"), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
     const md = nb.cells

@@ -48,6 +48,11 @@ describe("§3.1", () => {
         .filter((r) => r[0] === "report13" && r[5] === "small_town")
         .map((r) => r[1]),
     );
+    const city = new Set(
+      csv("regions/mappings.csv")
+        .filter((r) => r[0] === "report13" && r[5] === "city")
+        .map((r) => r[1]),
+    );
     const outside = new Set(
       csv("regions/mappings.csv")
         .filter((r) => r[0] === "report13" && r[5] === "outside")
@@ -62,7 +67,11 @@ describe("§3.1", () => {
     const alt = f.robustness.alternatives.find((a) => a.label === "Innlandet without Hadeland and Os")!;
     expect(alt.computed as number).toBeCloseTo((100 * sum((c) => small.has(c))) / sum((c) => !outside.has(c)), 9);
     // the other region mapping flips it too (BA-2020 puts Åsnes in a small-town region of its own)
-    expect(f.robustness).toMatchObject({ status: "fragile", flips: ["Innlandet without Hadeland and Os", "mapping ba2020"] });
+    expect(f.robustness).toMatchObject({ status: "fragile", flips: ["Innlandet without Hadeland and Os", "mapping ba2020", "20 % as the complement of the five city regions' share (100 − city share)"] });
+    // the same readings as the 80 % it completes (issue 25 audit): 100 − the city regions' 71.7 % = 28.3, not 20
+    const complement = f.robustness.alternatives.find((a) => a.label.startsWith("20 % as the complement"))!;
+    expect(complement.computed as number).toBeCloseTo(100 - (100 * sum((c) => city.has(c))) / innlandet(2007), 9);
+    expect(f.robustness.alternatives.find((a) => a.label === "'20' as a round figure (± 5)")?.verdict).toBe("corroborated");
   });
 
   it("220.000 with Kongsvinger is read as the sentence says (five city regions), with the printed tolerance ±5,000", () => {

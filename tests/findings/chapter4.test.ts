@@ -41,16 +41,17 @@ describe("§4.3 innovation rates", () => {
     expect(alt("product innovation")?.computed).toBe("undecided");
   });
 
-  it("city vs small-town: corroborated but fragile — leaving out both Gudbrandsdalen regions leaves Tynset's 21 % against the cities' 20.5 %", () => {
+  it("city vs small-town: the cities far above (20.5 % against 8.6 %), but on SSB's economic regions standing in for the report's regions → inconclusive, robustness untested", () => {
     const city = (243 * 15 + 463 * 20 + 172 * 25 + 182 * 20 + 337 * 23) / 1397; // 28596 / 1397 = 20.47
     const small = (88 * 21 + 82 * 6 + 114 * 1) / 284; // 2454 / 284 = 8.64
     const f = finding("ch4.city_regions_innovation_above_small_town");
     expect(f.note).toContain(`city ${city.toFixed(1)} %`);
     expect(f.note).toContain(`small-town ${small.toFixed(1)} %`);
-    expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
-    // without Midt- and Nord-Gudbrandsdalen: city [19.97, 20.97] vs Tynset [20.5, 21.5] overlap → undecided → inconclusive
-    expect(f.robustness.status).toBe("fragile");
-    expect(f.robustness.flips).toEqual(["without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen"]);
+    // the comparison holds at every value (computed true), but the units are a stand-in: at most inconclusive (issue 25 audit)
+    expect(f).toMatchObject({ computed: true, verdict: "inconclusive" });
+    expect(f.note).toContain("stand-in proxy: SSB's economic regions typed by their centre stands in for the report's city and small-town regions");
+    expect(f.robustness.status).toBe("untested");
+    expect(f.robustness.untested?.map((u) => u.label)).toContain("the report's city and small-town regions (its 13 functional regions)");
     // 8 single regions + 28 pairs = 36 leave-out cases, the reading at the printed values, and the table's 4 other indicators
     expect(f.robustness.alternatives).toHaveLength(41);
     expect(f.note).toMatch(/small_town: 284 firms, ≈ 25 innovators/); // 88·0.21 + 82·0.06 + 114·0.01 = 24.5
@@ -70,13 +71,13 @@ describe("§4.3 innovation rates", () => {
     expect(f.note).toMatch(/skipped: without Tynset \(weightedMeanBoundsBy: group 'small_town' has no units\)/);
   });
 
-  it("Oppland: cities (182·20 + 337·23)/519 = 21.9 % far above Midt- and Nord-Gudbrandsdalen (82·6 + 114·1)/196 = 3.1 % → corroborated; leaving both Gudbrandsdalen regions out cannot be computed → robustness untested", () => {
+  it("Oppland: cities (182·20 + 337·23)/519 = 21.9 % far above Midt- and Nord-Gudbrandsdalen (82·6 + 114·1)/196 = 3.1 %, on stand-in units → inconclusive; leaving both Gudbrandsdalen regions out cannot be computed", () => {
     const f = finding("ch4.oppland_cities_above_small_towns");
     expect(f.note).toContain(`city ${((182 * 19.5 + 337 * 22.5) / 519).toFixed(1)}–${((182 * 20.5 + 337 * 23.5) / 519).toFixed(1)} %`);
-    expect(f).toMatchObject({ computed: true, verdict: "corroborated" });
+    expect(f).toMatchObject({ computed: true, verdict: "inconclusive" }); // SSB's economic regions stand in for the report's
     // each side is two economic regions: leaving out both of one side leaves nothing to compare
     expect(f.robustness.status).toBe("untested");
-    expect(f.robustness.untested?.map((u) => u.label)).toEqual(["without Lillehammer and Gjøvik", "without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen"]);
+    expect(f.robustness.untested?.map((u) => u.label)).toEqual(["without Lillehammer and Gjøvik", "without Midt-Gudbrandsdalen and Nord-Gudbrandsdalen", "the report's city and small-town regions (its 13 functional regions)"]);
     expect(f.numbers?.["basis_min_cases"]).toBe(82 + 114); // the small-town side's firms, ≥ 30: the minimum basis is met
   });
 });

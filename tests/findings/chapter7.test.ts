@@ -23,6 +23,9 @@ describe("chapter 7: size against growth over all of Norway's BA-2020 regions", 
     const f = finding("ch7.national_growth_increases_with_size.ba2020_population_since_2008");
     expect([f.verdict, f.kind]).toEqual(["corroborated", "follow_up"]);
     expect(f.numbers?.["rho"]).toBeCloseTo(0.71121, 4);
+    // the claim's jobs half and the report's own division of the country cannot be tested: robustness untested, not robust
+    expect(f.robustness.status).toBe("untested");
+    expect(f.robustness.untested?.map((u) => u.label)).toEqual(["the jobs half (growth in jobs rises with size)", "the report's own division of the country's regions (Juvkam 2002)"]);
   });
 });
 

@@ -92,14 +92,16 @@ export const HYPOTHESES: Proposition[] = [
           ["ch3.small_town_regions_population_change_2001_07", "negative", "the small-town regions shrank"],
         ] as const
       ).map(([id, sign, why]) => ({
+        // Primary reading context (issue 25 audit): the perspective predicts migration; total change mixes in births and
+        // deaths, and the small towns' decline is partly a birth deficit (seed l.734–735). Read for its sign as the
+        // alternative, a judgement call.
         finding: PERIOD_READINGS(id),
-        reading: "supports" as const,
-        part: "population",
-        sign,
-        why: `${why} (2001–07, both readings of the period, read for the direction)`,
+        reading: "context" as const,
+        about: "total population change",
+        why: `${why}: total population change (2001–07, both readings of the period)`,
         judgement: {
-          alternative: { reading: "context" as const, about: "total population change" },
-          reason: "attraction shows in migration; total population change mixes in births and deaths",
+          alternative: { reading: "supports" as const, part: "population", sign },
+          reason: "attraction shows in migration; total population change mixes in births and deaths, so its direction supports the perspective only if the migration part drives it",
         },
       })),
       { finding: "ch3.highly_educated_leakage_hamar_only_net_gain", reading: "supports", part: "highly educated", why: "the highly educated leave the small towns most" },
@@ -122,13 +124,15 @@ export const HYPOTHESES: Proposition[] = [
         why: "Innlandet's innovators cooperate most with value-chain partners",
       },
       {
+        // Primary reading context (issue 25 audit): the finding's claim compares Innlandet with Norway, on which the
+        // perspective predicts nothing; counting it is the judgement call's alternative.
         finding: "ch4.home_orientation_stronger_than_norway",
-        reading: "supports",
-        part: "geography of cooperation",
-        why: "Innlandet's innovators cooperate mostly with partners in their region and the rest of Norway",
+        reading: "context",
+        about: "home orientation relative to the national average",
+        why: "Innlandet's innovators' home orientation relative to the national average (more partners in Norway, fewer abroad)",
         judgement: {
-          alternative: { reading: "context", about: "home orientation relative to the national average" },
-          reason: "the finding's claim is about home orientation relative to the national average, on which the perspective predicts nothing",
+          alternative: { reading: "supports", part: "geography of cooperation" },
+          reason: "the perspective predicts cooperation mostly within the region or country; the finding's figures show that for Innlandet, but its claim is the comparison with Norway",
         },
       },
     ],
