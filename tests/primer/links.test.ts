@@ -1,5 +1,5 @@
 /**
- * Every finding cell of notebooks 02–06 that uses an indicator or a test of the library (a function defined in
+ * Every finding cell of notebooks 02–07 that uses an indicator or a test of the library (a function defined in
  * src/lib/indicators, src/lib/stats or src/lib/regions) links to a section of the methods primer: the function is
  * listed in src/lib/primer/methods.ts, and the section it names exists in the primer.
  */
