@@ -42,7 +42,11 @@ describe("byHand", () => {
   it("checks every bold result of a worked answer, in order, and returns the text with one ✓ line per result", () => {
     // 20 / 100 / (100 / 1000) = 2 (worked out by hand); −18 / 808 · 100 = −2.2277…
     const text = "LQ = (20 / 100) / (100 / 1000) = **2.00**; growth **−2.23 %**; surely larger? **undecided**";
-    const out = worked(text, [["LQ", 2], ["growth", (-18 / 808) * 100], ["larger", "undecided"]]);
+    const out = worked(text, [
+      ["LQ", 2],
+      ["growth", (-18 / 808) * 100],
+      ["larger", "undecided"],
+    ]);
     expect(out.startsWith(`${text}\n\n✓ LQ: by hand 2.00`)).toBe(true);
     expect(out.split("\n").filter((l) => l.startsWith("✓ "))).toHaveLength(3);
     expect(boldResults(text)).toEqual(["2.00", "−2.23 %", "undecided"]);
@@ -82,7 +86,10 @@ describe("the primer notebook", () => {
     expect([checks.length, solutions.length]).toEqual([12, 12]);
     for (const i of [...checks, ...solutions]) {
       const made = checksIn(text(cells[i]!));
-      const ticks = run.outputs.filter((o) => o.cell === i).flatMap((o) => o.data.split("\n")).filter((l) => l.startsWith("✓ ")).length;
+      const ticks = run.outputs
+        .filter((o) => o.cell === i)
+        .flatMap((o) => o.data.split("\n"))
+        .filter((l) => l.startsWith("✓ ")).length;
       expect({ cell: i, ticks }).toEqual({ cell: i, ticks: made });
       expect(made).toBeGreaterThan(0);
     }
@@ -92,7 +99,9 @@ describe("the primer notebook", () => {
     for (const i of tagged("solution")) {
       // the exercises are the numbered items of the "### Exercises" cell before the Solutions heading
       const asked = [...text(cells[i - 2]!).matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
-      const answered = run.outputs.filter((o) => o.cell === i).flatMap((o) => [...o.data.matchAll(/^\*Exercise (\d+)\.\*/gm)].map((m) => Number(m[1])));
+      const answered = run.outputs
+        .filter((o) => o.cell === i)
+        .flatMap((o) => [...o.data.matchAll(/^\*Exercise (\d+)\.\*/gm)].map((m) => Number(m[1])));
       expect({ cell: i, answered }).toEqual({ cell: i, answered: asked });
       expect(asked.length).toBeGreaterThan(0);
       // each answer writes out arithmetic (an equals sign) before its checked results
