@@ -98,7 +98,7 @@ export { resolveArea, innlandetCodes, type Area } from "./regions/area";
 export { loadAreaMapping, isInnlandetMapping, type AreaMapping } from "./regions/areaMapping";
 export { loadUserMapping, MappingFileError, type MappingProblem } from "./regions/userMapping";
 export { loadAreaData, completeFor, type AreaData } from "./regions/areaData";
-export { byHand, byHandOutcome, PrimerCheckError } from "./primer/check";
+export { byHand, byHandOutcome, boldResults, worked, PrimerCheckError, type WorkedValue } from "./primer/check";
 export { METHODS, PRIMER_NOTEBOOK, libCalls, methodsOf, methodHref, type Method } from "./primer/methods";
 export {
   BIG_CITY_REGIONS,

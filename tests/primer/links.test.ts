@@ -1,5 +1,5 @@
 /**
- * Every finding cell of notebooks 02–06 that uses an indicator or a test of the library (a function defined in
+ * Every finding cell of notebooks 02–07 that uses an indicator or a test of the library (a function defined in
  * src/lib/indicators, src/lib/stats or src/lib/regions) links to a section of the methods primer: the function is
  * listed in src/lib/primer/methods.ts, and the section it names exists in the primer.
  */
@@ -68,16 +68,20 @@ describe("links from the findings to the methods primer", () => {
     expect(unknown).toEqual([]);
   });
 
-  it("every section the table names exists in the primer, with its anchor before its heading", () => {
+  it("every section the table names exists in the primer, with its anchor before its heading and all its parts", () => {
     const primer = readFileSync(join(ROOT, "notebooks", `${PRIMER_NOTEBOOK}.ipynb`), "utf8");
     const cells = (JSON.parse(primer) as { cells: { source: string[] }[] }).cells.map((c) => c.source.join(""));
     for (const m of METHODS) {
       const cell = cells.find((c) => c.startsWith(`<a id="${m.anchor}"></a>\n## `));
       expect(cell, m.anchor).toBeDefined();
-      // the section has a formula, a worked toy example and a references line
+      // the section has the idea in words, a formula, a worked toy example, how to read it and a references line
+      // with at least two works (the original and a modern one)
+      expect(cell).toMatch(/\*\*The idea\.\*\*/);
       expect(cell).toMatch(/\$\$/);
       expect(cell).toMatch(/\*By hand/);
+      expect(cell).toMatch(/\*\*How to read it\.\*\*/);
       expect(cell).toMatch(/References: /);
+      expect(new Set(cell!.match(/\(\d{4}\)\./g)).size, m.anchor).toBeGreaterThanOrEqual(2);
     }
     expect(methodHref(METHODS.find((m) => m.anchor === "method-lq")!)).toBe("01-methods.html#method-lq");
   });

@@ -1,6 +1,11 @@
-/** Finding cards link to the methods primer: the methods a finding's cell uses, read from the executed notebook. */
+/**
+ * Finding cards, the findings tables of a notebook page and the index's rows link to the methods primer: the methods a
+ * finding's cell uses, read from the executed notebook; and the primer comes first in the site's menu.
+ */
 import { describe, expect, it } from "vitest";
 import { findingMethods, methodLinksHtml, rewriteFindings } from "../../scripts/lib/site/cards";
+import { findingsHtml } from "../../scripts/lib/site/findingsTable";
+import { navHtml, siteNavItems } from "../../scripts/lib/site/layout";
 import type { NbJson } from "../../scripts/lib/site/notebookPage";
 import { findingHtml } from "../../src/lib/findings/render";
 import { syntheticFinding } from "../support/syntheticFinding";
@@ -56,5 +61,38 @@ describe("the findings table's method line", () => {
     expect(html).toContain('first<div class="method-links" style="font-size:85%;color:#666">Methods (primer): <a href="01-methods.html#method-growth">');
     expect(html.match(/class="method-links"/g)).toHaveLength(1);
     expect(html).toContain(">third</td></tr>");
+  });
+});
+
+describe("the index's findings rows", () => {
+  it("link each method the finding's cell uses to its primer section, under the id line; a row without methods has none", () => {
+    const b = syntheticFinding("ch3.b", "corroborated");
+    const c = syntheticFinding("ch3.c", "corroborated");
+    const html = findingsHtml({ findings: [b, c], chapterTitles: {}, sectionTitles: {}, readings: new Map(), cells: new Map(), dataFiles: new Set(), methods: findingMethods(nb) });
+    const row = (id: string): string => html.slice(html.indexOf(`<tr class="finding" id="${id}"`), html.indexOf("</tr>", html.indexOf(`<tr class="finding" id="${id}"`)));
+    // ch3.b's cell calls spearman itself and growthRate and locationQuotient through the earlier cell: three sections
+    expect([...row("ch3.b").matchAll(/href="01-methods\.html#(method-[a-z-]+)"/g)].map((m) => m[1])).toEqual(["method-growth", "method-lq", "method-rank"]);
+    expect(row("ch3.b")).toMatch(/<\/div><div class="method-links"[^>]*>Methods \(primer\): <a href="01-methods.html#method-growth">Growth rates and period readings<\/a> · /);
+    expect(row("ch3.c")).not.toContain("method-links");
+    // without a methods map (e.g. a build without the primer's table) no row has the line
+    const plain = findingsHtml({ findings: [b], chapterTitles: {}, sectionTitles: {}, readings: new Map(), cells: new Map(), dataFiles: new Set() });
+    expect(plain).not.toContain("method-links");
+  });
+});
+
+describe("the site's menu", () => {
+  it("puts the methods primer first, before the findings and the chapters; without a primer the findings come first", () => {
+    const names = ["07-norway", "03-structures", "01-methods", "02-perspectives"];
+    const hrefs = (api: boolean, ns = names): string[] => siteNavItems(ns, { primer: "01-methods", api }).map((i) => i.href);
+    expect(siteNavItems(names, { primer: "01-methods", api: true })[0]).toEqual({ href: "01-methods.html", label: "Methods primer" });
+    expect(hrefs(true)).toEqual([
+      "01-methods.html", "index.html", "02-perspectives.html", "03-structures.html", "07-norway.html", "rules.html", "data.html", "api/index.html",
+    ]);
+    expect(hrefs(false, names.filter((n) => n !== "01-methods"))).toEqual([
+      "index.html", "02-perspectives.html", "03-structures.html", "07-norway.html", "rules.html", "data.html",
+    ]);
+    expect(navHtml(siteNavItems(names, { primer: "01-methods", api: false }), "01-methods.html")).toMatch(
+      /<a class="brand" href="index.html">[^<]*<\/a><a href="01-methods.html" aria-current="page">Methods primer<\/a><a href="index.html">Findings<\/a>/,
+    );
   });
 });

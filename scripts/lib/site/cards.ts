@@ -6,9 +6,9 @@
  */
 import { escapeHtml } from "../../../src/lib/findings/render";
 import type { Finding } from "../../../src/lib/findings/types";
-import { cellLibCalls, methodHref, methodsOf, type Method } from "../../../src/lib/primer/methods";
+import { cellLibCalls, methodsOf, type Method } from "../../../src/lib/primer/methods";
 import { formatComputed, formatPublished, formatTolerance } from "./format";
-import { inputHtml } from "./findingsTable";
+import { inputHtml, methodLinksHtml } from "./findingsTable";
 import type { NbJson } from "./notebookPage";
 
 const FINDING_MIME = "application/vnd.innlandet.finding+json";
@@ -58,12 +58,7 @@ export function findingMethods(nb: NbJson): Map<string, Method[]> {
   return out;
 }
 
-/** The "Method: …" line of a card: a link to each method's section of the primer ("" for none). */
-export function methodLinksHtml(methods: readonly Method[] | undefined): string {
-  if (!methods || methods.length === 0) return "";
-  const links = methods.map((m) => `<a href="${escapeHtml(methodHref(m))}">${escapeHtml(m.title)}</a>`).join(" · ");
-  return `<div class="method-links" style="font-size:85%;color:#666">Method${methods.length > 1 ? "s" : ""} (primer): ${links}</div>`;
-}
+export { methodLinksHtml }; // the card's "Method (primer): …" line, the same as the index row's (findingsTable.ts)
 
 const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -1,11 +1,13 @@
 /**
  * The index's findings list: one table per chapter, one row per finding (claim first, with its
- * reading where claims share a text; id; link to the cell as the notebook page numbers it; notes
- * with the inputs linked to their manifest entries), and the filter form above it. Each cell
+ * reading where claims share a text; id; link to the cell as the notebook page numbers it; the
+ * primer's section of each method the cell uses; notes with the inputs linked to their manifest
+ * entries), and the filter form above it. Each cell
  * carries a data-label, so that on a narrow screen the rows become cards (INDEX_CSS).
  */
 import { escapeHtml, VERDICT_ORDER } from "../../../src/lib/findings/render";
 import type { Finding, Verdict } from "../../../src/lib/findings/types";
+import { methodHref, type Method } from "../../../src/lib/primer/methods";
 import { formatComputed, formatPublished, formatTolerance, groupFindings, noteLines } from "./format";
 import { dataAnchor } from "./downloads";
 import { verdictBadge } from "./layout";
@@ -21,6 +23,15 @@ export interface TableContext {
   cells: Map<string, number>;
   /** Input paths ("data/ssb/x.csv") with an entry on data.html. */
   dataFiles: Set<string>;
+  /** Finding id → the primer's methods its cell uses (cards.ts findingMethods); a row without any shows no method line. */
+  methods?: ReadonlyMap<string, readonly Method[]>;
+}
+
+/** The "Method (primer): …" line of a card or a row: a link to each method's section of the primer ("" for none). */
+export function methodLinksHtml(methods: readonly Method[] | undefined): string {
+  if (!methods || methods.length === 0) return "";
+  const links = methods.map((m) => `<a href="${escapeHtml(methodHref(m))}">${escapeHtml(m.title)}</a>`).join(" · ");
+  return `<div class="method-links" style="font-size:85%;color:#666">Method${methods.length > 1 ? "s" : ""} (primer): ${links}</div>`;
 }
 
 /** An input ("data/report/claims.csv#key") linked to its manifest entry when the site carries the file. */
@@ -77,7 +88,7 @@ function rowHtml(f: Finding, t: TableContext): string {
       f.robustness.status === "fragile" ? 1 : 0
     }">` +
     `<td class="c-claim"><div class="claim">${escapeHtml(f.claim)}${reading ? ` <span class="reading">(reading: ${escapeHtml(reading)})</span>` : ""}</div>` +
-    `<div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${notesHtml(f, t.dataFiles)}</td>` +
+    `<div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${methodLinksHtml(t.methods?.get(f.id))}${notesHtml(f, t.dataFiles)}</td>` +
     `<td class="num" data-label="published">${escapeHtml(formatPublished(f))}</td><td class="num" data-label="computed">${escapeHtml(formatComputed(f.computed, f))}</td>` +
     `<td class="c-unit" data-label="unit">${escapeHtml(f.unit)}</td><td class="num" data-label="tolerance">${escapeHtml(formatTolerance(f.tolerance))}</td>` +
     `<td class="c-verdict" data-label="verdict">${verdictBadge(f.verdict)}${f.kind === "follow_up" ? `<div class="small">${FOLLOW_UP_WORDS[f.verdict]}</div>` : ""}${robustnessHtml(f)}</td><td data-label="rule"><a href="rules.html#rule-${escapeHtml(f.rule)}">${escapeHtml(f.rule)}</a></td></tr>`

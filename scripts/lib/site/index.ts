@@ -17,11 +17,11 @@ import type { RunParameters } from "../../../src/lib/params";
 import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 import { colophonLine, gatherColophon } from "./colophon";
 import { executionCounts, findingMethods, rewriteFindings } from "./cards";
-import { PRIMER_NOTEBOOK } from "../../../src/lib/primer/methods";
+import { PRIMER_NOTEBOOK, type Method } from "../../../src/lib/primer/methods";
 import { readCitation } from "./cite";
 import { copyDataFiles, copyDownloads, dataPageBody } from "./downloads";
 import { INDEX_CSS, INDEX_JS, indexBody } from "./indexPage";
-import { navHtml, page, PLOTLY_ASSET, type NavItem } from "./layout";
+import { navHtml, page, PLOTLY_ASSET, siteNavItems } from "./layout";
 import {
   cleanNotebook,
   headings,
@@ -100,14 +100,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     .sort()
     .map((f) => basename(f, ".ipynb"));
   // the methods primer, when the build has it, comes first: read it before the findings
-  const items: NavItem[] = [
-    ...names.filter((n) => n === PRIMER_NOTEBOOK).map((n) => ({ href: `${n}.html`, label: "Methods primer" })),
-    { href: "index.html", label: "Findings" },
-    ...names.filter((n) => n !== PRIMER_NOTEBOOK).map((n) => ({ href: `${n}.html`, label: n })),
-    { href: "rules.html", label: "Phrase rules" },
-    { href: "data.html", label: "Data files" },
-    ...(withApi ? [{ href: "api/index.html", label: "API reference" }] : []),
-  ];
+  const items = siteNavItems(names, { primer: PRIMER_NOTEBOOK, api: withApi });
   const dataFiles = copyDataFiles(site, data);
   const dataPaths = new Set(dataFiles.map((d) => d.path));
   const downloads = copyDownloads(opts.build, site, opts.findings);
@@ -115,6 +108,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
   const chapterTitles: Record<number, string> = {};
   const sectionTitles: Record<string, string[]> = {};
   const cells = new Map<string, number>();
+  const methods = new Map<string, Method[]>(); // finding id → the primer's methods its cell uses (cards and index rows)
   let mainConclusionHref: string | null = null;
   const notebooks = names.map((name) => JSON.parse(readFileSync(join(opts.build, "notebooks", `${name}.ipynb`), "utf8")) as NbJson);
   const htmls = await nbconvertHtml(opts.python, notebooks.map(cleanNotebook), root);
@@ -127,7 +121,9 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     const counts = executionCounts(notebooks[i]!);
     for (const [id, n] of counts) cells.set(id, n);
     const own = opts.findings.filter((f) => f.notebook === `${name}.ipynb`);
-    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, findingMethods(notebooks[i]!));
+    const usedMethods = findingMethods(notebooks[i]!);
+    for (const [id, m] of usedMethods) methods.set(id, m);
+    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, usedMethods);
     // the primer's formulas as MathML (the chapters write no TeX, and their code is full of $)
     const html = name === PRIMER_NOTEBOOK ? renderMath(rewritten) : rewritten;
     const main = chapter === 5 ? headings(html).find((h) => /^§5\.3\b/.test(h.text)) : undefined;
@@ -163,6 +159,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     downloads,
     dataFiles: dataPaths,
     cells,
+    methods,
     mainConclusionHref,
     citation: readCitation(root),
     api: withApi,

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml, VERDICT_ORDER } from "../../../src/lib/findings/render";
 import type { Finding, Verdict } from "../../../src/lib/findings/types";
+import type { Method } from "../../../src/lib/primer/methods";
 import { figureHtml } from "../../../src/lib/plots/plotly";
 import { deviationFigure, overviewFigure } from "./charts";
 import { colophonHtml, type Colophon } from "./colophon";
@@ -38,6 +39,8 @@ export interface IndexInput {
   dataFiles: Set<string>;
   /** Finding id → the execution count of its cell (cards.ts executionCounts). */
   cells: Map<string, number>;
+  /** Finding id → the primer's methods its cell uses (cards.ts findingMethods): each row links to their sections. */
+  methods?: ReadonlyMap<string, readonly Method[]>;
   /** The §5.3 heading of chapter 5's page ("05-synthesis.html#…"), where the main conclusion is weighed; null when absent. */
   mainConclusionHref: string | null;
   citation: Citation | null;

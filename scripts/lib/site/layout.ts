@@ -73,6 +73,23 @@ export interface NavItem {
   label: string;
 }
 
+/**
+ * The site's menu: the methods primer first when the build has it (read it before the findings), then the findings
+ * index, the other notebooks in name order, the phrase rules, the data files and, when built, the API reference.
+ * @example siteNavItems(["03-structures", "01-methods"], { primer: "01-methods", api: false })[0]; // { href: "01-methods.html", label: "Methods primer" }
+ */
+export function siteNavItems(notebooks: readonly string[], o: { primer: string; api: boolean }): NavItem[] {
+  const sorted = [...notebooks].sort();
+  return [
+    ...sorted.filter((n) => n === o.primer).map((n) => ({ href: `${n}.html`, label: "Methods primer" })),
+    { href: "index.html", label: "Findings" },
+    ...sorted.filter((n) => n !== o.primer).map((n) => ({ href: `${n}.html`, label: n })),
+    { href: "rules.html", label: "Phrase rules" },
+    { href: "data.html", label: "Data files" },
+    ...(o.api ? [{ href: "api/index.html", label: "API reference" }] : []),
+  ];
+}
+
 /** The site's navigation bar; `current` is the href of this page. */
 export function navHtml(items: NavItem[], current: string): string {
   const links = items

@@ -191,7 +191,7 @@ export const NOTEBOOK_JS = readFileSync(join(__dirname, "client", "notebook.js")
 export function notebookBody(o: { name: string; html: string; findings: number; primer?: boolean }): string {
   const toc = tocHtml(headings(o.html));
   const about = o.primer
-    ? `the methods primer: no findings here; each finding card on the chapter pages links to its method's section`
+    ? `the methods primer: no findings here; each finding card on the chapter pages, and each row of the findings index, links to its method's section`
     : `${o.findings} finding${o.findings === 1 ? "" : "s"} on this page; each card links back to the <a href="index.html">findings index</a>`;
   const tools = `<div class="nb-tools"><a href="notebooks/${escapeHtml(o.name)}.ipynb" download>⬇ download the executed notebook (${escapeHtml(
     o.name,

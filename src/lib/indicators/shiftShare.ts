@@ -189,7 +189,9 @@ function names(opts: ShiftShareOptions): Record<string, string> {
  * Classic (Dunn) shift-share.
  * @remarks
  * Classic shift-share (Dunn 1960) of the change of employment e in sector i of region r from $t_0$ to $t_1$ against a
- * reference R (a named region such as the country, or the sum of all regions given). With the reference's total growth
+ * reference R (a named region such as the country, or the sum of all regions given). Write $e_{ri}(t)$ for the region's
+ * employment in sector i at time t, $E_R(t)$ for the reference's total employment and $E_{Ri}(t)$ for the reference's
+ * employment in sector i. With the reference's total growth
  * $g = E_R(t_1) / E_R(t_0) - 1$, its growth in sector i $g_i = E_{Ri}(t_1) / E_{Ri}(t_0) - 1$ and the region's own
  * $r_i = e_{ri}(t_1) / e_{ri}(t_0) - 1$:
  *

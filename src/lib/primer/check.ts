@@ -3,7 +3,8 @@
  * text, as printed there, against the library's value. They agree when the library's value
  * rounds to the hand value at the hand value's printed precision (|library − hand| ≤ ½ unit of
  * its last digit); otherwise the check throws, so a primer whose arithmetic and library part
- * ways fails its run.
+ * ways fails its run. The exercises' worked answers (worked) write the arithmetic out in words and mark
+ * their results in bold; each bold result is checked the same way, so the text cannot drift from the library.
  */
 
 /** A hand value and the library's value disagree at the hand value's printed precision. */
@@ -51,4 +52,50 @@ export function byHand(label: string, hand: string, computed: number): string {
 export function byHandOutcome(label: string, hand: boolean | "undecided" | null, computed: boolean | "undecided" | null): string {
   if (hand !== computed) throw new PrimerCheckError(label, String(hand), computed);
   return `✓ ${label}: by hand ${String(hand)}, library ${String(computed)}`;
+}
+
+/** What the library gives for one result of a worked answer: a number, or an outcome. */
+export type WorkedValue = number | boolean | "undecided";
+
+/** The bold results of a worked answer's text (`**−2.23 %**`, `**undecided**`), in order. */
+export function boldResults(text: string): string[] {
+  return [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!.trim());
+}
+
+const OUTCOMES: Record<string, boolean | "undecided"> = { true: true, yes: true, false: false, no: false, undecided: "undecided" };
+
+/** One bold result read as the primer prints it: an outcome word, or the first number in it ("−2.23 %" → "-2.23"). */
+function readResult(label: string, bold: string): { outcome: boolean | "undecided" } | { number: string } {
+  const word = bold.toLowerCase().replace(/[.:;,!]+$/, "");
+  if (word in OUTCOMES) return { outcome: OUTCOMES[word]! };
+  const m = /[+−-]?\d+(?:\.\d+)?/.exec(bold);
+  if (!m) throw new PrimerCheckError(label, bold, "no number in the bold result");
+  return { number: m[0] };
+}
+
+/**
+ * A worked answer in words, checked: every result the text marks in bold is compared, in order, with the library's
+ * value for it — a number at the bold number's printed precision (as byHand), an outcome (true/yes, false/no,
+ * undecided) exactly. The text shows the arithmetic; the bold results cannot drift from what the library computes.
+ * @param text Markdown; bold marks the checked results and nothing else
+ * @param library one [label, value] per bold result, in the text's order
+ * @returns the text, then one ✓ line per result (Markdown)
+ * @throws PrimerCheckError when a result and the library's value differ, or the text's bold results and the
+ *   library's values are not as many
+ * @example
+ * worked("LQ = (20 / 100) / (100 / 1000) = 0.2 / 0.1 = **2.00**", [["LQ of farming in A", 2]]);
+ * // "LQ = … = **2.00**\n\n✓ LQ of farming in A: by hand 2.00, library 2.0000 (agree to 2 decimals)"
+ */
+export function worked(text: string, library: readonly (readonly [label: string, value: WorkedValue])[]): string {
+  const bold = boldResults(text);
+  if (bold.length !== library.length)
+    throw new PrimerCheckError(library[0]?.[0] ?? "worked answer", `${bold.length} bold result(s)`, `${library.length} library value(s)`);
+  const lines = bold.map((b, i) => {
+    const [label, value] = library[i]!;
+    const r = readResult(label, b);
+    if ("outcome" in r) return byHandOutcome(label, r.outcome, typeof value === "number" ? null : value);
+    if (typeof value !== "number") throw new PrimerCheckError(label, b, value);
+    return byHand(label, r.number, value);
+  });
+  return `${text}\n\n${lines.join("  \n")}`;
 }

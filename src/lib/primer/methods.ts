@@ -2,7 +2,7 @@
  * The methods primer (notebooks/01-methods.ipynb) as a table: one row per method family, with the
  * anchor of its section and the library functions whose use signals it. The site builder puts a
  * "Method: …" link on every finding card whose cell uses one of them (scripts/lib/site/cards.ts),
- * and tests/primer/links.test.ts fails when a finding cell of notebooks 02–06 uses an indicator or
+ * and tests/primer/links.test.ts fails when a finding cell of notebooks 02–07 uses an indicator or
  * a test of src/lib/indicators, src/lib/stats or src/lib/regions that no row lists.
  */
 

@@ -38,7 +38,7 @@
     var details = document.createElement("details");
     details.className = "solution-fold";
     var summary = document.createElement("summary");
-    summary.textContent = "show the solution's results";
+    summary.textContent = "show the worked solutions";
     details.appendChild(summary);
     out.parentNode.insertBefore(details, out);
     details.appendChild(out);
