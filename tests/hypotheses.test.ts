@@ -11,6 +11,7 @@ import {
   assess,
   assessmentFrame,
   assessmentTable,
+  assessmentText,
   claimKeyOf,
   CONCLUSIONS,
   countOutcomes,
@@ -27,6 +28,7 @@ import {
   partAssessments,
   proposition,
   READING_RULE,
+  signOf,
   SUMMARY_RULE,
   summaryOf,
   type ComputedValue,
@@ -283,7 +285,7 @@ describe("the main conclusion (§5.3), on synthetic findings", () => {
   /** Every linked finding holding: comparisons true, population changes with the sign their links read. */
   const holding = (): Finding[] =>
     proposition(MAIN_CONCLUSION).links.flatMap((l) =>
-      linkIds(l).map((id) => f(id, "corroborated", l.sign ? { computed: l.sign === "positive" ? 1 : -3 } : {})),
+      linkIds(l).map((id) => f(id, "corroborated", signOf(l, id) ? { computed: signOf(l, id) === "positive" ? 1 : -3 } : {})),
     );
 
   it("counts the region-level size test and the innovation gap, and its summary follows from the rule", () => {
@@ -293,8 +295,9 @@ describe("the main conclusion (§5.3), on synthetic findings", () => {
     expect(outcome("ch4.city_regions_innovation_above_small_town")).toBe("against");
     // job growth: 5 supports links hold → 5 for; innovation: 4 supports hold (above Norway, both types above their national
     // equivalents twice over, above the big cities: 4 for), 1 weakens holds (1 against), the two county splits are context;
-    // population: 2 weakens links whose signs hold → 2 against. 9 for, 3 against → mixed.
-    expect([a.counts.for, a.counts.against, a.counts.context]).toEqual([9, 3, 2]);
+    // population: 1 weakens link (the cities grew and the small towns shrank: one concentration, issue 25 audit) whose
+    // four signs hold → 1 against. 9 for, 2 against → mixed.
+    expect([a.counts.for, a.counts.against, a.counts.context]).toEqual([9, 2, 2]);
     expect(a.summary).toBe("mixed");
     expect(partAssessments(a).map((p) => `${p.part}:${p.summary}`)).toEqual(["job growth:supported", "innovation:mixed", "population:weakened"]);
   });
@@ -304,8 +307,32 @@ describe("the main conclusion (§5.3), on synthetic findings", () => {
       x.id === "ch3.inverse_size_job_growth.regions" ? f(x.id, "inconclusive") : x.id === "ch4.innovation_rate_above_norway" ? { ...x, kind: "check" as const } : x,
     );
     const a = assess(proposition(MAIN_CONCLUSION), fs);
-    // from 9 for / 3 against: the regions test → inconclusive (8 for), the innovation rate → check (7 for)
-    expect([a.counts.for, a.counts.against, a.counts.inconclusive, a.counts.check]).toEqual([7, 3, 1, 1]);
+    // from 9 for / 2 against: the regions test → inconclusive (8 for), the innovation rate → check (7 for)
+    expect([a.counts.for, a.counts.against, a.counts.inconclusive, a.counts.check]).toEqual([7, 2, 1, 1]);
+  });
+
+  it("a mixed or weakened summary decided on the report's own figures alone says so (issue 25 audit)", () => {
+    const p = { id: "c.test", chapter: 5 as const, source: "§5", lines: [1, 2] as [number, number], statement: "s", parts: ["a", "b"],
+      links: [{ finding: "ch3.x", reading: "supports" as const, part: "a", why: "x" }, { finding: "ch3.y", reading: "supports" as const, part: "b", why: "y" }] };
+    const reportOnly = assess(p, [f("ch3.x", "reproduced"), f("ch3.y", "diverges")]); // both verdicts rest on the report's figures
+    expect(reportOnly.summary).toBe("mixed");
+    expect(assessmentText(reportOnly, [])).toContain("`mixed` on the report's own figures only: no deciding link rests on open data.");
+    const withOpenData = assess(p, [f("ch3.x", "corroborated"), f("ch3.y", "diverges")]);
+    expect(assessmentText(withOpenData, [])).not.toContain("no deciding link rests on open data");
+  });
+
+  it("the cities' growth and the small towns' decline are one piece of evidence, each finding read for its own sign", () => {
+    const population = proposition(MAIN_CONCLUSION).links.filter((l) => l.part === "population");
+    expect(population).toHaveLength(1);
+    const [link] = population;
+    expect(signOf(link!, "ch3.city_regions_population_change_2001_07.jan2001_jan2007")).toBe("positive");
+    expect(signOf(link!, "ch3.small_town_regions_population_change_2001_07.jan2001_jan2008")).toBe("negative");
+    // the small towns grew in one reading: that finding fails its sign, the others hold → the readings disagree → inconclusive
+    const fs = holding().map((x) => (x.id === "ch3.small_town_regions_population_change_2001_07.jan2001_jan2008" ? f(x.id, "corroborated", { computed: 0.5 }) : x));
+    expect(assess(proposition(MAIN_CONCLUSION), fs).links.find((l) => l.link.part === "population")!.outcome).toBe("inconclusive");
+    // a sign map that does not name exactly the link's findings is refused
+    const broken = { ...proposition(MAIN_CONCLUSION), links: [{ ...link!, sign: { "ch3.city_regions_population_change_2001_07.jan2001_jan2007": "positive" as const } }] };
+    expect(linkProblems(broken).join("\n")).toMatch(/a sign by finding must name each of the link's findings/);
   });
 
   it("chapter 5 reads population growth for its direction where the statement asserts no figure", () => {

@@ -63,11 +63,26 @@ function bySign(f: Finding, sign: Sign): Evidence {
   return ok ? "holds" : opposite ? "fails" : "inconclusive";
 }
 
+/**
+ * The sign a link reads a finding for (its `sign`, or the finding's entry of a per-finding map); undefined: by verdict.
+ * @example signOf({ sign: { "ch3.a": "negative" } }, "ch3.a"); // "negative"
+ */
+export function signOf(link: Pick<LinkReading, "sign">, id: string): Sign | undefined {
+  return typeof link.sign === "string" ? link.sign : link.sign?.[id];
+}
+
 /** One piece of evidence from its findings: all that could be tested agree, or it is inconclusive. */
-function combine(fs: Finding[], sign: Sign | undefined): { evidence: Evidence; detail: string } {
-  const each = fs.map((f) => (sign ? bySign(f, sign) : byVerdict(f)));
+function combine(fs: Finding[], link: Pick<LinkReading, "sign">): { evidence: Evidence; detail: string } {
+  const each = fs.map((f) => {
+    const sign = signOf(link, f.id);
+    return sign ? bySign(f, sign) : byVerdict(f);
+  });
   const tested = each.filter((e) => e !== "untestable");
-  const shown = sign ? `computed ${fs.map((f) => formatValue(f.computed)).join(", ")}: read for a ${sign} sign` : "";
+  const shown = link.sign
+    ? typeof link.sign === "string"
+      ? `computed ${fs.map((f) => formatValue(f.computed)).join(", ")}: read for a ${link.sign} sign`
+      : `computed ${fs.map((f) => `${formatValue(f.computed)} (read for a ${signOf(link, f.id) ?? "?"} sign)`).join(", ")}`
+    : "";
   const evidence: Evidence = tested.length === 0 ? "untestable" : tested.every((e) => e === tested[0]) ? tested[0]! : "inconclusive";
   const disagree = tested.length > 1 && evidence === "inconclusive" ? "the readings disagree" : "";
   return { evidence, detail: [shown, disagree].filter((s) => s).join("; ") };
@@ -115,7 +130,7 @@ export function assessLink(link: Link, byId: Map<string, Finding>): AssessedLink
   const claims = present.filter((f) => f.kind !== "check");
   if (claims.length === 0) return { link, findings: present, outcome: "check", detail: "a check of the project's, not a claim of the report" };
   if (link.cannotFail) return { link, findings: present, outcome: "cannot_fail", detail: `cannot fail: ${link.cannotFail}` };
-  const { evidence, detail } = combine(claims, link.sign);
+  const { evidence, detail } = combine(claims, link);
   return { link, findings: present, outcome: outcomeOf(evidence, link.reading), detail };
 }
 

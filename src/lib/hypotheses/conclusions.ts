@@ -241,7 +241,19 @@ export const CONCLUSIONS: Proposition[] = [
       },
       { finding: "ch5.innovation_above_big_cities", reading: "supports", part: "innovation", why: "high innovation capacity: a rate above Norway's big cities (the statement's own comparison, seed 1872–1874)" },
       { finding: "ch5.region_types_above_national_equivalents", reading: "supports", part: "innovation", why: "in both region types above their national equivalents (seed 1874–1876)" },
-      ...populationLinks("weakens", ["population", "population"], "; growth in the cities and decline in the small towns is concentration", POPULATION_AS_CONDITION),
+      // one piece of evidence (reading rule 4): growth in the cities and decline in the small towns together are the
+      // concentration the statement's dispersed settlement denies, so the two findings form one link (issue 25 audit)
+      {
+        finding: [...PERIOD_READINGS("ch3.city_regions_population_change_2001_07"), ...PERIOD_READINGS("ch3.small_town_regions_population_change_2001_07")],
+        reading: "weakens",
+        part: "population",
+        sign: Object.fromEntries([
+          ...PERIOD_READINGS("ch3.city_regions_population_change_2001_07").map((id) => [id, "positive"] as const),
+          ...PERIOD_READINGS("ch3.small_town_regions_population_change_2001_07").map((id) => [id, "negative"] as const),
+        ]),
+        why: "the city regions grew and the small-town regions shrank (2001–07, both readings of the period, read for the direction): concentration, one comparison",
+        judgement: POPULATION_AS_CONDITION,
+      },
     ],
   },
 ];

@@ -14,6 +14,7 @@ export {
   judgementFlips,
   linkIds,
   partAssessments,
+  signOf,
   summaryOf,
   type Flip,
   type PartAssessment,

@@ -24,7 +24,7 @@ const COUNTS_AS: Record<Outcome, string> = {
  * @example readingText({ reading: "supports", part: "population", sign: "positive" }); // "supports (sign: positive)"
  */
 export function readingText(r: LinkReading): string {
-  return r.reading === "context" ? `context (about ${r.about ?? "?"})` : `${r.reading}${r.sign ? ` (sign: ${r.sign})` : ""}`;
+  return r.reading === "context" ? `context (about ${r.about ?? "?"})` : `${r.reading}${r.sign ? ` (sign: ${typeof r.sign === "string" ? r.sign : Object.values(r.sign).join("/")})` : ""}`;
 }
 
 function verdictText(f: Finding): string {
@@ -100,7 +100,12 @@ export function assessmentText(a: Assessment, flips: Flip[]): string {
   const both = decided.length - report - open;
   const basis = decided.length ? ` Deciding links: ${decided.length} (${report} on the report's own figures, ${open} on open data${both ? `, ${both} on both` : ""}).` : "";
   const parts = a.proposition.parts.length > 1 ? `\n\n${partsText(a)}` : "";
-  const reportOnly = a.summary === "consistent_with_report" ? " Consistent with the report's own figures; not testable against open data." : "";
+  const reportOnly =
+    a.summary === "consistent_with_report"
+      ? " Consistent with the report's own figures; not testable against open data."
+      : decided.length && report === decided.length
+        ? ` \`${a.summary}\` on the report's own figures only: no deciding link rests on open data.`
+        : "";
   return `**${a.proposition.id}: \`${a.summary}\`** — ${countsText(a.counts)}.${basis}${reportOnly}${parts}\n\n**Sensitivity.** ${sensitivityText(a.summary, flips)}`;
 }
 

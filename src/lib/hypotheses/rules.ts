@@ -4,7 +4,7 @@
  * proposition's links keep the reading rule's form (linkProblems). Chapter 2's notebook and the
  * README state the same text.
  */
-import { linkIds } from "./assess";
+import { linkIds, signOf } from "./assess";
 import type { LinkReading, Proposition } from "./types";
 
 /** The reading rule, as Markdown. */
@@ -80,6 +80,8 @@ export function linkProblems(p: Proposition): string[] {
     }
     if (!l.why.trim()) out.push(`${where}: no why`);
     out.push(...readingProblems(l, l.why, p.parts, where));
+    if (l.sign !== undefined && typeof l.sign !== "string" && Object.keys(l.sign).sort().join(" ") !== [...ids].sort().join(" "))
+      out.push(`${where}: a sign by finding must name each of the link's findings, and only those`);
     if (l.judgement) {
       const a = l.judgement.alternative;
       if (!l.judgement.reason.trim()) out.push(`${where}: a judgement call says why`);
@@ -103,7 +105,7 @@ export function crossReadingProblems(props: Proposition[]): string[] {
   for (const [id, uses] of [...byFinding].sort((a, b) => a[0].localeCompare(b[0]))) {
     const counted = uses.filter((u) => u.l.reading !== "context");
     const context = uses.filter((u) => u.l.reading === "context");
-    const signs = new Set(counted.map((u) => u.l.sign ?? "verdict"));
+    const signs = new Set(counted.map((u) => signOf(u.l, id) ?? "verdict"));
     const differs = (counted.length > 0 && context.length > 0) || signs.size > 1;
     if (differs && !uses.some((u) => u.l.judgement))
       out.push(

@@ -28,8 +28,10 @@ export interface LinkReading {
   /**
    * Read the sign of the computed value instead of the verdict: for an exact-number finding linked
    * to a statement of direction only (the +2.5 % may be off while the growth it reports is real).
+   * A map by finding id when one piece of evidence joins findings read for opposite signs (the city regions grew and
+   * the small-town regions shrank: one concentration, one link).
    */
-  sign?: Sign;
+  sign?: Sign | Readonly<Record<string, Sign>>;
 }
 
 export interface Link extends LinkReading {
