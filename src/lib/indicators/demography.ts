@@ -89,8 +89,8 @@ function exprs(o: typeof DEFAULTS) {
  * $M = I - O$, residual $\varepsilon = P_{\mathrm{end}} - (P_{\mathrm{start}} + N + M)$ (SSB's registration
  * corrections: reported, never hidden), mean population $\bar P = (P_{\mathrm{start}} + P_{\mathrm{end}}) / 2$ and the
  * rate of a component X per 1,000: $1000 \cdot X / \bar P$. Where migration is not published, the implied net migration
- * $(P_{\mathrm{end}} - P_{\mathrm{start}}) - N$ still is (it then includes the residual). Pooled over several years
- * (`poolComponents`), the components are summed and the rates divided by the person-years $\sum \bar P$ (each year's mean population, summed over
+ * $(P_{\mathrm{end}} - P_{\mathrm{start}}) - N$ still is (it then includes the residual). Pooled over several
+ * years, the components are summed and the rates divided by the person-years $\sum \bar P$ (each year's mean population, summed over
  * the years: one person living in the region a whole year is one person-year).
  *
  * References: Shryock, H. S. & Siegel, J. S. (1973). *The Methods and Materials of Demography*. Washington, DC: U.S.

@@ -46,7 +46,7 @@ function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [st
  *
  * $$\Delta\% = 100 \cdot \frac{x_{t_1} - x_{t_0}}{x_{t_0}}$$
  *
- * and the index with base time b: $I_t = 100 \cdot x_t / x_b$ (`growthIndex`).
+ * and the index with base time b: $I_t = 100 \cdot x_t / x_b$ (the base year is 100).
  *
  * References: Isard, W. (1960). *Methods of Regional Analysis: An Introduction to Regional Science*. Cambridge, MA:
  * MIT Press. Preston, S. H., Heuveline, P. & Guillot, M. (2001). *Demography: Measuring and Modeling Population
@@ -133,8 +133,8 @@ export function growthIndex(df: pl.DataFrame, opts: GrowthIndexOptions): pl.Data
  *
  * $$r = 100 \cdot \left[ \left( 1 + \frac{G}{100} \right)^{1/n} - 1 \right]$$
  *
- * It is smaller than the simple average G / n, because each year's growth applies to a larger base. The phrase rule
- * `nullvekst` ("zero growth") is read on this yearly rate.
+ * It is smaller than the simple average G / n, because each year's growth applies to a larger base. When the report
+ * says *nullvekst* ("zero growth"), the project checks the claim on this yearly rate.
  *
  * References: Preston, S. H., Heuveline, P. & Guillot, M. (2001). *Demography: Measuring and Modeling Population
  * Processes*. Oxford: Blackwell.

@@ -76,7 +76,11 @@ export function specialization(df: pl.DataFrame, opts: SpecializationOptions): p
  * $$H_i = \frac{1}{2} \sum_j \left| \frac{e_{ij}}{e_i} - \frac{e_j}{e} \right|$$
  *
  * with $e_i$ the sector's total, $e_j$ region j's total and e the grand total. H = 0: the sector is spread over the
- * regions exactly like all employment; values near 1: it sits in regions that hold little of the total.
+ * regions exactly like all employment; values near 1: nearly all of the sector's jobs are in regions that hold only a
+ * small part of all jobs (the sector is concentrated). The differences sum to zero (both sets of shares add up to 1), so
+ * every job "too many" in one region is matched by a job "too few" in another, and the sum of absolute differences
+ * counts each misplaced job twice; the ½ undoes that. H is the share of the sector's jobs that would have to move for it
+ * to be spread like all jobs, from 0 to 1. Krugman's K is by convention not halved, so it runs from 0 to 2.
  *
  * References: Hoover, E. M. (1936). The measurement of industrial localization. *Review of Economics and Statistics*
  * 18(4), 162–171. Combes, P.-P., Mayer, T. & Thisse, J.-F. (2008). *Economic Geography: The Integration of Regions and

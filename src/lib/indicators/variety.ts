@@ -24,7 +24,8 @@ export interface VarietyOptions extends RegionSectorOptions {
  * Entropy of sector shares per region, split into unrelated (between groups) and related (within groups) variety.
  * @remarks
  * Related and unrelated variety (Frenken, Van Oort & Verburg 2007): with sectors i in groups g (e.g. 4-digit industries
- * within 2-digit groups) and $P_g = \sum_{i \in g} p_i$,
+ * within 2-digit groups: industry classifications number industries with codes, where a 2-digit code is a broad group,
+ * such as 10, food products, and a 4-digit code a finer industry within it, such as 10.51, dairies) and $P_g = \sum_{i \in g} p_i$,
  *
  * $$\mathrm{UV} = \sum_g P_g \log_2 \frac{1}{P_g}, \qquad \mathrm{RV} = \sum_g P_g H_g, \quad H_g = \sum_{i \in g} \frac{p_i}{P_g} \log_2 \frac{P_g}{p_i}$$
  *

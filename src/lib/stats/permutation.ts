@@ -105,13 +105,15 @@ function finiteStat(t: number, what: string): number {
  * Permutation p-value of a statistic of (x, y), default Spearman's ρ: exact for small n, else seeded Monte Carlo.
  * @remarks
  * The permutation test counts how often a statistic T (default Spearman's ρ) computed on y shuffled against x is at
- * least as extreme as the observed $T_{\mathrm{obs}}$. For n ≤ 8 (by default) all N = n! orderings are enumerated, the
+ * least as extreme as the observed $T_{\mathrm{obs}}$. Write $T_{\mathrm{obs}}$ for the statistic of the data as observed
+ * and $T^{\ast}$ for the statistic of one shuffled ordering (the star marks "shuffled"). For n ≤ 8 (by default) all N = n! orderings are enumerated, the
  * observed one included, and the p-value is exact:
  *
  * $$p = \frac{\text{number of orderings with } |T^{\ast}| \ge |T_{\mathrm{obs}}|}{N}$$
  *
  * (α, the *significance level*, is the largest p still read as evidence, here 5 %; two-sided; one-sided "less" counts $T^{\ast} \le T_{\mathrm{obs}}$, "greater" $T^{\ast} \ge T_{\mathrm{obs}}$). For larger n,
- * B random orderings are drawn from a seeded generator (default B = 20 000, so the result is reproducible) and
+ * B random orderings are drawn instead (default B = 20 000). The drawing starts from a fixed number (the *seed*), so
+ * every run draws the same orderings and gets the same p, and
  *
  * $$p = \frac{(\text{number of draws as extreme}) + 1}{B + 1}$$
  *

@@ -131,13 +131,18 @@ function countAtMost(sorted: Float64Array, v: number): number {
 /**
  * Estimate the power of Spearman's permutation test by simulation (see the module comment).
  * @remarks
- * The power of Spearman's permutation test is estimated by simulation: draw samples of n pairs from a bivariate normal
- * distribution with correlation ρ ($x = z_1$, $y = \rho z_1 + \sqrt{1 - \rho^2} \cdot z_2$ with $z_1, z_2$ independent
- * standard normal), compute each sample's permutation p-value, and count how often p ≤ α:
+ * The power of Spearman's permutation test is estimated by simulation: invent many data sets of n pairs (x, y) whose true
+ * correlation is ρ, test each, and count how often the test finds the relation (p ≤ α). The pairs are drawn from a
+ * *bivariate normal* distribution (each of x and y follows the bell curve, and they are correlated ρ):
+ * $x = z_1$, $y = \rho z_1 + \sqrt{1 - \rho^2} \cdot z_2$, where $z_1$ and $z_2$ are drawn independently from the
+ * *standard normal* distribution (the bell curve with mean 0 and standard deviation 1). Then
  *
  * $$\widehat{\mathrm{power}} = \frac{\text{number of samples with } p \le \alpha}{\mathrm{draws}}, \qquad \mathrm{SE} = \sqrt{\widehat{\mathrm{power}} \cdot (1 - \widehat{\mathrm{power}}) / \mathrm{draws}}$$
  *
- * At ρ = 0 it estimates the test's actual *size* (how often it finds a relation that is not there: its false-alarm rate), which is at most α because ρ takes only a few values for small n.
+ * SE, the standard error, says how far the estimate may be from the true power because only a limited number of data
+ * sets were drawn. At ρ = 0 it estimates the test's actual *size* (how often it finds a relation that is not there: its
+ * false-alarm rate). The size is at most α, and for small n usually below it: with few regions there are few orderings,
+ * so p can take only a few values, and often none of them equals α exactly.
  *
  * References: Cohen, J. (1988). *Statistical Power Analysis for the Behavioral Sciences* (2nd ed.). Hillsdale, NJ:
  * Lawrence Erlbaum. Bonett, D. G. & Wright, T. A. (2000). Sample size requirements for estimating Pearson, Kendall and

@@ -37,10 +37,12 @@ export function parsePrinted(printed: string): number {
  *
  * $$x \in \left[ v - \tfrac{1}{2} \cdot 10^{-d},\ v + \tfrac{1}{2} \cdot 10^{-d} \right]$$
  *
- * ("44" → [43.5, 44.5]; "18,7" → [18.65, 18.75]; "220.000", read to its last non-zero digit, → [215 000, 225 000]).
+ * ("44" → [43.5, 44.5]; "18,7" → [18.65, 18.75]; "220.000" → [215 000, 225 000]: Norwegian writes a dot between thousands, so this is 220 000, and a round number
+ * like it is read as rounded to its last non-zero digit, here the ten thousands, so it stands for 220 000 ± 5 000).
  * A quantity computed from such figures is known only as an interval: $[a, b] + [c, d] = [a + c,\ b + d]$,
- * $[a, b] - [c, d] = [a - d,\ b - c]$, and a function that is monotone in each input takes its extremes at the corners
- * of the box of inputs. A comparison is true when it holds at every value the intervals allow, false when at none, and
+ * $[a, b] - [c, d] = [a - d,\ b - c]$, and a function that is monotone in each input (as one input rises, with the others
+ * fixed, it only rises or only falls, like a sum or a share) is lowest and highest when every input sits at one end of
+ * its interval (at the corners of the box of inputs). A comparison is true when it holds at every value the intervals allow, false when at none, and
  * undecided otherwise.
  *
  * References: Moore, R. E. (1966). *Interval Analysis*. Englewood Cliffs, NJ: Prentice-Hall. Moore, R. E., Kearfott,
