@@ -175,7 +175,10 @@ describe("§3.2 Innlandet's types against the national types, the printed popula
     // [2.45, 2.55] wholly below [3.75, 3.85]; [−3.75, −3.65] wholly below [−3.35, −3.25]
     const f = finding("ch3.innlandet_types_slightly_weaker_than_national_types.printed_population");
     expect(f).toMatchObject({ computed: true, verdict: "reproduced", rule: "litt" });
-    expect(f.robustness.status).toBe("robust"); // the one reading, figures as printed, agrees
+    // Innlandet's side from SSB (issue 25 audit): 1 Jan 2001 → 1 Jan 2007 the small-town regions' SSB change lies inside the
+    // printed national −3.3 ± 0.05 → undecided, so that reading flips the verdict
+    expect(f.robustness.status).toBe("fragile");
+    expect(f.robustness.flips).toContain("Innlandet's side from SSB, 1 Jan 2001 → 1 Jan 2007");
     expect(f.note).toContain("2.5 % against 3.8 %");
     expect(finding("ch3.innlandet_types_migration_slightly_better_than_national_types").verdict).toBe("untestable");
   });
