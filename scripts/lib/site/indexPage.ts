@@ -24,6 +24,7 @@ import { FIRST_SCREEN_CSS, firstScreenHtml } from "./firstScreen";
 import { groupFindings } from "./format";
 import { readingLabels } from "./headline";
 import { NARROW, verdictBadge } from "./layout";
+import type { ReportSection } from "./reportRef";
 
 export interface IndexInput {
   findings: Finding[];
@@ -45,6 +46,8 @@ export interface IndexInput {
   api: boolean;
   /** What changed since the reviewed record (tests/golden/findings.json). */
   reviewed?: ReviewedComparison;
+  /** The report's headings by section (data/report/report_sections.csv). */
+  reportSections?: Map<string, ReportSection>;
 }
 
 /** One line on what changed since the reviewed record, with the details folded. */
