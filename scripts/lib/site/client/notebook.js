@@ -134,7 +134,8 @@
     var shown = null;
     var update = function () {
       var at = null;
-      var line = side.getBoundingClientRect().bottom + 8;
+      // the section whose heading has passed a line a fifth of the screen under the bar
+      var line = side.getBoundingClientRect().bottom + window.innerHeight / 5;
       for (var i = 0; i < heads.length && heads[i].getBoundingClientRect().top <= line; i++) at = heads[i];
       if (at === shown) return;
       shown = at;
