@@ -187,7 +187,9 @@ ${narrowCardsCss(".nb table.findings", [null, null, "published", "computed", "ve
 .nb .finding table td{display:inline-block;padding:0 12px 0 0}
 ${["published", "computed", "unit", "tolerance", ""].map((l, i) => (l ? `.nb .finding table td:nth-child(${i + 1})::before{content:"${l}: ";color:#57606a}` : "")).join("")}}
 @media print{.nb-side,.nb-tools,details.code-fold,.back-link{display:none !important}.nb .output_subarea{overflow:visible}
-details.card-notes>summary,details.table-fold>summary{display:none}}
+details.card-notes>summary,details.table-fold>summary{display:none}
+/* a wide table of numbers wraps inside the page instead of running off it */
+.nb table{max-width:100%;font-size:8pt}.nb td,.nb th{overflow-wrap:anywhere}}
 .highlight .s,.highlight .s1,.highlight .s2,.highlight .sb{color:#0a3069}.highlight .mi,.highlight .mf{color:#0550ae}.highlight .nx{color:#1f2328}`;
 
 /** Client script of notebook pages. */
