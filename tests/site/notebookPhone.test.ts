@@ -2,7 +2,8 @@
  * A long notebook page on a phone (scripts/lib/site/client/notebook.js, NOTEBOOK_CSS), on a SYNTHETIC page
  * in Chromium from file:// (every other request refused): the contents are one bar that stays at the top and
  * names the section in view; each card's notes and every table of more than 12 rows are folded, and a link to
- * a row inside a folded table opens it. At a desk's width nothing of this happens.
+ * a row inside a folded table opens it; the sideways-scrolling navigation shows this page's link. At a desk's
+ * width nothing of this happens.
  * Needs /usr/bin/chromium (skipped, saying so, without it).
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium } from "../../scripts/lib/browser";
-import { page as sitePage } from "../../scripts/lib/site/layout";
+import { navHtml, page as sitePage } from "../../scripts/lib/site/layout";
 import { NOTEBOOK_CSS, NOTEBOOK_JS, notebookBody } from "../../scripts/lib/site/notebookPage";
 import { findingHtml } from "../../src/lib/findings/render";
 import { syntheticFindings } from "./synthetic";
@@ -34,7 +35,9 @@ describe.skipIf(!chromium)("a long notebook page on a phone", () => {
   let url = "";
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "innlandet-nb-phone-"));
-    const html = sitePage({ title: "t", nav: "", body: notebookBody({ name: "03-synthetic", html: syntheticHtml(), findings: 1 }), footer: "", css: NOTEBOOK_CSS, scripts: [NOTEBOOK_JS] });
+    // a navigation far wider than a phone, this page's link last
+    const nav = navHtml([...Array.from({ length: 9 }, (_, i) => ({ href: `0${i}-chapter.html`, label: `0${i}-some-chapter-name` })), { href: "page.html", label: "this page" }], "page.html");
+    const html = sitePage({ title: "t", nav, body: notebookBody({ name: "03-synthetic", html: syntheticHtml(), findings: 1 }), footer: "", css: NOTEBOOK_CSS, scripts: [NOTEBOOK_JS] });
     writeFileSync(join(dir, "page.html"), html);
     url = pathToFileURL(join(dir, "page.html")).href;
     browser = await launchChromium();
@@ -75,6 +78,17 @@ describe.skipIf(!chromium)("a long notebook page on a phone", () => {
     const linked = await open(390, "#row-15");
     expect(await linked.evaluate(`document.querySelector("details.table-fold").open`)).toBe(true);
     await linked.close();
+  });
+
+  it("the navigation, one line scrolling sideways, is scrolled to this page's link", { timeout: 60_000 }, async () => {
+    const p = await open(390);
+    const [left, right, scrolled] = (await p.evaluate(
+      `(() => { const a = document.querySelector("header.site nav a[aria-current]").getBoundingClientRect(); return [a.left, a.right, document.querySelector("header.site nav").scrollLeft]; })()`,
+    )) as [number, number, number];
+    expect(scrolled).toBeGreaterThan(0);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(390);
+    await p.close();
   });
 
   it("at a desk's width the contents stay beside the page, open, and nothing is folded", { timeout: 60_000 }, async () => {
