@@ -66,6 +66,11 @@ describe("report references as the report's section and heading", () => {
     const index = findingsHtml({ findings: [f], chapterTitles: {}, sectionTitles: {}, readings: new Map(), cells: new Map(), dataFiles: new Set(), reportSections: ONE });
     expect(index).toContain(`<dt>source</dt><dd>published at NIBR-rapport 2009:14, ${shown}`);
     expect(index).toContain("— in the report: «Småby- og småstedsregioner dominerer»");
+    // a Markdown findings table (findingsMarkdown, as a page shows it): its notes too, and a second pass changes nothing
+    const md = "<td>basis: open data<br>source: published at NIBR-rapport 2009:14 §3.1, shared/seed/s.txt lines 663–664<br>run: r</td>";
+    const once = rewriteFindings(md, [], new Map(), new Set(), new Map(), ONE);
+    expect(once).toBe(`<td>basis: open data<br>source: published at NIBR-rapport 2009:14, ${shown} style="font-size:90%;color:#57606a" title="shared/seed/s.txt">(seed text, lines 663–664)</span><br>run: r</td>`);
+    expect(rewriteFindings(once, [], new Map(), new Set(), new Map(), ONE)).toBe(once);
     // without the table: the section alone, the lines still there
     expect(rewriteFindings(findingHtml(f), [f], new Map(), new Set())).toContain('NIBR-rapport 2009:14, §3.1 <span class="seed-ref"');
   });

@@ -10,7 +10,7 @@ import { cellLibCalls, methodHref, methodsOf, type Method } from "../../../src/l
 import { formatComputed, formatPublished, formatTolerance } from "./format";
 import { inputHtml } from "./findingsTable";
 import type { NbJson } from "./notebookPage";
-import { reportRefHtml, type ReportSection } from "./reportRef";
+import { reportRefHtml, reportRefsInHtml, type ReportSection } from "./reportRef";
 
 const FINDING_MIME = "application/vnd.innlandet.finding+json";
 
@@ -135,5 +135,6 @@ export function rewriteFindings(
 ): string {
   let out = numberCells(html);
   for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id), sections), f, methods.get(f.id), sections);
-  return out;
+  // the rest, e.g. a Markdown findings table's notes
+  return reportRefsInHtml(out, sections);
 }

@@ -75,3 +75,14 @@ export function reportRefHtml(text: string, sections: Map<string, ReportSection>
   }
   return out + escapeHtml(text.slice(at));
 }
+
+/**
+ * Every report reference left in a page's HTML (in the text of a Markdown findings table, say) shown as
+ * reportRefHtml shows it; references already shown so are left alone.
+ * @example
+ * reportRefsInHtml("<td>source: published at NIBR-rapport 2009:14 §3.1, s.txt line 9</td>", sections);
+ * // '<td>source: published at NIBR-rapport 2009:14, §3.1 «…» <span class="seed-ref" …>(seed text, line 9)</span></td>'
+ */
+export function reportRefsInHtml(html: string, sections: Map<string, ReportSection>): string {
+  return html.replace(REF, (m) => reportRefHtml(m, sections));
+}
