@@ -115,7 +115,8 @@ table.findings td[data-label]::before{content:attr(data-label) ": ";color:#57606
 table.findings td.c-verdict::before{content:none}
 }
 @media print{.filters,#filter-note,#no-match,#fig-deviation,.figure-note{display:none !important}
-table.findings{font-size:8.5pt}table.findings .c-claim{min-width:0}table.findings td,table.findings th{overflow-wrap:anywhere}}`;
+table.findings{font-size:8.5pt}table.findings .c-claim{min-width:0}table.findings td,table.findings th{overflow-wrap:anywhere}
+details.notes:not([open]){display:none}}`;
 
 /** Client script of the index page. */
 export const INDEX_JS = readFileSync(join(__dirname, "client", "index.js"), "utf8");
