@@ -134,7 +134,7 @@ async function narrowFigureChecks(page: Page): Promise<Check[]> {
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
-  const checks = (await figureChecks(page)).map((c) => ({ ...c, name: `${c.name} at 390 px` }));
+  const checks = (await figureChecks(page, { phone: true })).map((c) => ({ ...c, name: `${c.name} at 390 px` }));
   await page.setViewportSize(size);
   await page.waitForFunction(SETTLED, undefined, { timeout: 30_000 }).catch(() => undefined);
   return checks;

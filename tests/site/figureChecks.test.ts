@@ -45,8 +45,8 @@ describe("figure rules on hand-made facts", () => {
     id: "f",
     title: "A figure",
     axes: [
-      { name: "xaxis", shown: true, type: "linear", title: "population change (%)", ticks: ["0", "5", "10"] },
-      { name: "yaxis", shown: true, type: "linear", title: "job change (%)", ticks: ["0", "10"] },
+      { name: "xaxis", shown: true, type: "linear", title: "population change (%)", ticks: ["0", "5", "10"], titleAmongTicks: 0 },
+      { name: "yaxis", shown: true, type: "linear", title: "job change (%)", ticks: ["0", "10"], titleAmongTicks: 0 },
     ],
     legendItems: ["city regions"],
     legendTitles: [],
@@ -58,6 +58,7 @@ describe("figure rules on hand-made facts", () => {
       [30, 40],
       [50, 10],
     ],
+    labelsOnMarkers: [],
     lines: [],
     hovers: ["Hamar<br>population change: 4.49 %"],
     overflow: [],
@@ -81,6 +82,14 @@ describe("figure rules on hand-made facts", () => {
     expect(one({ width: 760, containerWidth: 350 })).toEqual(["figure 760 px wide in a 350 px column"]);
     expect(one({ plot: [40, 300] })).toEqual(["plot area only 40 × 300 px (labels or legend take the rest)"]);
     expect(one({ legendCover: 0.35 })).toEqual(["the legend covers 35 % of the plot area"]);
+    expect(one({ axes: [{ ...good.axes[0]!, titleAmongTicks: 40 }, good.axes[1]!] })).toEqual([
+      'xaxis title "population change (%)" stands 40 px in among its tick labels',
+    ]);
+    // a label over another point: a defect on a phone only (at desk width a named region may sit in a cloud)
+    expect(one({ labelsOnMarkers: ['"Trysil" covers 2 other points'] })).toEqual([]);
+    expect(figureProblems({ ...good, labelsOnMarkers: ['"Trysil" covers 2 other points'] }, { phone: true })).toEqual([
+      'point labels cover other points: "Trysil" covers 2 other points',
+    ]);
   });
 });
 
@@ -202,6 +211,39 @@ describe.skipIf(!chromium)("figure rules on synthetic pages in Chromium", () => 
     expect(figureProblems(wide!).some((p) => /^figure 760 px wide in a 350 px column/.test(p))).toBe(true);
     expect(figureProblems(squeezed!).some((p) => /^plot area only \d+ × \d+ px/.test(p))).toBe(true);
     const fitted = await draw("phone-fitted", [scatter({ width: 760 }), stacked], 390);
-    expect(fitted.map(figureProblems)).toEqual([[], []]);
+    expect(fitted.map((f) => figureProblems(f, { phone: true }))).toEqual([[], []]);
+  });
+
+  it("an axis title among upright tick labels fails; the builders' standoff puts it beyond them on a phone", { timeout: 60_000 }, async () => {
+    // one long category label turned upright in a short figure: plotly keeps the title inside the margin it can take
+    const bare: PlotlyFigure = {
+      data: [{ type: "bar", x: ["a", "b", "x".repeat(45)], y: [1, 2, 3], hovertemplate: "%{x}: %{y} persons<extra></extra>" }],
+      layout: { height: 300, width: 360, xaxis: { title: { text: "category of the bar" }, automargin: true, tickangle: 90 }, yaxis: { title: { text: "persons" } } },
+    };
+    // Figur 3.6's seven areas (their labels as the site shows them) as stacked bars, fitted to a phone by figureHtml
+    const areas = ["Norway", "Norway: big-city regions", "Norway: small and medium city regions", "Norway: small-town regions", "Innlandet", "Innlandet: city regions", "Innlandet: small-town regions"];
+    const df = pl.DataFrame({ area: [...areas, ...areas], part: [...areas.map(() => "goods"), ...areas.map(() => "services")], share: [...areas.map(() => 20), ...areas.map(() => 80)] });
+    const bars = stackedBarFigure(df, { x: "area", stack: "part", value: "share", xTitle: "area", yTitle: "share of employment", yUnit: "%", title: "Sectors", source: "hand-made test numbers" });
+    const noStandoff: PlotlyFigure = { ...bars, layout: { ...bars.layout, xaxis: { ...(bars.layout["xaxis"] as object), title: { text: "area" } } } };
+    const [among] = await draw("title-among", [bare], 400, true);
+    expect(figureProblems(among!).some((p) => /^xaxis title "category of the bar" stands \d+ px in among its tick labels$/.test(p))).toBe(true);
+    const [before, after] = await draw("title-standoff", [noStandoff, bars], 390);
+    expect(before!.axes.find((a) => a.name === "xaxis")!.titleAmongTicks).toBeGreaterThan(2);
+    expect(after!.axes.find((a) => a.name === "xaxis")!.titleAmongTicks).toBe(0);
+  });
+
+  it("on a phone, a label drawn over another point fails; scatterFigure's phone variant leaves those labels to the hover", { timeout: 60_000 }, async () => {
+    // three points about 11 px apart on a 340 px figure (hand-made), every one labelled to its right, drawn as they are
+    const crowd = pl.DataFrame({ x: [10, 11, 12, 30], y: [5, 5, 5, 20], name: ["Dovre", "Lesja", "Skjåk", "Hamar"], g: ["a", "a", "a", "a"] });
+    const opts = { x: "x", y: "y", label: "name", group: "g", title: "Crowded", xTitle: "residents", yTitle: "growth", yUnit: "%", source: "hand-made" };
+    const wide = scatterFigure(crowd, opts);
+    const right = wide.data.map((t) => ({ ...t, text: ["Dovre", "Lesja", "Skjåk", "Hamar"], textposition: "middle right" }));
+    const [bare] = await draw("labels-bare", [{ data: right, layout: { ...wide.layout, width: 340 } }], 390, true);
+    expect(figureProblems(bare!, { phone: true }).filter((p) => /^point labels cover other points: /.test(p))).toEqual([
+      'point labels cover other points: "Dovre" covers 2 other points; "Lesja" covers 1 other point',
+    ]);
+    const [fitted] = await draw("labels-phone", [wide], 390);
+    expect(figureProblems(fitted!, { phone: true })).toEqual([]);
+    expect(fitted!.points.length).toBe(4);
   });
 });

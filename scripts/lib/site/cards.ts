@@ -10,6 +10,7 @@ import { cellLibCalls, methodsOf, type Method } from "../../../src/lib/primer/me
 import { formatComputed, formatPublished, formatTolerance } from "./format";
 import { inputHtml, methodLinksHtml } from "./findingsTable";
 import type { NbJson } from "./notebookPage";
+import { reportRefHtml, reportRefsInHtml, type ReportSection } from "./reportRef";
 
 const FINDING_MIME = "application/vnd.innlandet.finding+json";
 
@@ -62,8 +63,15 @@ export { methodLinksHtml }; // the card's "Method (primer): …" line, the same 
 
 const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** One card (src/lib/findings/render.ts findingHtml): values, tolerance, inputs and the cell. */
-function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFiles: Set<string>, methods?: readonly Method[]): string {
+/** One card (src/lib/findings/render.ts findingHtml): values, tolerance, the report's section by its heading, inputs and the cell. */
+function rewriteCard(
+  html: string,
+  f: Finding,
+  cell: number | undefined,
+  dataFiles: Set<string>,
+  methods: readonly Method[] | undefined,
+  sections: Map<string, ReportSection>,
+): string {
   const id = escapeHtml(f.id);
   const start = html.indexOf(`<div class="finding" id="${id}"`);
   if (start < 0) return html;
@@ -75,6 +83,7 @@ function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFil
     (_, a: string, b: string, c: string, d: string) =>
       `${a}${escapeHtml(formatPublished(f))}${b}${escapeHtml(formatComputed(f.computed, f))}${c}${escapeHtml(formatTolerance(f.tolerance))}${d}`,
   );
+  card = card.replace(/(<div style="font-size:90%;color:#444;white-space:pre-line">)[^<]*(<\/div>)/, (_, a: string, b: string) => `${a}${reportRefHtml(f.note, sections)}${b}`);
   card = card.replace(
     /(<div style="font-size:85%;color:#666">inputs: )[^<]*(<\/div>)/,
     (_, a: string, b: string) => `${a}${f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ")}${b}${methodLinksHtml(methods)}`,
@@ -83,11 +92,15 @@ function rewriteCard(html: string, f: Finding, cell: number | undefined, dataFil
   return html.slice(0, start) + card + html.slice(stop);
 }
 
-/** One row of a findings table (render.ts findingsTableHtml): published and computed, and the method line under the note. */
-function rewriteRow(html: string, f: Finding, methods?: readonly Method[]): string {
+/** One row of a findings table (render.ts findingsTableHtml): published and computed, the report's section by its heading, and the method line under the note. */
+function rewriteRow(html: string, f: Finding, methods: readonly Method[] | undefined, sections: Map<string, ReportSection>): string {
   const id = escapeHtml(f.id);
   const links = methodLinksHtml(methods);
-  const withLinks = links ? html.replace(new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td>(?:(?!</tr>)[\\s\\S])*?)(</td></tr>)`), `$1${links}$2`) : html;
+  const noted = html.replace(
+    new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td>(?:(?!</tr>)[\\s\\S])*?<td style="font-size:85%;white-space:pre-line">)[^<]*`, "g"),
+    (_, a: string) => `${a}${reportRefHtml(f.note, sections)}`,
+  );
+  const withLinks = links ? noted.replace(new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td>(?:(?!</tr>)[\\s\\S])*?)(</td></tr>)`), `$1${links}$2`) : noted;
   return withLinks.replace(
     new RegExp(`(<tr id="${re(id)}"><td><code>${re(id)}</code></td><td>[^<]*</td><td>)[^<]*(</td><td>)[^<]*(</td>)`),
     (_, a: string, b: string, c: string) => `${a}${escapeHtml(formatPublished(f))}${b}${escapeHtml(formatComputed(f.computed, f))}${c}`,
@@ -104,7 +117,8 @@ export function numberCells(html: string): string {
 
 /**
  * A notebook page's HTML with every card and findings-table row of `findings` rewritten (each card with a link to
- * the primer's section of every method its cell uses, from `methods`), and its code cells numbered.
+ * the primer's section of every method its cell uses, from `methods`, and its report reference named by the
+ * section's heading, from `sections`), and its code cells numbered.
  */
 export function rewriteFindings(
   html: string,
@@ -112,8 +126,10 @@ export function rewriteFindings(
   cells: Map<string, number>,
   dataFiles: Set<string>,
   methods = new Map<string, Method[]>(),
+  sections = new Map<string, ReportSection>(),
 ): string {
   let out = numberCells(html);
-  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id)), f, methods.get(f.id));
-  return out;
+  for (const f of findings) out = rewriteRow(rewriteCard(out, f, cells.get(f.id), dataFiles, methods.get(f.id), sections), f, methods.get(f.id), sections);
+  // the rest, e.g. a Markdown findings table's notes
+  return reportRefsInHtml(out, sections);
 }

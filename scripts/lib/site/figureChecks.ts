@@ -3,7 +3,8 @@
  * what is drawn): axis titles present and in words; no NaN/Infinity in tick labels; points
  * not all on one x or one y; legend and colour-bar titles in words (no snake_case codes
  * such as `economic_region`, no bare abbreviations such as `lq`); hover text rounded and
- * with a unit; no text cut off at the figure's edge, no overlapping tick or point labels;
+ * with a unit; no text cut off at the figure's edge, no overlapping tick or point labels, axis
+ * titles beyond their tick labels (not among them); on a phone, no point label over another point;
  * a source line; not wider than its container; a plot area of at least 100 × 80 px that the
  * legend covers at most a fifth of.
  */
@@ -78,12 +79,16 @@ export function unrounded(n: string): boolean {
   return digits.length > 3;
 }
 
-/** Everything wrong with one drawn figure (empty when it passes). */
-export function figureProblems(f: FigureFacts): string[] {
+/**
+ * Everything wrong with one drawn figure (empty when it passes). On a phone (`phone`), a point label must
+ * also leave every other point's marker uncovered (the names that do not fit are in the hover text).
+ */
+export function figureProblems(f: FigureFacts, opts: { phone?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const a of f.axes.filter((x) => x.shown)) {
     if (!a.title) out.push(`${a.name} has no title`);
     else if (!inWords(a.title)) out.push(`${a.name} title not in words: "${a.title}"`);
+    if (a.title && a.titleAmongTicks > 2) out.push(`${a.name} title "${a.title}" stands ${a.titleAmongTicks} px in among its tick labels`);
     const bad = a.ticks.filter((t) => BROKEN.test(t));
     if (bad.length) out.push(`${a.name} tick labels broken: ${bad.slice(0, 3).join(", ")}`);
   }
@@ -115,6 +120,8 @@ export function figureProblems(f: FigureFacts): string[] {
       if (nums.length && !hasUnit(h)) out.push(`hover value(s) without a unit: "${line}"`);
     }
   }
+  if (opts.phone && f.labelsOnMarkers.length)
+    out.push(`point labels cover other points: ${f.labelsOnMarkers.slice(0, 3).join("; ")}${f.labelsOnMarkers.length > 3 ? ` (+${f.labelsOnMarkers.length - 3})` : ""}`);
   if (f.overflow.length) out.push(`text cut off: ${f.overflow.slice(0, 4).join("; ")}${f.overflow.length > 4 ? ` (+${f.overflow.length - 4})` : ""}`);
   if (f.overlaps.length)
     out.push(`labels overlap: ${f.overlaps.slice(0, 3).join("; ")}${f.overlaps.length > 3 ? ` (+${f.overlaps.length - 3})` : ""}`);
@@ -124,16 +131,16 @@ export function figureProblems(f: FigureFacts): string[] {
 }
 
 /** One check per figure: its problems, or what was looked at. */
-export function figureCheckResults(facts: FigureFacts[]): Check[] {
+export function figureCheckResults(facts: FigureFacts[], opts: { phone?: boolean } = {}): Check[] {
   return facts.map((f) => {
-    const problems = figureProblems(f);
+    const problems = figureProblems(f, opts);
     const name = `figure ${f.id}${f.title ? ` "${f.title}"` : ""} passes the figure rules`;
     const seen = `${f.axes.filter((a) => a.shown).length} axes, ${f.points.length} points, ${f.hovers.length} hover texts, ${f.legendItems.length} legend names`;
     return { name, ok: problems.length === 0, detail: problems.length ? problems.join(" · ") : seen };
   });
 }
 
-/** Read and judge every drawn figure on the page. */
-export async function figureChecks(page: Page): Promise<Check[]> {
-  return figureCheckResults(await collectFigureFacts(page));
+/** Read and judge every drawn figure on the page (`phone`: with the phone's rules too). */
+export async function figureChecks(page: Page, opts: { phone?: boolean } = {}): Promise<Check[]> {
+  return figureCheckResults(await collectFigureFacts(page), opts);
 }

@@ -17,6 +17,8 @@ export interface AxisFacts {
   type: string;
   title: string;
   ticks: string[];
+  /** Px by which the title reaches in among its tick labels (0: beyond the longest, as it should be). */
+  titleAmongTicks: number;
 }
 
 export interface FigureFacts {
@@ -33,6 +35,8 @@ export interface FigureFacts {
   annotations: string[];
   /** Pixel positions of the drawn markers of traces a reader can hover (legend dummies and invisible scale carriers left out). */
   points: [number, number][];
+  /** Point labels that cover the marker of a point other than their own (the nearest), with how many. */
+  labelsOnMarkers: string[];
   /** Pixel extent [width, height] of each drawn line trace. */
   lines: [number, number][];
   /** Hover text of one point per hoverable trace, lines joined by "\n". */
@@ -59,12 +63,25 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
   const axes = Object.keys(fl).filter((k) => /^[xy]axis\d*$/.test(k)).sort().map((k) => {
     const ax = fl[k];
     const id = ax._id;
+    // the title must lie beyond its tick labels, on the side away from the plot
+    const titleEl = gd.querySelector(".g-" + id + "title text");
+    const tickRects = [...gd.querySelectorAll("g." + id + "tick text")].filter((e) => text(e)).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    let among = 0;
+    if (titleEl && text(titleEl) && tickRects.length) {
+      const t = titleEl.getBoundingClientRect();
+      const x = id[0] === "x";
+      if (x && ax.side === "top") among = t.bottom - Math.min(...tickRects.map((r) => r.top));
+      else if (x) among = Math.max(...tickRects.map((r) => r.bottom)) - t.top;
+      else if (ax.side === "right") among = Math.max(...tickRects.map((r) => r.right)) - t.left;
+      else among = t.right - Math.min(...tickRects.map((r) => r.left));
+    }
     return {
       name: k,
       shown: ax.visible !== false && ax.showticklabels !== false,
       type: ax.type,
-      title: text(gd.querySelector(".g-" + id + "title text")),
+      title: text(titleEl),
       ticks: texts("g." + id + "tick text"),
+      titleAmongTicks: Math.max(0, Math.round(among)),
     };
   });
   const traceOf = (g) => (g.__data__ && g.__data__[0] ? g.__data__[0].trace : null);
@@ -82,6 +99,25 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
       const r = l.getBBox();
       lines.push([r.width, r.height]);
     }
+  }
+  // point labels against the markers of every other point (a label's own point: the marker of the same index in its
+  // trace, plotly drawing one g.textpoint per point; the nearest marker when the counts differ)
+  const markerEls = [...gd.querySelectorAll(".scatterlayer .trace .points path.point")];
+  const markerRects = markerEls.map((p) => p.getBoundingClientRect());
+  const labelsOnMarkers = [];
+  for (const tr of gd.querySelectorAll(".scatterlayer .trace")) {
+    const own = [...tr.querySelectorAll(".points path.point")];
+    const tps = [...tr.querySelectorAll("g.textpoint")];
+    tps.forEach((tp, k) => {
+      const el = tp.querySelector("text");
+      const s = text(el);
+      const r = el ? el.getBoundingClientRect() : null;
+      if (!s || !r || r.width === 0) return;
+      const gap = (m) => Math.hypot(Math.max(r.left - (m.left + m.right) / 2, 0, (m.left + m.right) / 2 - r.right), Math.max(r.top - (m.top + m.bottom) / 2, 0, (m.top + m.bottom) / 2 - r.bottom));
+      const mine = own.length === tps.length ? markerEls.indexOf(own[k]) : markerRects.reduce((best, m, j) => (best < 0 || gap(m) < gap(markerRects[best]) ? j : best), -1);
+      const covered = markerRects.filter((m, j) => j !== mine && m.width > 0 && Math.min(m.right, r.right) - Math.max(m.left, r.left) > 1 && Math.min(m.bottom, r.bottom) - Math.max(m.top, r.top) > 1).length;
+      if (covered) labelsOnMarkers.push(JSON.stringify(s) + " covers " + covered + " other point" + (covered > 1 ? "s" : ""));
+    });
   }
   const hoverText = () =>
     [...gd.querySelectorAll(".hoverlayer .hovertext, .hoverlayer .axistext")]
@@ -188,6 +224,7 @@ export const COLLECT_FIGURE = String.raw`async (gd) => {
     colorbarTicks: cbs.flatMap((c) => [...c.querySelectorAll(".cbaxis text, .ycbtick text, .xcbtick text")].map(text)),
     annotations: texts(".annotation-text-g text").concat(texts(".gtitle-subtitle")),
     points,
+    labelsOnMarkers,
     lines,
     hovers,
     overflow,

@@ -11,6 +11,7 @@ import { methodHref, type Method } from "../../../src/lib/primer/methods";
 import { formatComputed, formatPublished, formatTolerance, groupFindings, noteLines } from "./format";
 import { dataAnchor } from "./downloads";
 import { verdictBadge } from "./layout";
+import { reportRefHtml, type ReportSection } from "./reportRef";
 
 /** What the rows need beyond the findings. */
 export interface TableContext {
@@ -25,6 +26,8 @@ export interface TableContext {
   dataFiles: Set<string>;
   /** Finding id → the primer's methods its cell uses (cards.ts findingMethods); a row without any shows no method line. */
   methods?: ReadonlyMap<string, readonly Method[]>;
+  /** The report's headings by section (reportRef.ts): a source line names the section by its heading. */
+  reportSections?: Map<string, ReportSection>;
 }
 
 /** The "Method (primer): …" line of a card or a row: a link to each method's section of the primer ("" for none). */
@@ -40,8 +43,8 @@ export function inputHtml(input: string, dataFiles: Set<string>): string {
   return dataFiles.has(path) ? `<a href="data.html#${dataAnchor(path)}">${escapeHtml(input)}</a>` : escapeHtml(input);
 }
 
-function notesHtml(f: Finding, dataFiles: Set<string>): string {
-  const lines = noteLines(f.note).map((l) => ({ label: l.label || "note", html: escapeHtml(l.text) }));
+function notesHtml(f: Finding, dataFiles: Set<string>, sections: Map<string, ReportSection>): string {
+  const lines = noteLines(f.note).map((l) => ({ label: l.label || "note", html: l.label === "source" ? reportRefHtml(l.text, sections) : escapeHtml(l.text) }));
   if (f.inputs.length) lines.push({ label: "inputs", html: f.inputs.map((i) => inputHtml(i, dataFiles)).join(", ") });
   const dl = lines.map((l) => `<dt>${escapeHtml(l.label)}</dt><dd>${l.html}</dd>`).join("");
   return `<details class="notes"><summary>notes (${lines.map((l) => escapeHtml(l.label)).join(", ")})</summary><dl class="notes">${dl}</dl></details>`;
@@ -88,7 +91,7 @@ function rowHtml(f: Finding, t: TableContext): string {
       f.robustness.status === "fragile" ? 1 : 0
     }">` +
     `<td class="c-claim"><div class="claim">${escapeHtml(f.claim)}${reading ? ` <span class="reading">(reading: ${escapeHtml(reading)})</span>` : ""}</div>` +
-    `<div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${methodLinksHtml(t.methods?.get(f.id))}${notesHtml(f, t.dataFiles)}</td>` +
+    `<div class="meta small"><code>${escapeHtml(f.id)}</code>${link}${kind}</div>${methodLinksHtml(t.methods?.get(f.id))}${notesHtml(f, t.dataFiles, t.reportSections ?? new Map())}</td>` +
     `<td class="num" data-label="published">${escapeHtml(formatPublished(f))}</td><td class="num" data-label="computed">${escapeHtml(formatComputed(f.computed, f))}</td>` +
     `<td class="c-unit" data-label="unit">${escapeHtml(f.unit)}</td><td class="num" data-label="tolerance">${escapeHtml(formatTolerance(f.tolerance))}</td>` +
     `<td class="c-verdict" data-label="verdict">${verdictBadge(f.verdict)}${f.kind === "follow_up" ? `<div class="small">${FOLLOW_UP_WORDS[f.verdict]}</div>` : ""}${robustnessHtml(f)}</td><td data-label="rule"><a href="rules.html#rule-${escapeHtml(f.rule)}">${escapeHtml(f.rule)}</a></td></tr>`
@@ -113,9 +116,10 @@ export function findingsHtml(t: TableContext): string {
       const bodies = ch.sections
         .map((s) => {
           const names = t.sectionTitles[s.section];
+          const printed = t.reportSections?.get(s.section);
           return `<tbody class="section" data-section="${escapeHtml(s.section)}"><tr class="section-head"><th colspan="7">§${escapeHtml(s.section)}${
             names?.length ? ` ${escapeHtml(names.join(" · "))}` : ""
-          }</th></tr>${s.findings.map((f) => rowHtml(f, t)).join("")}</tbody>`;
+          }${printed ? ` <span class="small muted" lang="no">— in the report: «${escapeHtml(printed.title)}»</span>` : ""}</th></tr>${s.findings.map((f) => rowHtml(f, t)).join("")}</tbody>`;
         })
         .join("");
       return `<section class="chapter" data-chapter="${ch.chapter}"><h3 id="chapter-${ch.chapter}">Chapter ${ch.chapter}${title ? ` — ${escapeHtml(title)}` : ""}${

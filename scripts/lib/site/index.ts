@@ -17,6 +17,7 @@ import type { RunParameters } from "../../../src/lib/params";
 import { buildApiDocs, type ApiDocsReport } from "./apiDocs";
 import { colophonLine, gatherColophon } from "./colophon";
 import { executionCounts, findingMethods, rewriteFindings } from "./cards";
+import { loadReportSections } from "./reportRef";
 import { PRIMER_NOTEBOOK, type Method } from "../../../src/lib/primer/methods";
 import { readCitation } from "./cite";
 import { copyDataFiles, copyDownloads, dataPageBody } from "./downloads";
@@ -104,6 +105,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
   const dataFiles = copyDataFiles(site, data);
   const dataPaths = new Set(dataFiles.map((d) => d.path));
   const downloads = copyDownloads(opts.build, site, opts.findings);
+  const reportSections = loadReportSections(data);
 
   const chapterTitles: Record<number, string> = {};
   const sectionTitles: Record<string, string[]> = {};
@@ -123,7 +125,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     const own = opts.findings.filter((f) => f.notebook === `${name}.ipynb`);
     const usedMethods = findingMethods(notebooks[i]!);
     for (const [id, m] of usedMethods) methods.set(id, m);
-    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, usedMethods);
+    const rewritten = rewriteFindings(stripPlotlyLoader(htmls[i]!), own, counts, dataPaths, usedMethods, reportSections);
     // the primer's formulas as MathML (the chapters write no TeX, and their code is full of $)
     const html = name === PRIMER_NOTEBOOK ? renderMath(rewritten) : rewritten;
     const main = chapter === 5 ? headings(html).find((h) => /^§5\.3\b/.test(h.text)) : undefined;
@@ -163,6 +165,7 @@ export async function buildSiteWithReport(opts: SiteOptions): Promise<{ site: st
     mainConclusionHref,
     citation: readCitation(root),
     api: withApi,
+    reportSections,
     ...(opts.reviewed ? { reviewed: opts.reviewed } : {}),
   });
   writeFileSync(

@@ -25,6 +25,7 @@ import { FIRST_SCREEN_CSS, firstScreenHtml } from "./firstScreen";
 import { groupFindings } from "./format";
 import { readingLabels } from "./headline";
 import { NARROW, verdictBadge } from "./layout";
+import type { ReportSection } from "./reportRef";
 
 export interface IndexInput {
   findings: Finding[];
@@ -48,6 +49,8 @@ export interface IndexInput {
   api: boolean;
   /** What changed since the reviewed record (tests/golden/findings.json). */
   reviewed?: ReviewedComparison;
+  /** The report's headings by section (data/report/report_sections.csv). */
+  reportSections?: Map<string, ReportSection>;
 }
 
 /** One line on what changed since the reviewed record, with the details folded. */
@@ -91,7 +94,7 @@ dl.colophon{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px
 pre.cmd{background:#f6f8fa;padding:8px;border-radius:4px}
 .figure-note{font-size:90%;color:#57606a;max-width:900px}
 table.findings .reading{font-weight:400;color:#57606a}
-@media (min-width:${NARROW + 1}px){:target{scroll-margin-top:170px}}
+@media (min-width:1001px){:target{scroll-margin-top:170px}}
 #filter-note{margin:-4px 0 8px;max-width:70em}
 ul.downloads li{margin:2px 0}details.tables ul{columns:2 28em}
 ${FIRST_SCREEN_CSS}
@@ -99,6 +102,11 @@ ${FIRST_SCREEN_CSS}
 .lead{font-size:95%}.total{min-width:0;flex:1 1 100%}
 .filters{position:static;padding:6px 8px;gap:6px 10px}.filters input[type=search]{width:100%}.filters label{flex:1 1 auto}.filters select,#f-chapter{max-width:62vw}
 #visible-count{margin-left:0}
+details.tables ul{columns:1}
+}
+/* a tablet or a phone: the filter bar scrolls with the page, the findings are cards (the table's columns need ~1000 px) */
+@media (max-width:1000px){
+.filters{position:static}
 table.findings,table.findings tbody,table.findings tr,table.findings td,table.findings th{display:block;width:auto}
 table.findings thead{display:none}
 table.findings .c-claim{min-width:0;max-width:none}
@@ -108,9 +116,10 @@ table.findings tr.finding td{border:0;padding:1px 0}
 table.findings tr.finding td.num,table.findings tr.finding td.c-unit{display:inline-block;margin-right:12px;max-width:none}
 table.findings td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:85%}
 table.findings td.c-verdict::before{content:none}
-details.tables ul{columns:1}
 }
-@media print{.filters,#filter-note,#no-match,#fig-deviation,.figure-note{display:none !important}}`;
+@media print{.filters,#filter-note,#no-match,#fig-deviation,.figure-note{display:none !important}
+table.findings{font-size:8.5pt}table.findings .c-claim{min-width:0}table.findings td,table.findings th{overflow-wrap:anywhere}
+details.notes:not([open]){display:none}}`;
 
 /** Client script of the index page. */
 export const INDEX_JS = readFileSync(join(__dirname, "client", "index.js"), "utf8");

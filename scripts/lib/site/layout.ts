@@ -124,11 +124,15 @@ v.newPlot=function(gd){var el=typeof gd==="string"?document.getElementById(gd):g
 return new Promise(function(resolve){var done=false;el.__draw=function(){if(done)return;done=true;delete el.__draw;Promise.resolve(real.apply(v,args)).then(function(r){el.dispatchEvent(new Event("figure-drawn"));resolve(r)})};pending.push(el.__draw);io.observe(el)})}}});
 window.addEventListener("beforeprint",drawAll);window.__drawAllFigures=drawAll})();`;
 
+/** On a phone the navigation is one line that scrolls sideways: scroll it so that this page's link is in view. */
+export const NAV_CURRENT_JS = `(function(){var n=document.querySelector("header.site nav"),a=n&&n.querySelector("a[aria-current]");if(!a||n.scrollWidth<=n.clientWidth)return;
+n.scrollLeft=a.getBoundingClientRect().left-n.getBoundingClientRect().left+n.scrollLeft-(n.clientWidth-a.offsetWidth)/2})();`;
+
 /** A whole HTML page. */
 export function page(o: PageOptions): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(o.title)}</title><style>${STYLE}${o.css ? `\n${o.css}` : ""}</style>${
     o.plotly ? `<script>${LAZY_PLOTLY_JS}</script><script defer src="${PLOTLY_ASSET}"></script>` : ""
   }</head>
-<body>${o.nav}<main>${o.body}</main><footer class="site">${o.footer}</footer>${(o.scripts ?? []).map((s) => `<script>${s}</script>`).join("")}</body></html>`;
+<body>${o.nav}${o.nav ? `<script>${NAV_CURRENT_JS}</script>` : ""}<main>${o.body}</main><footer class="site">${o.footer}</footer>${(o.scripts ?? []).map((s) => `<script>${s}</script>`).join("")}</body></html>`;
 }

@@ -174,6 +174,11 @@ details.solution-fold>summary{cursor:pointer;color:#0550ae;font-size:90%}
 .nb code{overflow-wrap:anywhere}
 .nb math{font-size:110%}.nb math[display="block"]{overflow-x:auto;max-width:100%;padding:2px 0;font-size:125%}
 .cell-no{color:#57606a;font-variant-numeric:tabular-nums;margin-right:4px}
+/* below 1100 px the contents are a bar at the top (client/notebook.js adds .stuck): one line naming the section in view */
+@media (max-width:1099px){.nb-layout{display:block}.nb-side.stuck{position:sticky;z-index:15;background:#fff;border-bottom:1px solid #d0d7de;margin:0 0 8px}
+.nb-side.stuck .toc summary{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding:4px 0}.nb-side.stuck .toc-current{margin-left:.6em;color:#57606a;font-size:90%}
+.nb-side.stuck .toc-fold[open] ul{max-height:65vh;overflow-y:auto;padding-bottom:8px}.nb h1[id],.nb h2[id],.nb h3[id],.nb .finding,.nb tr[id]{scroll-margin-top:96px}}
+details.card-notes>summary,details.table-fold>summary{cursor:pointer;color:#0550ae;font-size:90%;margin:4px 0}
 @media (max-width:${NARROW}px){.nb-tools{font-size:90%}.nb .rendered_html table{font-size:85%}.nb-side{border-bottom:1px solid #d0d7de}
 /* a wide table of the text scrolls inside itself, not the page */
 .nb .text_cell_render table{display:block;max-width:100%;overflow-x:auto}}
@@ -181,7 +186,10 @@ ${narrowCardsCss(".nb table.findings", [null, null, "published", "computed", "ve
 @media (max-width:${NARROW}px){.nb .finding table,.nb .finding table tbody,.nb .finding table tr{display:block}.nb .finding table tr:first-child{display:none}
 .nb .finding table td{display:inline-block;padding:0 12px 0 0}
 ${["published", "computed", "unit", "tolerance", ""].map((l, i) => (l ? `.nb .finding table td:nth-child(${i + 1})::before{content:"${l}: ";color:#57606a}` : "")).join("")}}
-@media print{.nb-side,.nb-tools,details.code-fold,.back-link{display:none !important}.nb .output_subarea{overflow:visible}}
+@media print{.nb-side,.nb-tools,details.code-fold,.back-link{display:none !important}.nb .output_subarea{overflow:visible}
+details.card-notes>summary,details.table-fold>summary{display:none}
+/* a wide table of numbers wraps inside the page instead of running off it */
+.nb table{max-width:100%;font-size:8pt}.nb td,.nb th{overflow-wrap:anywhere}}
 .highlight .s,.highlight .s1,.highlight .s2,.highlight .sb{color:#0a3069}.highlight .mi,.highlight .mf{color:#0550ae}.highlight .nx{color:#1f2328}`;
 
 /** Client script of notebook pages. */

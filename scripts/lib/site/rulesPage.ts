@@ -33,4 +33,5 @@ export function rulesBody(rules: PhraseRule[], findings: Finding[]): string {
 }
 
 export const RULES_CSS = `table.rules{font-size:92%}table.rules th[scope=row]{white-space:nowrap}.lead{max-width:900px}td.num{white-space:nowrap}
+@media (max-width:1000px),print{table.rules td{overflow-wrap:anywhere}table.rules th[scope=row]{white-space:normal;overflow-wrap:anywhere}}
 ${narrowCardsCss("table.rules", ["rule", "Norwegian", "English", "test", "threshold", "unit", "reason", "findings"])}`;

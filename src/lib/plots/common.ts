@@ -132,10 +132,12 @@ export function hoverNumber(variable: string, decimals: number): string {
 }
 
 /**
- * A cartesian axis with a title, grid and automargin (tick labels never cut).
+ * A cartesian axis with a title, grid and automargin (tick labels never cut). The title stands off the tick
+ * labels by a set distance: with automargin, plotly then places it beyond the longest label (an upright
+ * category label included) instead of among them.
  * @example
- * axis("job change", "%").title; // { text: "job change (%)" }
+ * axis("job change", "%").title; // { text: "job change (%)", standoff: 10 }
  */
 export function axis(title: string, unit?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: { text: axisTitle(title, unit) }, automargin: true, gridcolor: "#e5e5e5", linecolor: "#444444", ticks: "outside", ...extra };
+  return { title: { text: axisTitle(title, unit), standoff: 10 }, automargin: true, gridcolor: "#e5e5e5", linecolor: "#444444", ticks: "outside", ...extra };
 }

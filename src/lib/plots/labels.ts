@@ -105,6 +105,19 @@ function toPixel(x: number, y: number, fr: LabelFrame): [number, number] {
   ];
 }
 
+/**
+ * The boxes (px) of the markers of `points` drawn in `frame`, each `size` px wide.
+ * @example
+ * markerBoxes([{ x: 0, y: 0, text: "A" }], { width: 100, height: 100, xRange: [-1, 1], yRange: [-1, 1] }, 10);
+ * // [{ x0: 45, y0: 45, x1: 55, y1: 55 }]
+ */
+export function markerBoxes(points: readonly { x: number; y: number }[], frame: LabelFrame, size: number): Box[] {
+  return points.map((p) => {
+    const [x, y] = toPixel(p.x, p.y, frame);
+    return { x0: x - size / 2, y0: y - size / 2, x1: x + size / 2, y1: y + size / 2 };
+  });
+}
+
 /** Lines across the plot that labels should keep off (e.g. the axes through 0 of a quadrant plot), in data units. */
 export interface Guides {
   vLines?: readonly number[];

@@ -5,7 +5,8 @@
  */
 import * as pl from "nodejs-polars";
 import { axis, baseLayout, column, FONT_SIZE, hoverDecimals, hoverNumber, numericColumn, PlotInputError, type PlotlyFigure } from "./common";
-import { fitLabels, overlapArea, type Box } from "./labels";
+import { fitLabels, markerBoxes, overlapArea, type Box } from "./labels";
+import { logTicks } from "./logTicks";
 import { colourMap, displayName } from "./palette";
 
 export interface ScatterOptions {
@@ -68,27 +69,34 @@ function errorBars(fn: string, df: pl.DataFrame, centre: (number | null)[], spec
  * });
  */
 export function scatterFigure(df: pl.DataFrame, opts: ScatterOptions): PlotlyFigure {
-  const wide = drawScatter(df, opts, opts.width ?? 760);
-  // phones and narrow columns: labels placed for a 340 px figure, the width left to the container
-  const narrow = drawScatter(df, opts, NARROW);
+  const wide = drawScatter(df, opts, opts.width ?? 760, false);
+  // phones and narrow columns: labels placed for a 340 px figure, the width left to the container; only the
+  // labels that cover no other point are kept (the rest are in the hover text), and the ranges fit those
+  const narrow = drawScatter(df, opts, NARROW, true);
   delete narrow.layout["width"];
   return { ...wide, narrow };
 }
 
 /** Width (px) the narrow variant's labels are placed for. */
 const NARROW = 340;
+/** On a phone a label keeps this many px off every other point's marker (the drawn width differs a little from NARROW). */
+const PHONE_CLEARANCE = 3;
 
-/** Labels that would overlap a label kept before them (in crowding order) are left to the hover text. */
-function thin(boxes: readonly Box[]): boolean[] {
+/**
+ * Labels that would overlap a label kept before them are left to the hover text; with `markers` (a phone),
+ * so are labels that would cover another point's marker.
+ */
+function thin(boxes: readonly Box[], texts: readonly string[], markers?: readonly Box[]): boolean[] {
   const kept: Box[] = [];
-  return boxes.map((b) => {
-    const free = kept.every((k) => overlapArea(k, b) < 1);
+  return boxes.map((b, i) => {
+    if (texts[i] === "") return false;
+    const free = kept.every((k) => overlapArea(k, b) < 1) && (markers ?? []).every((m, k) => k === i || overlapArea(m, b) === 0);
     if (free) kept.push(b);
     return free;
   });
 }
 
-function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number): PlotlyFigure {
+function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number, phone: boolean): PlotlyFigure {
   const fn = "scatterFigure";
   const xs = numericColumn(fn, df, opts.x);
   const ys = numericColumn(fn, df, opts.y);
@@ -120,26 +128,34 @@ function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number): Plo
   const xLo = opts.xError ? numericColumn(fn, df, opts.xError.low) : undefined;
   const xHi = opts.xError ? numericColumn(fn, df, opts.xError.high) : undefined;
   const bounds = (i: number) => ({ yLow: yLo?.[i], yHigh: yHi?.[i], xLow: xLo?.[i], xHigh: xHi?.[i] });
-  const fit =
-    rows.length > 0
-      ? fitLabels(
-          rows.map((i) => ({ x: xs[i]!, y: ys[i]!, text: labels[i]!, ...bounds(i) })),
-          {
-            width: width - margin.l - margin.r,
-            height: height - margin.t - margin.b,
-            xLog: opts.xLog,
-            fontSize: FONT_SIZE - 1,
-            markerSize: MARKER,
-            alsoX: ends(opts.xError),
-            alsoY: ends(opts.yError),
-            ...(opts.quadrants ? { vLines: [0], hLines: [0] } : {}),
-          },
-        )
-      : undefined;
+  const plotW = width - margin.l - margin.r;
+  const plotH = height - margin.t - margin.b;
+  const points = (texts: readonly string[]) => rows.map((i, k) => ({ x: xs[i]!, y: ys[i]!, text: texts[k]!, ...bounds(i) }));
+  const fitFor = (texts: readonly string[]) =>
+    fitLabels(points(texts), {
+      width: plotW,
+      height: plotH,
+      xLog: opts.xLog,
+      fontSize: FONT_SIZE - 1,
+      markerSize: MARKER,
+      alsoX: ends(opts.xError),
+      alsoY: ends(opts.yError),
+      ...(opts.quadrants ? { vLines: [0], hLines: [0] } : {}),
+    });
+  const markersOf = (f: ReturnType<typeof fitFor>) =>
+    phone ? markerBoxes(points([]), { width: plotW, height: plotH, xRange: f.xRange, yRange: f.yRange, xLog: opts.xLog }, MARKER + 2 * PHONE_CLEARANCE) : undefined;
+  let texts = rows.map((i) => labels[i]!);
+  let fit = rows.length > 0 ? fitFor(texts) : undefined;
+  let shown = fit ? thin(fit.boxes, texts, markersOf(fit)) : [];
+  // a phone: place again with the kept labels only (dropped ones leave no room behind), until nothing more drops
+  for (let round = 0; phone && fit && round < 3 && shown.some((v, k) => !v && texts[k] !== ""); round++) {
+    texts = texts.map((t, k) => (shown[k] ? t : ""));
+    fit = fitFor(texts);
+    shown = thin(fit.boxes, texts, markersOf(fit));
+  }
   const xFmt = hoverNumber("x", opts.xDecimals ?? hoverDecimals(rows.map((i) => xs[i]!)));
   const yFmt = hoverNumber("y", opts.yDecimals ?? hoverDecimals(rows.map((i) => ys[i]!)));
   const posOf = new Map(rows.map((i, k) => [i, fit!.positions[k]!]));
-  const shown = fit ? thin(fit.boxes) : [];
   const labelOf = new Map(rows.map((i, k) => [i, shown[k] ? labels[i]! : ""]));
   const data = [...new Set(rows.map((i) => groups[i]!))].map((g) => {
     const idx = rows.filter((i) => groups[i] === g);
@@ -152,7 +168,8 @@ function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number): Plo
       text: idx.map((i) => labelOf.get(i)),
       customdata: idx.map((i) => labels[i]),
       textposition: idx.map((i) => posOf.get(i)),
-      textfont: { size: FONT_SIZE - 1, color: "#222222" },
+      // a white halo keeps a label readable where it crosses a line or another trace's marker
+      textfont: { size: FONT_SIZE - 1, color: "#222222", shadow: "0 0 2px #ffffff, 0 0 2px #ffffff, 0 0 3px #ffffff" },
       marker: { size: MARKER, color: colours[g], line: { width: 1, color: "#ffffff" } },
       cliponaxis: false,
       hovertemplate: `%{customdata}<br>${opts.xTitle ?? opts.x}: ${xFmt}${opts.xUnit ? " " + opts.xUnit : ""}<br>${opts.yTitle ?? opts.y}: ${yFmt}${opts.yUnit ? " " + opts.yUnit : ""}<extra>${displayName(g, opts.groupLabels)}</extra>`,
@@ -169,7 +186,9 @@ function drawScatter(df: pl.DataFrame, opts: ScatterOptions, width: number): Plo
     zerolinecolor: "#444444",
     ...(range ? { range } : {}),
   });
-  layout["xaxis"] = axis(opts.xTitle ?? opts.x, opts.xUnit, { ...extra(fit?.xRange), ...(opts.xLog ? { type: "log" } : {}) });
+  // a log axis labels every tick with its whole value, as many as fit (logTicks.ts)
+  const logAxis = opts.xLog && fit ? { type: "log", tickmode: "array", ...logTicks(fit.xRange, plotW) } : opts.xLog ? { type: "log" } : {};
+  layout["xaxis"] = axis(opts.xTitle ?? opts.x, opts.xUnit, { ...extra(fit?.xRange), ...logAxis });
   layout["yaxis"] = axis(opts.yTitle ?? opts.y, opts.yUnit, extra(fit?.yRange));
   return { data, layout };
 }

@@ -1,6 +1,7 @@
 // The findings index: filter by verdict, chapter, kind and fragility, search by words (every word must occur in
 // the row's text; accents ignored and ø/æ/å folded, so "gjovik" finds "Gjøvik"; "rule:ID" matches the rule), open
-// all notes, follow anchors (a hidden target row clears the filter), click a mark of the deviation chart.
+// all notes, follow anchors (a hidden target row clears the filter), click a mark of the deviation chart; the filter
+// bar sticks under the site's header at the header's height.
 // The filter lives in the address (?verdict=a,b&chapter=3&kind=claim&fragile=1&q=words), so a filtered list can be
 // linked; the number beside each verdict counts the rows the other filters let through.
 (function () {
@@ -196,6 +197,14 @@
       if (gd.__hooked) clearInterval(poll);
     }, 500);
   }
+  // the filter bar sticks right under the site's header, whatever number of lines the header wraps to
+  var header = document.querySelector("header.site");
+  var bar = document.getElementById("filters");
+  var stick = function () {
+    if (header && bar) bar.style.top = getComputedStyle(header).position === "sticky" ? header.offsetHeight + "px" : "";
+  };
+  stick();
+  window.addEventListener("resize", stick);
   apply(true);
   showTarget();
 })();
