@@ -226,6 +226,8 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
     yaxis: { ...hidden, range: [bbox.lat0 - padLat, bbox.lat1 + padLat], scaleanchor: "x", scaleratio: 1 / kx },
     hovermode: "closest",
     legend: { x: 1, xanchor: "right", y: 1, bgcolor: "rgba(255,255,255,0.85)" },
+    // the map's height over its width at equal ground scale: a phone's layout cuts the plot area to it (narrow.ts)
+    meta: { mapAspect: (bbox.lat1 - bbox.lat0) / kx / (bbox.lon1 - bbox.lon0) },
   };
   if (opts.attribution) {
     layout["annotations"] = [

@@ -5,7 +5,8 @@
  * - wraps the title, its source line and long legend names at word boundaries (measured
  *   with a canvas in the figure's font),
  * - stacks title, source line and legend at the top, the legend one entry per row,
- * - grows the top margin and the figure's height by what that takes, so the plot keeps its size.
+ * - grows the top margin and the figure's height by what that takes, so the plot keeps its size;
+ * - cuts an equal-scale map's plot area to the map's height at that width (layout.meta.mapAspect).
  * Source "Source: …" annotations (the index charts) are wrapped too.
  * Plain JavaScript in a string: it runs in the page as is.
  */
@@ -138,9 +139,13 @@ function refitNarrow(gd) {
     grew = Math.max(0, after - before);
     up["margin.t"] = gd.layout.margin.t + grew;
   }
-  var H = gd.layout.height || box.height;
-  var first = Object.keys(up).length ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
-  if (grew) gd.style.height = H + grew + "px";
+  // an equal-scale map (layout.meta.mapAspect: its height over its width) is as wide as the plot area here and less
+  // tall: the plot area is cut to the map's height, so no empty band is left above and below it
+  var aspect = gd.layout.meta && gd.layout.meta.mapAspect, shrink = 0;
+  if (aspect > 0) shrink = Math.max(0, Math.floor(fl._size.h - fl._size.w * aspect) - 4);
+  var H = (gd.layout.height || box.height) - shrink;
+  var first = Object.keys(up).length || shrink ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
+  if (grew || shrink) gd.style.height = H + grew + "px";
   return first
     .then(function () { return names ? P.restyle(gd, { name: names }) : null; })
     .then(function () {
