@@ -34,14 +34,20 @@ describe.skipIf(!hasChromium())("a map at phone width", () => {
       const m = (await page.evaluate(`(() => {
         const el = document.getElementById("map"), r = (e) => e.getBoundingClientRect();
         const plot = r(el.querySelector(".nsewdrag")), bar = r(el.querySelector(".colorbar"));
-        return { w: plot.width, h: plot.height, plotBottom: plot.bottom, barTop: bar.top, figure: r(el).height };
-      })()`)) as { w: number; h: number; plotBottom: number; barTop: number; figure: number };
+        const fills = [...el.querySelectorAll("path.js-fill")].map(r);
+        const mapW = Math.max(...fills.map((b) => b.right)) - Math.min(...fills.map((b) => b.left));
+        const mapH = Math.max(...fills.map((b) => b.bottom)) - Math.min(...fills.map((b) => b.top));
+        return { w: plot.width, h: plot.height, plotBottom: plot.bottom, barTop: bar.top, figure: r(el).height, mapW, mapH };
+      })()`)) as { w: number; h: number; plotBottom: number; barTop: number; figure: number; mapW: number; mapH: number };
       // the map fills the width; the plot area is at most 16 px taller than the map (it was 554 px for a map of 84): the
       // colour bar hangs 2 % of the plot's height below it, so the margin it takes shrinks with the plot, a few px more
       expect(m.w).toBeGreaterThan(300);
       expect(m.h).toBeGreaterThanOrEqual(m.w * aspect - 1);
       expect(m.h).toBeLessThanOrEqual(m.w * aspect + 16);
       expect(m.barTop - m.plotBottom).toBeLessThan(40);
+      // and the map drawn fills the plot area's width (the axes' 2 % padding on each side aside), not a smaller box
+      expect(m.mapW).toBeGreaterThan(0.9 * m.w);
+      expect(m.mapH).toBeGreaterThan(0.9 * m.w * aspect);
       expect(m.figure).toBeLessThan(700);
     } finally {
       await browser.close();

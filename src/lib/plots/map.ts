@@ -202,7 +202,7 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
         orientation: "h",
         x: 0,
         xanchor: "left",
-        len: 0.5,
+        len: opts.clip ? 0.62 : 0.5, // a clipped scale has wider end labels ("≤ −30 %")
         y: -0.02,
         yanchor: "top",
         thickness: 12,

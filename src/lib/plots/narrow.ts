@@ -143,6 +143,8 @@ function refitNarrow(gd) {
   // tall: the plot area is cut to the map's height, so no empty band is left above and below it
   var aspect = gd.layout.meta && gd.layout.meta.mapAspect, shrink = 0;
   if (aspect > 0) shrink = Math.max(0, Math.floor(fl._size.h - fl._size.w * aspect) - 4);
+  var ranges = gd.layout.meta && gd.layout.meta.mapRanges;
+  if (shrink && ranges) { up["xaxis.range"] = ranges.x.slice(); up["yaxis.range"] = ranges.y.slice(); }
   var H = (gd.layout.height || box.height) - shrink;
   var first = Object.keys(up).length || shrink ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
   if (grew || shrink) gd.style.height = H + grew + "px";
