@@ -83,7 +83,8 @@ function fitNarrow(fig, w) {
   });
 
   var shown = data.filter(function (d) { return d.showlegend !== false && d.name && d.type !== "heatmap"; });
-  var legend = l.showlegend === true || (l.showlegend !== false && shown.length > 1);
+  // a map shows its legend for one entry too ("no data"): stacked above it, not over the map cut to its height
+  var legend = l.showlegend === true || (l.showlegend !== false && shown.length > (l.meta && l.meta.mapAspect ? 0 : 1));
   if (legend) {
     var h = 10;
     shown.forEach(function (d) {
