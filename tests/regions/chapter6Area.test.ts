@@ -70,6 +70,13 @@ describe("chapter 6 with --param area=Nordland", () => {
     }
   });
 
+  it("each finding lists the files it reads: the size tests the series and the mapping, the total the REST split too", () => {
+    const inputs = (id: string) => run.findings.find((f) => f.id === id)!.inputs.filter((i) => !i.startsWith("data/report/"));
+    const series = "data/national/population_municipality_2024codes_1986_2026.csv";
+    expect(inputs("ch6.national_growth_increases_with_size.area_population_since_2008.area_18")).toEqual([series, "data/national/ba2020_2024codes.csv"]);
+    expect(inputs("ch6.population_stagnation_after_2008.area_18")).toEqual([series, "data/national/population_rest_group_split_2001_2019.csv"]);
+  });
+
   it("the statements about the report's own regions are skipped, each with the reason", () => {
     const skipped = run.outputs.filter((o) => o.mime === "text/markdown" && o.data.startsWith("*Skipped for Nordland"));
     expect(skipped).toHaveLength(3);
