@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium())("a map at phone width", () => {
     });
     // one municipality without a value: the map's legend then has one entry, "no data"
     const df = pl.DataFrame({ code: [...Array(8).keys()].map((i) => `M${i}`), v: [-20, -10, null, 0, 5, 10, 20, 40] });
-    const fig = valueMapFigure(df, geo, { key: "code", featureKey: "code", value: "v", range: 20, clip: true, colorbarTitle: "change", unit: "%", title: "A wide map", height: 700 });
+    const fig = valueMapFigure(df, geo, { key: "code", featureKey: "code", value: "v", range: 20, clip: true, colorbarTitle: "change", unit: "%", title: "A wide map of eight squares in a row, its title long enough to take two lines at phone width", height: 700 });
     const aspect = 1 / (8 * Math.cos((60.5 * Math.PI) / 180));
     const browser = await launchChromium();
     try {
@@ -38,9 +38,9 @@ describe.skipIf(!hasChromium())("a map at phone width", () => {
         const fills = [...el.querySelectorAll("path.js-fill")].map(r);
         const mapW = Math.max(...fills.map((b) => b.right)) - Math.min(...fills.map((b) => b.left));
         const mapH = Math.max(...fills.map((b) => b.bottom)) - Math.min(...fills.map((b) => b.top));
-        const legend = r(el.querySelector(".legend"));
-        return { w: plot.width, h: plot.height, plotTop: plot.top, plotBottom: plot.bottom, barTop: bar.top, figure: r(el).height, mapW, mapH, legendBottom: legend.bottom };
-      })()`)) as { w: number; h: number; plotTop: number; plotBottom: number; barTop: number; figure: number; mapW: number; mapH: number; legendBottom: number };
+        const legend = r(el.querySelector(".legend")), title = r(el.querySelector(".gtitle"));
+        return { w: plot.width, h: plot.height, plotTop: plot.top, plotBottom: plot.bottom, barTop: bar.top, figure: r(el).height, mapW, mapH, legendBottom: legend.bottom, titleTop: title.top - r(el).top };
+      })()`)) as { w: number; h: number; plotTop: number; plotBottom: number; barTop: number; figure: number; mapW: number; mapH: number; legendBottom: number; titleTop: number };
       // the map fills the width; the plot area is at most 16 px taller than the map (it was 554 px for a map of 84): the
       // colour bar hangs 2 % of the plot's height below it, so the margin it takes shrinks with the plot, a few px more
       expect(m.w).toBeGreaterThan(300);
@@ -50,6 +50,8 @@ describe.skipIf(!hasChromium())("a map at phone width", () => {
       // and the map drawn fills the plot area's width (the axes' 2 % padding on each side aside), not a smaller box
       expect(m.mapW).toBeGreaterThan(0.9 * m.w);
       expect(m.mapH).toBeGreaterThan(0.9 * m.w * aspect);
+      // the title stays inside the figure, under its top edge, once the height is cut
+      expect(m.titleTop).toBeGreaterThanOrEqual(0);
       // the legend's one entry stands above the plot area, not over the map
       expect(m.legendBottom).toBeLessThanOrEqual(m.plotTop + 1);
       expect(m.figure).toBeLessThan(700);

@@ -147,6 +147,9 @@ function refitNarrow(gd) {
   var ranges = gd.layout.meta && gd.layout.meta.mapRanges;
   if (shrink && ranges) { up["xaxis.range"] = ranges.x.slice(); up["yaxis.range"] = ranges.y.slice(); }
   var H = (gd.layout.height || box.height) - shrink;
+  // the title is placed in the container's fractions (fitNarrow): 14 px under the top edge of the new height
+  var ttl = gd.layout.title;
+  if ((shrink || grew) && ttl && ttl.yref === "container") up["title.y"] = 1 - 14 / (H + grew);
   var first = Object.keys(up).length || shrink ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
   if (grew || shrink) gd.style.height = H + grew + "px";
   return first
