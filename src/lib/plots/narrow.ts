@@ -69,7 +69,13 @@ function fitNarrow(fig, w) {
       var longest = Math.max.apply(null, cats.map(function (c) { return measure(c, 12); }));
       if (longest > (w - 100) / cats.length) grow += Math.max(0, longest - 40);
     }
-    if (ax && ax.type === "log") ax.dtick = "D2";
+    if (ax && ax.type === "log") {
+      // minor labels (2 and 5 in each decade) help a short log axis; over more than about two decades they crowd it
+      var xs = [];
+      data.forEach(function (d) { if ((d.xaxis || "x") === id && Array.isArray(d.x)) d.x.forEach(function (x) { if (typeof x === "number" && x > 0) xs.push(x); }); });
+      var decades = Array.isArray(ax.range) ? ax.range[1] - ax.range[0] : xs.length ? Math.log10(Math.max.apply(null, xs) / Math.min.apply(null, xs)) : 0;
+      if (decades <= 2.5) ax.dtick = "D2";
+    }
   });
   // source notes under the plot (the index charts) move down by the lines the x title gained, and wrap
   (l.annotations || []).forEach(function (a) {
