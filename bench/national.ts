@@ -5,7 +5,8 @@
  *   national types for one period (regionPopulationChange), with the REST regions left out first (completeFor), and
  *   the typology itself (nationalTypology);
  * - the size–growth test of chapter 7 on n = 154 regions: two one-sided seeded permutation tests (2 000 draws each),
- *   the bootstrap interval of ρ (2 000 resamples) and the power (500 samples, 5 000 null orderings);
+ *   the bootstrap interval of ρ (2 000 resamples) and the power (500 samples, 5 000 null orderings); and the same
+ *   test as chapters 3 and 6 make it (associationOverRanges: 20 000 draws, both directions);
  * - with `--chapter`: notebooks/07-norway.ipynb run as a module (scripts/lib/nbmodule.ts, as reproduce runs the
  *   sensitivity), its CPU time read from /proc/self/stat (the waited-for children's user + system time).
  * Prints a Markdown table (median, min–max over rounds) with the load average before and after; writes
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
     {
       name: `size–growth: 2 permutation tests × 2 000 draws (n = ${x.length})`,
       run: () => [lib.permutationTest(x, y, { alternative: "greater", draws: 2000 }), lib.permutationTest(x, y, { alternative: "less", draws: 2000 })],
+    },
+    {
+      name: `associationOverRanges, 20 000 draws each way, as chapters 3 and 6 call it (n = ${x.length})`,
+      run: () => lib.associationOverRanges(x, y.map((v) => [v, v] as [number, number]), { direction: "positive" }),
     },
     { name: `size–growth: bootstrap interval, 2 000 resamples (n = ${x.length})`, run: () => lib.bootstrapInterval(x, y, { draws: 2000 }) },
     { name: `size–growth: power, 500 samples, 5 000 null orderings (n = ${x.length})`, run: () => lib.spearmanPower({ n: x.length, rho: 0.3, alternative: "greater", draws: 500, nullDraws: 5000 }) },

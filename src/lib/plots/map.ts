@@ -32,9 +32,55 @@ export interface ValueMapOptions extends MapOptions {
   value: string;
   /** Half-width of the symmetric colour scale around 0, in the value's unit; give the same to maps that must compare. */
   range: number;
+  /**
+   * Values beyond ±range take the scale's end colours (their own value stays in the hover text) and the colour bar's
+   * ends read "≤ −range" and "≥ +range"; without it a value off the scale is refused. Say so in the figure's source
+   * line (see `clippedScale`).
+   */
+  clip?: boolean;
   colorbarTitle: string;
   unit?: string;
   decimals?: number;
+}
+
+/** A shared colour scale cut at a percentile of the values' sizes (`clippedScale`). */
+export interface ClippedScale {
+  /** Half-width of the scale: the percentile of |value|, rounded up to a multiple of `step`. */
+  range: number;
+  /** Values with |value| > range (drawn in the end colours). */
+  beyond: number;
+  /** The largest |value|. */
+  largest: number;
+  /** Values counted (nulls left out). */
+  n: number;
+}
+
+/**
+ * A symmetric colour scale for maps that must compare, cut at a percentile of |value| so that a few extreme values do
+ * not leave every other colour pale: the `percentile`-th percentile of |value| (nearest rank: the ⌈p/100 · n⌉-th
+ * smallest), rounded up to a multiple of `step`, never beyond the largest |value| rounded up. Draw with `clip: true`.
+ * @throws PlotInputError when there is no finite value, or percentile is not in (0, 100], or step is not > 0
+ * @example
+ * clippedScale([1, -2, 3, 40], { percentile: 75, step: 5 }); // { range: 5, beyond: 1, largest: 40, n: 4 }
+ */
+export function clippedScale(values: readonly (number | null)[], opts: { percentile: number; step: number }): ClippedScale {
+  const fn = "clippedScale";
+  if (!(opts.percentile > 0 && opts.percentile <= 100)) throw new PlotInputError(fn, `percentile must lie in (0, 100] (found ${opts.percentile})`);
+  if (!(opts.step > 0)) throw new PlotInputError(fn, `step must be > 0 (found ${opts.step})`);
+  const sizes = values.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs).sort((a, b) => a - b);
+  if (sizes.length === 0) throw new PlotInputError(fn, "no finite value to scale");
+  const up = (v: number): number => Math.max(opts.step, Math.ceil(v / opts.step) * opts.step);
+  const largest = sizes[sizes.length - 1]!;
+  const at = sizes[Math.ceil((opts.percentile / 100) * sizes.length) - 1]!;
+  const range = Math.min(up(at), up(largest));
+  return { range, beyond: sizes.filter((v) => v > range).length, largest, n: sizes.length };
+}
+
+/** Colour-bar ticks of a clipped scale: the ends "≤ −r" and "≥ +r", the middle ticks as numbers. */
+function clippedTicks(range: number, unit: string): { tickvals: number[]; ticktext: string[] } {
+  const tickvals = [-range, -range / 2, 0, range / 2, range];
+  const num = (v: number): string => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Number(Math.abs(v).toFixed(1))}`;
+  return { tickvals, ticktext: tickvals.map((v, i) => (i === 0 ? `≤ ${num(v)}${unit}` : i === 4 ? `≥ ${num(v)}${unit}` : num(v))) };
 }
 
 /**
@@ -116,7 +162,9 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
   const prep = prepare(fn, df, geo, opts);
   const values = numericColumn(fn, df, opts.value);
   const off = values.find((v) => v !== null && Math.abs(v) > opts.range);
-  if (off !== undefined) throw new PlotInputError(fn, `value ${off} in '${opts.value}' lies outside the scale ±${opts.range}; pass a wider range`);
+  if (off !== undefined && !opts.clip)
+    throw new PlotInputError(fn, `value ${off} in '${opts.value}' lies outside the scale ±${opts.range}; pass a wider range (or clip: true)`);
+  const onScale = (v: number): number => Math.max(-opts.range, Math.min(opts.range, v));
   const unit = opts.unit ? ` ${opts.unit}` : "";
   const data: Record<string, unknown>[] = [];
   let noData = false;
@@ -126,7 +174,7 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
     const g = prep.groupOfCode(d.code);
     const shown = v === null ? "no data" : `${v > 0 ? "+" : ""}${v.toFixed(opts.decimals ?? 1)}${unit}`;
     const hover = `${d.name} (${d.code})<br>${g !== null ? `${words(opts.outlineBy!)}: ${g}<br>` : ""}${opts.colorbarTitle}: ${shown}`;
-    data.push(...polygonTraces(d, v === null ? NO_DATA : divergingColour(v, opts.range), hover, prep.marked.has(d.code), "#AAAAAA"));
+    data.push(...polygonTraces(d, v === null ? NO_DATA : divergingColour(onScale(v), opts.range), hover, prep.marked.has(d.code), "#AAAAAA"));
   }
   if (noData)
     data.push({ type: "scatter", mode: "markers", x: [null], y: [null], marker: { symbol: "square", size: 14, color: NO_DATA }, name: "no data" });
@@ -154,10 +202,11 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
         orientation: "h",
         x: 0,
         xanchor: "left",
-        len: 0.5,
+        len: opts.clip ? 0.62 : 0.5, // a clipped scale has wider end labels ("≤ −30 %")
         y: -0.02,
         yanchor: "top",
         thickness: 12,
+        ...(opts.clip ? clippedTicks(opts.range, unit) : {}),
       },
     },
   });

@@ -226,7 +226,11 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
     yaxis: { ...hidden, range: [bbox.lat0 - padLat, bbox.lat1 + padLat], scaleanchor: "x", scaleratio: 1 / kx },
     hovermode: "closest",
     legend: { x: 1, xanchor: "right", y: 1, bgcolor: "rgba(255,255,255,0.85)" },
+    // the map's height over its width at equal ground scale: a phone's layout cuts the plot area to it (narrow.ts), and
+    // sets the axes' ranges again (plotly keeps the ranges it widened for the taller plot area)
+    meta: { mapAspect: (bbox.lat1 - bbox.lat0) / kx / (bbox.lon1 - bbox.lon0) },
   };
+  (layout["meta"] as Record<string, unknown>)["mapRanges"] = { x: (layout["xaxis"] as { range: number[] }).range, y: (layout["yaxis"] as { range: number[] }).range };
   if (opts.attribution) {
     layout["annotations"] = [
       {

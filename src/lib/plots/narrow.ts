@@ -5,7 +5,8 @@
  * - wraps the title, its source line and long legend names at word boundaries (measured
  *   with a canvas in the figure's font),
  * - stacks title, source line and legend at the top, the legend one entry per row,
- * - grows the top margin and the figure's height by what that takes, so the plot keeps its size.
+ * - grows the top margin and the figure's height by what that takes, so the plot keeps its size;
+ * - cuts an equal-scale map's plot area to the map's height at that width (layout.meta.mapAspect).
  * Source "Source: …" annotations (the index charts) are wrapped too.
  * Plain JavaScript in a string: it runs in the page as is.
  */
@@ -68,7 +69,13 @@ function fitNarrow(fig, w) {
       var longest = Math.max.apply(null, cats.map(function (c) { return measure(c, 12); }));
       if (longest > (w - 100) / cats.length) grow += Math.max(0, longest - 40);
     }
-    if (ax && ax.type === "log") ax.dtick = "D2";
+    if (ax && ax.type === "log") {
+      // minor labels (2 and 5 in each decade) help a short log axis; over more than about two decades they crowd it
+      var xs = [];
+      data.forEach(function (d) { if ((d.xaxis || "x") === id && Array.isArray(d.x)) d.x.forEach(function (x) { if (typeof x === "number" && x > 0) xs.push(x); }); });
+      var decades = Array.isArray(ax.range) ? ax.range[1] - ax.range[0] : xs.length ? Math.log10(Math.max.apply(null, xs) / Math.min.apply(null, xs)) : 0;
+      if (decades <= 2.5) ax.dtick = "D2";
+    }
   });
   // source notes under the plot (the index charts) move down by the lines the x title gained, and wrap
   (l.annotations || []).forEach(function (a) {
@@ -82,7 +89,8 @@ function fitNarrow(fig, w) {
   });
 
   var shown = data.filter(function (d) { return d.showlegend !== false && d.name && d.type !== "heatmap"; });
-  var legend = l.showlegend === true || (l.showlegend !== false && shown.length > 1);
+  // a map shows its legend for one entry too ("no data"): stacked above it, not over the map cut to its height
+  var legend = l.showlegend === true || (l.showlegend !== false && shown.length > (l.meta && l.meta.mapAspect ? 0 : 1));
   if (legend) {
     var h = 10;
     shown.forEach(function (d) {
@@ -138,9 +146,18 @@ function refitNarrow(gd) {
     grew = Math.max(0, after - before);
     up["margin.t"] = gd.layout.margin.t + grew;
   }
-  var H = gd.layout.height || box.height;
-  var first = Object.keys(up).length ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
-  if (grew) gd.style.height = H + grew + "px";
+  // an equal-scale map (layout.meta.mapAspect: its height over its width) is as wide as the plot area here and less
+  // tall: the plot area is cut to the map's height, so no empty band is left above and below it
+  var aspect = gd.layout.meta && gd.layout.meta.mapAspect, shrink = 0;
+  if (aspect > 0) shrink = Math.max(0, Math.floor(fl._size.h - fl._size.w * aspect) - 4);
+  var ranges = gd.layout.meta && gd.layout.meta.mapRanges;
+  if (shrink && ranges) { up["xaxis.range"] = ranges.x.slice(); up["yaxis.range"] = ranges.y.slice(); }
+  var H = (gd.layout.height || box.height) - shrink;
+  // the title is placed in the container's fractions (fitNarrow): 14 px under the top edge of the new height
+  var ttl = gd.layout.title;
+  if ((shrink || grew) && ttl && ttl.yref === "container") up["title.y"] = 1 - 14 / (H + grew);
+  var first = Object.keys(up).length || shrink ? P.relayout(gd, Object.assign(up, { height: H + grew })) : Promise.resolve();
+  if (grew || shrink) gd.style.height = H + grew + "px";
   return first
     .then(function () { return names ? P.restyle(gd, { name: names }) : null; })
     .then(function () {

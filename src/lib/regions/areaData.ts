@@ -13,7 +13,7 @@ import type { AreaCollection } from "../data/geojson";
 import { dataDir } from "../data/manifest";
 import { loadMunicipalPopulation1992To2026 } from "../data/open";
 import { loadMunicipalityBoundaries } from "../data/geo";
-import { loadMunicipalityBoundaries2024, loadNationalPopulation, loadRestGroupSplit, REST_GROUP_SPLIT } from "../data/national";
+import { loadMunicipalityBoundaries2024, loadNationalPopulation, loadRestGroupSplit, NORWAY_POPULATION, REST_GROUP_SPLIT } from "../data/national";
 import type { Area } from "./area";
 import type { AreaMapping } from "./areaMapping";
 
@@ -73,7 +73,7 @@ export function loadAreaData(area: Area, mapping: AreaMapping, dir: string = dat
 /** The area's total by year: Σ municipalities, plus the county's REST part where municipalities are in REST. */
 function areaTotal(area: Area, population: pl.DataFrame, missing: pl.DataFrame, norway: pl.DataFrame, dir: string) {
   const sums = population.groupBy("year").agg(pl.col("value").sum().cast(pl.Float64)).sort("year");
-  if (area.kind === "norway") return { total: norway.select("year", pl.col("value").cast(pl.Float64), pl.lit("Norway (SSB)").alias("basis")), extraInputs: [] };
+  if (area.kind === "norway") return { total: norway.select("year", pl.col("value").cast(pl.Float64), pl.lit("Norway (SSB)").alias("basis")), extraInputs: [NORWAY_POPULATION] };
   const gapYears = new Set(missing.getColumn("year").toArray() as number[]);
   if (gapYears.size === 0) return { total: sums.withColumns(pl.lit("municipalities").alias("basis")), extraInputs: [] };
   const inRest = missing.filter(pl.col("counted_in").eq(pl.lit("REST")));

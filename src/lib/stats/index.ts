@@ -1,6 +1,6 @@
 export { StatisticsInputError } from "./errors";
 export { rank, pearson, spearman } from "./rank";
-export { permutationTest, EXACT_MAX_LIMIT, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
+export { permutationTest, permutationTests, EXACT_MAX_LIMIT, type PermutationOptions, type PermutationResult, type Alternative } from "./permutation";
 export { atLeastKExceedM, spearmanOverRanges, type Interval, type ExceedResult, type RhoRange } from "./intervals";
 export { associationOverRanges, type AssociationTest } from "./association";
 export { spearmanPower, type PowerOptions, type PowerResult } from "./power";

@@ -3,7 +3,7 @@
  * decide what the numbers allow, and say when they do not decide.
  */
 import { StatisticsInputError } from "./errors";
-import { checkAlternative, checkInteger, permutationTest, type PermutationResult } from "./permutation";
+import { checkAlternative, checkInteger, permutationTests, type Alternative, type PermutationResult } from "./permutation";
 import { spearman } from "./rank";
 
 /** A published value: [low, high] (low = high for a point), or null when not published. */
@@ -117,6 +117,17 @@ export function spearmanOverRanges(
   y: readonly (readonly [number, number])[],
   opts: { alternative?: "two-sided" | "less" | "greater"; seed?: number; maxOrderings?: number } = {},
 ): RhoRange {
+  const all = spearmanOverRangesAll(x, y, opts);
+  const alt = opts.alternative ?? "two-sided";
+  return { orderings: all.orderings, min: all.min, max: all.max, atMin: all.atMin[alt], atMax: all.atMax[alt] };
+}
+
+/** `spearmanOverRanges` with the permutation tests under every alternative (one pass of draws per extreme ordering, one in all when the two are the same). */
+export function spearmanOverRangesAll(
+  x: readonly number[],
+  y: readonly (readonly [number, number])[],
+  opts: { alternative?: "two-sided" | "less" | "greater"; seed?: number; maxOrderings?: number } = {},
+): { orderings: number; min: number; max: number; atMin: Record<Alternative, PermutationResult>; atMax: Record<Alternative, PermutationResult> } {
   const fn = "spearmanOverRanges";
   if (!Array.isArray(x) || x.length !== y.length)
     throw new StatisticsInputError(fn, "as many x values as ranges", `${x.length} x values, ${y.length} ranges`);
@@ -162,6 +173,8 @@ export function spearmanOverRanges(
     if (rho < min) [min, yMin] = [rho, vals];
     if (rho > max) [max, yMax] = [rho, vals];
   }
-  const test = (vals: number[]): PermutationResult => permutationTest(x, vals, { alternative: opts.alternative, seed: opts.seed });
-  return { orderings: count, min, max, atMin: test(yMin), atMax: test(yMax) };
+  const test = (vals: number[]): Record<Alternative, PermutationResult> => permutationTests(x, vals, { seed: opts.seed });
+  const atMin = test(yMin);
+  // a single ordering (point values) is both extremes: its tests are the same
+  return { orderings: count, min, max, atMin, atMax: yMax === yMin ? atMin : test(yMax) };
 }

@@ -16,7 +16,7 @@
  */
 import * as prand from "pure-rand";
 import { StatisticsInputError } from "./errors";
-import { checkPairs, spearman } from "./rank";
+import { checkPairs, rank, spearman } from "./rank";
 
 export type Alternative = "two-sided" | "less" | "greater";
 
@@ -129,40 +129,84 @@ function finiteStat(t: number, what: string): number {
  * // { statistic: −1, pValue: 1/120, method: "exact", n: 120 }
  */
 export function permutationTest(x: readonly number[], y: readonly number[], opts: PermutationOptions = {}): PermutationResult {
+  checkPairs("permutationTest", x, y);
+  const alt = checkAlternative("permutationTest", opts.alternative ?? "two-sided");
+  return permutationTests(x, y, opts)[alt];
+}
+
+/**
+ * The permutation test under every alternative at once, from one pass over the same orderings (the same seeded draws
+ * that `permutationTest` makes for each alternative alone, so each result equals `permutationTest`'s).
+ * @throws StatisticsInputError on degenerate input (see the module comment)
+ * @example
+ * permutationTests([1, 2, 3, 4, 5], [5, 4, 3, 2, 1]).less.pValue; // 1/120
+ */
+export function permutationTests(x: readonly number[], y: readonly number[], opts: Omit<PermutationOptions, "alternative"> = {}): Record<Alternative, PermutationResult> {
   const fn = "permutationTest";
   checkPairs(fn, x, y);
   const stat = opts.statistic ?? spearman;
-  const alt = checkAlternative(fn, opts.alternative ?? "two-sided");
   const exactMax = checkInteger(fn, "exactMax", opts.exactMax ?? 8, 0, EXACT_MAX_LIMIT);
   const draws = checkInteger(fn, "draws", opts.draws ?? 20_000, 1, 10_000_000);
   const seed = checkInteger(fn, "seed", opts.seed ?? 20091114, -(2 ** 31), 2 ** 31 - 1);
   const obs = finiteStat(stat(x, y), "on the data");
   const n = x.length;
+  // what is shuffled, and the statistic of a shuffle: y itself, or (Spearman's ρ, the default) y's centred ranks
+  const fast = opts.statistic === undefined ? spearmanOfShuffledRanks(x, y) : undefined;
+  const values: readonly number[] = fast ? fast.values : y;
+  const statOf = fast ? fast.rho : (shuffled: readonly number[]) => stat(x, shuffled);
+  const hits: Record<Alternative, number> = { "two-sided": 0, less: 0, greater: 0 };
+  const count = (t: number): void => {
+    for (const alt of ALTERNATIVES) if (hit(t, obs, alt)) hits[alt] += 1;
+  };
+  const results = (p: (h: number) => number, method: PermutationResult["method"], total: number): Record<Alternative, PermutationResult> => {
+    const one = (alt: Alternative): PermutationResult => ({ statistic: obs, pValue: p(hits[alt]), method, n: total });
+    return { "two-sided": one("two-sided"), less: one("less"), greater: one("greater") };
+  };
   if (n <= exactMax) {
-    let hits = 0;
     let total = 0;
     for (const p of permutations(n)) {
       total += 1;
-      const t = finiteStat(
-        stat(
-          x,
-          p.map((i) => y[i]!),
-        ),
-        "on every shuffle",
-      );
-      if (hit(t, obs, alt)) hits += 1;
+      count(finiteStat(statOf(p.map((i) => values[i]!)), "on every shuffle"));
     }
-    return { statistic: obs, pValue: hits / total, method: "exact", n: total };
+    return results((h) => h / total, "exact", total);
   }
   const rng = prand.xoroshiro128plus(seed);
-  const perm = [...y];
-  let hits = 0;
+  const perm = [...values];
   for (let d = 0; d < draws; d += 1) {
     for (let i = n - 1; i > 0; i -= 1) {
       const j = prand.unsafeUniformIntDistribution(0, i, rng);
-      [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+      const v = perm[i]!;
+      perm[i] = perm[j]!;
+      perm[j] = v;
     }
-    if (hit(finiteStat(stat(x, perm), "on every shuffle"), obs, alt)) hits += 1;
+    count(finiteStat(statOf(perm), "on every shuffle"));
   }
-  return { statistic: obs, pValue: (hits + 1) / (draws + 1), method: "monte-carlo", n: draws };
+  return results((h) => (h + 1) / (draws + 1), "monte-carlo", draws);
+}
+
+/**
+ * Spearman's ρ of x against shuffles of y, without ranking each shuffle again: ρ is Pearson's r of the ranks, a shuffle
+ * of y shuffles y's ranks, and the ranks' means and sums of squares do not move under a shuffle — only Σ dx·dy does.
+ * The ranks are half-integers and their mean is (n + 1)/2, so every deviation, product and sum is exact in floating
+ * point: ρ of a shuffle is bit for bit what `spearman(x, shuffled y)` gives, at one pass of n products.
+ */
+function spearmanOfShuffledRanks(x: readonly number[], y: readonly number[]): { values: number[]; rho: (shuffled: readonly number[]) => number } {
+  const centred = (v: readonly number[]): number[] => {
+    const r = rank(v);
+    const mean = r.reduce((a, b) => a + b, 0) / r.length;
+    return r.map((a) => a - mean);
+  };
+  const dx = centred(x);
+  const dy = centred(y);
+  const sxx = dx.reduce((a, d) => a + d * d, 0);
+  const syy = dy.reduce((a, d) => a + d * d, 0);
+  const scale = Math.sqrt(sxx * syy);
+  return {
+    values: dy,
+    rho: (shuffled) => {
+      let sxy = 0;
+      for (let i = 0; i < dx.length; i += 1) sxy += dx[i]! * shuffled[i]!;
+      return sxy / scale;
+    },
+  };
 }
