@@ -114,6 +114,16 @@ describe("lineFigure", () => {
     expect(fig.layout["xaxis"]).toMatchObject({ range: [1998, 2000] });
   });
 
+  it("the band's label: centred on the band, or from the axis's left end when the band starts before the data", () => {
+    const label = (f: ReturnType<typeof lineFigure>) => (f.layout["annotations"] as Record<string, unknown>[]).find((a) => a["text"] === "report's period")!;
+    // 1998–1999 inside the data's 1998–2000: centred on 1998.5, anchored as plotly's default (centre)
+    expect(label(fig)["x"]).toBe(1998.5);
+    expect(label(fig)["xanchor"]).toBeUndefined();
+    // 1996–1999 over data from 1998: the centre 1997.5 lies off the axis; the label starts at 1998, left-anchored
+    const early = lineFigure(series, { x: "year", y: "idx", group: "region", title: "t", band: { from: 1996, to: 1999, label: "report's period" } });
+    expect([label(early)["x"], label(early)["xanchor"]]).toEqual([1998, "left"]);
+  });
+
   it("end labels: the lines are named at their last value, legend only for the colours", () => {
     const f = lineFigure(series, { x: "year", y: "idx", group: "region", colourBy: "type", title: "t", endLabels: true });
     const ann = f.layout["annotations"] as { x: number; y: number; text: string }[];

@@ -146,10 +146,15 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       line: { width: 0 },
       layer: "below",
     });
+    // a band that starts before the data does (the report's period over a later series) is labelled from the
+    // axis's left end, inside the plot, not centred on a point near the edge, where the label would reach past it
+    const start = xRange(xs).range?.[0];
+    const clipped = start !== undefined && from < start;
     if (label)
       annotations.push({
         xref: "x",
-        x: (from + to) / 2,
+        x: clipped ? start : (from + to) / 2,
+        ...(clipped ? { xanchor: "left" } : {}),
         yref: "paper",
         y: 1,
         yanchor: "top",
