@@ -124,6 +124,13 @@ describe("lineFigure", () => {
     expect([label(early)["x"], label(early)["xanchor"]]).toEqual([1998, "left"]);
   });
 
+  it("the reference line's label sits on a white ground at the left end (where an index's lines start)", () => {
+    const f = lineFigure(series, { x: "year", y: "idx", group: "region", title: "t", reference: { value: 100, label: "1998 = 100" } });
+    const ann = (f.layout["annotations"] as Record<string, unknown>[]).find((a) => a["text"] === "1998 = 100")!;
+    expect(ann).toMatchObject({ xref: "paper", x: 0, y: 100, yanchor: "bottom" });
+    expect(String(ann["bgcolor"])).toMatch(/^rgba\(255,\s*255,\s*255,\s*0\.[5-9]/);
+  });
+
   it("end labels: the lines are named at their last value, legend only for the colours", () => {
     const f = lineFigure(series, { x: "year", y: "idx", group: "region", colourBy: "type", title: "t", endLabels: true });
     const ann = f.layout["annotations"] as { x: number; y: number; text: string }[];

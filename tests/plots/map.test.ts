@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import { categoryMapFigure, parseGeoJson, valueMapFigure, type GeoFeatureCollection } from "../../src/lib/plots/plotly";
 import { centroid, groupBoundaries, insidePolygon, ringAreaCentroid } from "../../src/lib/plots/geometry";
+import { labelsThatFit } from "../../src/lib/plots/mapParts";
 import { loadMapping } from "../../src/lib/regions/mapping";
 
 // the project's copy once data/geo is in place (issue 12), else the shared download
@@ -126,6 +127,27 @@ describe("map figures (synthetic GeoJSON)", () => {
     const labels = fig.data.find((t) => t["name"] === "region names")!;
     expect(labels["text"]).toEqual(["R1", "R2", "R3"]);
     expect(fig.data.some((t) => t["name"] === "centred outside" && t["fillpattern"])).toBe(true);
+    // B's category (city) is also drawn unhatched (A): both legend entries stay, the hatched swatch on white
+    expect(fig.data.filter((t) => t["mode"] === "markers").map((t) => t["name"])).toEqual(["city regions", "small-town regions", "no data"]);
+    expect(fig.data.find((t) => t["name"] === "centred outside")!["fillcolor"]).toBe("#FFFFFF");
+  });
+
+  it("a category drawn only hatched is one legend entry: the hatched swatch in the category's colour", () => {
+    const outside = frame.withColumns(pl.when(pl.col("code").eq(pl.lit("B"))).then(pl.lit("outside")).otherwise(pl.col("type")).alias("type"));
+    const fig = categoryMapFigure(outside, geo, { ...base, category: "type", marked: { codes: ["B"], label: "regions centred outside" } });
+    expect(fig.data.filter((t) => t["mode"] === "markers").map((t) => t["name"])).toEqual(["city regions", "small-town regions", "no data"]);
+    const swatch = fig.data.find((t) => t["name"] === "regions centred outside")!;
+    expect(swatch["fillcolor"]).toBe("#999999"); // palette.ts: outside
+    expect((swatch["fillpattern"] as { bgcolor: string }).bgcolor).toBe("#999999");
+  });
+
+  it("labelsThatFit: a name whose box, grown by pad, meets a larger group's box is left out", () => {
+    const prep = { bbox: { lon0: 0, lon1: 10, lat0: 0, lat1: 10 }, kx: 1 };
+    // 100 × 100 px over 10° × 10°: 10 px a degree; names at lat 5 and 3.5 → y 50 and 65 px; size 10 → half-height 7:
+    // boxes 43–57 and 58–72 (apart by 1 px); with pad 1 → 42–58 and 57–73 (they meet); the smaller area (B) goes
+    const cs = [{ lon: 5, lat: 5, area: 2 }, { lon: 5, lat: 3.5, area: 1 }];
+    expect(labelsThatFit(cs, ["A", "B"], prep, { width: 100, height: 100, size: 10 })).toEqual([true, true]);
+    expect(labelsThatFit(cs, ["A", "B"], prep, { width: 100, height: 100, size: 10, pad: 1 })).toEqual([true, false]);
   });
 
   it("values on a symmetric diverging scale: two maps with one range share colours and colour bar", () => {
@@ -142,6 +164,13 @@ describe("map figures (synthetic GeoJSON)", () => {
     expect([bar(a)["cmin"], bar(a)["cmax"], bar(a)["showscale"]]).toEqual([-10, 10, true]);
     expect(bar(b)["cmin"]).toBe(bar(a)["cmin"]);
     expect(filled(a).find((t) => String(t["name"]).startsWith("Beta"))!["name"]).toBe("Beta (B)<br>population change: +2.5 %");
+    // D has no row: not the light grey of a category map (next to the scale's centre #F7F7F7 it reads as "no change")
+    // but mid grey with dots, and the legend's "no data" swatch the same
+    const delta = filled(a).find((t) => String(t["name"]).startsWith("Delta"))!;
+    expect(delta["fillcolor"]).toBe("#BDBDBD");
+    expect(delta["fillpattern"]).toMatchObject({ shape: "." });
+    const swatch = a.data.find((t) => t["name"] === "no data")!;
+    expect([swatch["fillcolor"], (swatch["fillpattern"] as { shape: string }).shape]).toEqual(["#BDBDBD", "."]);
   });
 
   it("refuses values off the scale, repeated codes and codes without a boundary", () => {
@@ -195,6 +224,11 @@ describe.skipIf(!GEO_FILE)("map figures (Kartverket's 48 municipalities)", () =>
     expect(hatched.map((t) => String(t["name"]).match(/\((\d{4})\)/)![1]).sort()).toEqual([...outside].sort());
     const labels = fig.data.find((t) => t["name"] === "region names")!["text"] as string[];
     expect(labels).toHaveLength(new Set(mapping.getColumn("region").toArray()).size);
+    // at desk width Ringerike's name lay over Oslo/Bærum's (seen in a screenshot at 1440 px): left out, the hover names it
+    expect(labels.filter((l) => l === "")).toHaveLength(1);
+    expect(labels[labels.indexOf("Oslo/Bærum") + 1]).toBe("");
+    // the outside regions are hatched grey: one legend entry, not a grey square and a hatched one
+    expect(fig.data.filter((t) => t["mode"] === "markers").map((t) => t["name"])).toEqual(["city regions", "small-town regions"]);
     expect(fig.layout["annotations"]).toMatchObject([{ text: "© Kartverket" }]);
   });
 });

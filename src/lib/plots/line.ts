@@ -175,7 +175,9 @@ export function lineFigure(df: pl.DataFrame, opts: LineOptions): PlotlyFigure {
       y1: value,
       line: { color: REGION_TYPE_COLOURS["norway"], width: 1, dash: "dot" },
     });
-    if (label) annotations.push({ xref: "paper", x: 0, xanchor: "left", yref: "y", y: value, yanchor: "bottom", text: label, showarrow: false });
+    // on a white ground: the label sits where many lines start (an index's base year)
+    if (label)
+      annotations.push({ xref: "paper", x: 0, xanchor: "left", yref: "y", y: value, yanchor: "bottom", text: label, showarrow: false, bgcolor: "rgba(255,255,255,0.85)" });
   }
   if (opts.endLabels) {
     const last = lines.map(({ x, y }) => {

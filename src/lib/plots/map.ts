@@ -16,6 +16,13 @@ import { colourMap, displayName, divergingColorscale, divergingColour, lighten }
 export { parseGeoJson, roundCoordinates, type GeoFeatureCollection, type GeoFeature } from "./geometry";
 export type { MapOptions } from "./mapParts";
 
+/**
+ * "No data" on a value map: mid grey, dotted — the diverging scale's centre is near-white (#F7F7F7), so the category
+ * maps' light grey would read as "no change".
+ */
+const NO_VALUE = "#BDBDBD";
+const NO_VALUE_PATTERN = { shape: ".", fgcolor: "#555555", bgcolor: NO_VALUE, size: 6, solidity: 0.3 };
+
 /** A column name in words for hover text: `region_type` → "region type". */
 const words = (name: string): string => name.replace(/_/g, " ");
 
@@ -92,7 +99,7 @@ function clippedTicks(range: number, unit: string): { tickvals: number[]; tickte
  * const geo = parseGeoJson(JSON.parse(readFileSync(file, "utf8")));
  * categoryMapFigure(mapping, geo, { key: "municipality_code_2008", featureKey: "municipality_code_2008",
  *   category: "region_type", outlineBy: "region", labelGroups: true, title: "Regions (report13)",
- *   marked: { codes: ["0533", "0534"], label: "region centred outside Innlandet" }, attribution: "© Kartverket" });
+ *   marked: { codes: ["0533", "0534"], label: "regions centred outside Innlandet" }, attribution: "© Kartverket" });
  */
 export function categoryMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts: CategoryMapOptions): PlotlyFigure {
   const fn = "categoryMapFigure";
@@ -128,8 +135,13 @@ export function categoryMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, o
     const hover = `${d.name} (${d.code})<br>${g !== null ? `${words(opts.outlineBy!)}: ${g}<br>` : ""}${opts.categoryTitle ?? words(opts.category)}: ${label}`;
     data.push(...polygonTraces(d, fill, hover, prep.marked.has(d.code), "#FFFFFF", cat ?? "no data"));
   }
+  // a category drawn only hatched, and the only category hatched, is one legend entry (the hatched swatch in its colour)
+  const markedCats = new Set(prep.drawn.filter((d) => d.row !== undefined && prep.marked.has(d.code)).map((d) => cats[d.row!] ?? null));
+  const unmarkedCats = new Set(prep.drawn.filter((d) => d.row !== undefined && !prep.marked.has(d.code)).map((d) => cats[d.row!] ?? null));
+  const [only] = [...markedCats];
+  const mergedCat = markedCats.size === 1 && only != null && !unmarkedCats.has(only) ? only : undefined;
   const legend = [
-    ...keys.map((k) => ({ k, c: colours[k]!, t: displayName(k, opts.categoryLabels) })),
+    ...keys.filter((k) => k !== mergedCat).map((k) => ({ k, c: colours[k]!, t: displayName(k, opts.categoryLabels) })),
     ...(noData ? [{ k: "no data", c: NO_DATA, t: "no data" }] : []),
   ];
   for (const { k, c, t } of legend) {
@@ -143,12 +155,12 @@ export function categoryMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, o
       legendgroup: k,
     });
   }
-  return finish(geo, opts, prep, data);
+  return finish(geo, opts, prep, data, mergedCat === undefined ? undefined : colours[mergedCat]);
 }
 
 /**
  * A map of a value on the shared diverging scale (red below 0, blue above) from
- * `-range` to `+range`, with a colour bar; municipalities with no value are light grey.
+ * `-range` to `+range`, with a colour bar; municipalities with no value are dotted on mid grey (not the centre's near-white).
  * @throws PlotInputError when a value lies outside ±range (the scale would hide it).
  * @example
  * const range = 20; // the same for both periods, so the maps compare
@@ -174,10 +186,11 @@ export function valueMapFigure(df: pl.DataFrame, geo: GeoFeatureCollection, opts
     const g = prep.groupOfCode(d.code);
     const shown = v === null ? "no data" : `${v > 0 ? "+" : ""}${v.toFixed(opts.decimals ?? 1)}${unit}`;
     const hover = `${d.name} (${d.code})<br>${g !== null ? `${words(opts.outlineBy!)}: ${g}<br>` : ""}${opts.colorbarTitle}: ${shown}`;
-    data.push(...polygonTraces(d, v === null ? NO_DATA : divergingColour(onScale(v), opts.range), hover, prep.marked.has(d.code), "#AAAAAA"));
+    const traces = polygonTraces(d, v === null ? NO_VALUE : divergingColour(onScale(v), opts.range), hover, prep.marked.has(d.code), "#AAAAAA");
+    data.push(...(v === null && !prep.marked.has(d.code) ? traces.map((t) => ({ ...t, fillpattern: NO_VALUE_PATTERN })) : traces));
   }
   if (noData)
-    data.push({ type: "scatter", mode: "markers", x: [null], y: [null], marker: { symbol: "square", size: 14, color: NO_DATA }, name: "no data" });
+    data.push({ type: "scatter", mode: "lines", x: [null], y: [null], fill: "toself", fillcolor: NO_VALUE, line: { color: "#AAAAAA", width: 0.7 }, fillpattern: NO_VALUE_PATTERN, name: "no data", hoverinfo: "skip" });
   // colour-bar legend: an invisible two-point scatter carrying the scale
   const { lon0, lat0 } = prep.bbox;
   data.push({

@@ -151,7 +151,13 @@ function outlineXY(geo: GeoFeatureCollection, groupOf: Parameters<typeof groupBo
  * @example
  * return finish(geo, opts, prep, data);
  */
-export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: ReturnType<typeof prepare>, data: Record<string, unknown>[]): PlotlyFigure {
+export function finish(
+  geo: GeoFeatureCollection,
+  opts: MapOptions,
+  prep: ReturnType<typeof prepare>,
+  data: Record<string, unknown>[],
+  markedFill = "#FFFFFF",
+): PlotlyFigure {
   const { bbox, kx, groupOfCode, codeOf } = prep;
   let labelTrace = -1;
   let narrowPatch: Record<number, Record<string, unknown>> | undefined;
@@ -183,7 +189,8 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
         mode: "text",
         x: cs.map((c) => c.lon),
         y: cs.map((c) => c.lat),
-        text: names,
+        // a desk-width map (about 1080 × height − 110 px): a name that would overlap a larger region's is left out
+        text: labelsThatFit(cs, names, prep, { width: 1080, height: (opts.height ?? 600) - 110, size: 11, pad: 3 }).map((k, i) => (k ? names[i] : "")),
         textfont: { size: 11, color: under.map(readableText), shadow: "auto" },
         hoverinfo: "skip",
         showlegend: false,
@@ -208,9 +215,9 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
       x: [null],
       y: [null],
       fill: "toself",
-      fillcolor: "#FFFFFF",
+      fillcolor: markedFill,
       line: { color: "#000000", width: 1.6 },
-      fillpattern: { shape: "/", fgcolor: "#000000", bgcolor: "#FFFFFF", size: 7, solidity: 0.15 },
+      fillpattern: { shape: "/", fgcolor: "#000000", bgcolor: markedFill, size: 7, solidity: 0.15 },
       name: opts.marked.label,
       hoverinfo: "skip",
     });
@@ -251,22 +258,24 @@ export function finish(geo: GeoFeatureCollection, opts: MapOptions, prep: Return
 
 /**
  * Which group names fit on a map drawn in a plot area of `width` × `height` px with `size` px text:
- * larger groups first, a name left out when its box would overlap one kept before it.
+ * larger groups first, a name left out when its box (grown by `pad` px on every side) would overlap one kept before it.
  */
 export function labelsThatFit(
   cs: { lon: number; lat: number; area: number }[],
   names: string[],
   prep: { bbox: { lon0: number; lon1: number; lat0: number; lat1: number }; kx: number },
-  o: { width: number; height: number; size: number },
+  o: { width: number; height: number; size: number; pad?: number },
 ): boolean[] {
+  const pad = o.pad ?? 0;
   const { bbox, kx } = prep;
   // px per degree of longitude: the map fills the width or the height, whichever binds (equal ground scale)
   const s = Math.min(o.width / (bbox.lon1 - bbox.lon0), o.height / ((bbox.lat1 - bbox.lat0) / kx));
   const boxes: Box[] = cs.map((c, i) => {
     const x = (c.lon - bbox.lon0) * s;
     const y = ((bbox.lat1 - c.lat) * s) / kx;
-    const w = textWidth(names[i]!, o.size) / 2 + 2;
-    return { x0: x - w, x1: x + w, y0: y - o.size * 0.7, y1: y + o.size * 0.7 };
+    const w = textWidth(names[i]!, o.size) / 2 + 2 + pad;
+    const h = o.size * 0.7 + pad;
+    return { x0: x - w, x1: x + w, y0: y - h, y1: y + h };
   });
   const order = cs.map((_, i) => i).sort((a, b) => cs[b]!.area - cs[a]!.area);
   const keep = names.map(() => false);
