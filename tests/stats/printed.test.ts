@@ -81,6 +81,15 @@ describe("bracketed", () => {
     expect(() => bracketed(pl.DataFrame({ year: [1, 1], value: [1, 2] }), { at: 1 })).toThrow(/repeats/);
     expect(() => bracketed(norway, { value: "population", at: 2007 })).toThrow(/population/);
   });
+  it("a null value is a missing year (never 0); NaN and infinite values are refused", () => {
+    // 2006 null: 2007 is bracketed by 2005 and 2008 (Math.min(null, x) would have given 0)
+    const gap = pl.DataFrame({ year: [2005, 2006, 2008], value: [4503436, null, 4737171] });
+    expect(bracketed(gap, { at: 2007 })).toEqual([4503436, 4737171]);
+    expect(bracketed(gap, { at: 2006 })).toEqual([4503436, 4737171]);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [null, 4737171] }), { at: 2007 })).toThrow(/not bracketed/);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [NaN, 4737171] }), { at: 2007 })).toThrow(/value NaN at year 2005/);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [1, Infinity] }), { at: 2007 })).toThrow(/Infinity/);
+  });
 });
 
 describe("members known and unknown", () => {
