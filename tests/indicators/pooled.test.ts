@@ -40,7 +40,7 @@ describe("poolComponents", () => {
 
   it("refuses fractional years (they were listed cut to whole years: 2005.5 as 2005)", () => {
     const half = demographicComponents(df.withColumns(pl.col("year").add(0.5)));
-    expect(() => poolComponents(half)).toThrow(/poolComponents: column 'year' must hold whole years, found 2003.5/);
+    expect(() => poolComponents(half)).toThrow(/poolComponents: column 'year' must hold whole years, found 2005.5/);
   });
 
   it("pools within further keys and refuses an empty frame or a missing column", () => {
