@@ -2,6 +2,7 @@
  * Region mappings as data: loaded with their checks, and the reconstruction of
  * the report's 13 regions tested against KRD's published table.
  */
+import { bothPaths } from "../support/bothPaths";
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import {
@@ -132,6 +133,16 @@ describe("toRegions", () => {
         .withColumns(pl.col("year").cast(pl.Int64), pl.col("value").cast(pl.Int64)),
     ]);
     expect(() => toRegions(extra, loadMapping("report13"))).toThrow(IndicatorInputError);
+  });
+
+  it("numeric municipality codes against the mapping's text codes: one typed line on both paths (was a raw join error)", () => {
+    const numeric = pl.DataFrame({ municipality_code_2008: [403, 511], year: [2009, 2009], value: [10, 20] });
+    const [small, polars] = bothPaths(() => toRegions(numeric, loadMapping("report13")));
+    expect(polars).toEqual({
+      error:
+        'IndicatorInputError: toRegions: municipality codes are Float64 in the data (\'municipality_code_2008\') but String in the mapping (\'municipality_code_2008\'): cast both to text (codes such as "0403" keep their leading zero)',
+    });
+    expect(small).toEqual(polars);
   });
 });
 

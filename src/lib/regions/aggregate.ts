@@ -49,6 +49,12 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   // small frames in plain TypeScript (aggregateSmall.ts); refusals and the rest here
   const small = toRegionsSmall(df, mapping, { muni, code, to, value, keep, extra });
   if (small) return small;
+  for (const [frame, c, what] of [[df, muni, "the data"], [mapping, code, "the mapping"]] as const)
+    if (!frame.columns.includes(c)) throw new IndicatorInputError("toRegions", `column '${c}' not found in ${what}`);
+  // SSB's codes are text ("0403"): a numeric column would lose the leading zero and cannot be joined with text
+  const [dataType, mapType] = [df.getColumn(muni).dtype, mapping.getColumn(code).dtype];
+  if (dataType.variant !== mapType.variant)
+    throw new IndicatorInputError("toRegions", `municipality codes are ${dataType.variant} in the data ('${muni}') but ${mapType.variant} in the mapping ('${code}'): cast both to text (codes such as "0403" keep their leading zero)`);
   const map = mapping.select(pl.col(code).alias(muni), to, ...extra);
   const unmapped = df.select(muni).join(map, { on: muni, how: "anti" });
   if (unmapped.height > 0) {
