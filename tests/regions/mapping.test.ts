@@ -135,6 +135,33 @@ describe("toRegions", () => {
     expect(() => toRegions(extra, loadMapping("report13"))).toThrow(IndicatorInputError);
   });
 
+  it("sums a region only whole: a year missing one of its municipalities is refused, on both paths (was a silent part-sum)", () => {
+    const pop = loadMunicipalPopulation().filter(pl.col("year").eq(2007));
+    // Dovre region = Dovre 0511 + Lesja 0512 (the report13 mapping); Lesja left out of 2007
+    const partial = pop.filter(pl.col("municipality_code_2008").neq(pl.lit("0512")));
+    const [small, polars] = bothPaths(() => toRegions(partial, loadMapping("report13")));
+    expect(small).toEqual({
+      error:
+        "IndicatorInputError: toRegions: region 'Dovre' lacks municipality 0512 in 2007: the sum of part of a region is not its value (leave the region out, or complete the data)",
+    });
+    expect(polars).toEqual(small);
+    // leaving the whole region out is fine: the other 15 regions are summed
+    const withoutDovre = partial.filter(pl.col("municipality_code_2008").neq(pl.lit("0511")));
+    expect(toRegions(withoutDovre, loadMapping("report13")).height).toBe(15);
+    // presence is per year, not per further key: a municipality without a row for one sector is a zero, not a gap
+    const bySector = pl.DataFrame({
+      municipality_code_2008: ["0511", "0512", "0512"],
+      year: [2007, 2007, 2007],
+      sector: ["a", "a", "b"],
+      value: [1, 2, 3],
+    });
+    const dovre = toRegions(bySector, loadMapping("report13"), { keep: ["year", "sector"] });
+    expect(dovre.select("region", "sector", "value").toRecords()).toEqual([
+      { region: "Dovre", sector: "a", value: 3 },
+      { region: "Dovre", sector: "b", value: 3 },
+    ]);
+  });
+
   it("numeric municipality codes against the mapping's text codes: one typed line on both paths (was a raw join error)", () => {
     const numeric = pl.DataFrame({ municipality_code_2008: [403, 511], year: [2009, 2009], value: [10, 20] });
     const [small, polars] = bothPaths(() => toRegions(numeric, loadMapping("report13")));
