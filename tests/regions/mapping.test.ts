@@ -148,6 +148,10 @@ describe("toRegions", () => {
     // leaving the whole region out is fine: the other 15 regions are summed
     const withoutDovre = partial.filter(pl.col("municipality_code_2008").neq(pl.lit("0511")));
     expect(toRegions(withoutDovre, loadMapping("report13")).height).toBe(15);
+    // to region types the unit that must be whole is still the region: a type over whole regions is summed, a type
+    // holding part of a region is refused, naming the region
+    expect(toRegions(withoutDovre, loadMapping("report13"), { to: "region_type" }).height).toBe(3);
+    expect(() => toRegions(partial, loadMapping("report13"), { to: "region_type" })).toThrow(/region 'Dovre' lacks municipality 0512 in 2007/);
     // presence is per year, not per further key: a municipality without a row for one sector is a zero, not a gap
     const bySector = pl.DataFrame({
       municipality_code_2008: ["0511", "0512", "0512"],

@@ -67,12 +67,14 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
 
 /**
  * A region is summed only whole: every municipality the mapping assigns to it must be in the data in each year summed
- * (a region the data does not touch at all is simply absent). Presence is judged per `year` when it is kept — not per
- * sector or other keys, where a long frame may leave out zeros.
+ * (a region the data does not touch at all is simply absent, e.g. one left out by `completeFor`). Summing to region
+ * types, the unit that must be whole is still the region (a type is the sum of the whole regions given). Presence is
+ * judged per `year` when it is kept — not per sector or other keys, where a long frame may leave out zeros.
  * @throws IndicatorInputError naming the region, the year and a municipality missing from it
  */
-function checkWholeRegions(df: pl.DataFrame, mapping: pl.DataFrame, o: { muni: string; code: string; to: string; keep: string[] }): void {
-  if (!mapping.columns.includes(o.to)) return; // the refusal comes from the join below, as before
+function checkWholeRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: { muni: string; code: string; to: string; keep: string[] }): void {
+  if (!mapping.columns.includes(opts.to)) return; // the refusal comes from the join below, as before
+  const o = { ...opts, to: mapping.columns.includes("region") ? "region" : opts.to };
   const per = o.keep.includes("year") && df.columns.includes("year") ? ["year"] : [];
   const members = mapping.filter(pl.col(o.to).isNotNull()).select(pl.col(o.code).alias(o.muni), pl.col(o.to).alias("__target")).unique();
   const need = members.groupBy("__target").agg(pl.len().alias("__need"));
