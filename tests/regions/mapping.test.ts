@@ -193,4 +193,10 @@ describe("mappingSensitivity", () => {
       { id: "ch3.b", computed_report13: "1", verdict_report13: "corroborated", computed_ba2020: "1", verdict_ba2020: "corroborated", verdict_changes: false },
     ]);
   });
+  it("a finding one mapping does not emit is shown so, not counted as a change of verdict", () => {
+    const s = mappingSensitivity({ report13: [f("ch3.only", "contradicted", 2)], ba2020: [] });
+    expect(s.toRecords()).toEqual([
+      { id: "ch3.only", computed_report13: "2", verdict_report13: "contradicted", computed_ba2020: "(not emitted)", verdict_ba2020: "(not emitted)", verdict_changes: false },
+    ]);
+  });
 });
