@@ -32,6 +32,11 @@ describe("printed figures as bounds", () => {
     expect(b[1]).toBeCloseTo(2.55, 12);
     expect(printedBounds("220.000")).toEqual([215000, 225000]); // a round figure: ± 5,000
     expect(printedBounds("82", 2)).toEqual([81, 83]); // 44 + 38: two rounded parts, ± 2 × 0.5
+    // thousands groups set off by spaces (also no-break) read as those set off by "." (the space was dropped: ± 0.5)
+    expect(printedBounds("220 000")).toEqual([215000, 225000]);
+    expect(printedBounds("220\u00a0000")).toEqual([215000, 225000]);
+    expect(printedBounds("4 503 436")).toEqual([4503435.5, 4503436.5]);
+    expect(printedBounds("1 234,5")).toEqual([1234.45, 1234.55]);
     expect(() => printedBounds("82", 0)).toThrow(FindingError);
   });
 
