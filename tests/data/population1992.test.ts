@@ -73,6 +73,19 @@ describe("municipal boundaries (GeoJSON)", () => {
     expect(etnedal.properties).toEqual({ municipality_code_2020: "3450", municipality_code_2008: "0541", name: "Etnedal" });
   });
 
+  it("each load has its own features: a caller's edits (a ring reversed, a name changed) reach no later load", () => {
+    const ringOf = (g: { type: string; coordinates: unknown }): number[][] =>
+      (g.type === "Polygon" ? (g.coordinates as number[][][])[0] : (g.coordinates as number[][][][])[0]![0])!;
+    const pristine = loadMunicipalityBoundaries();
+    const [x0, y0] = ringOf(pristine.features[0]!.geometry)[0]!;
+    const edited = loadMunicipalityBoundaries();
+    ringOf(edited.features[0]!.geometry).reverse()[0]![0] = -999;
+    (edited.features[1]!.properties as { name: string }).name = "MUTATED";
+    const again = loadMunicipalityBoundaries();
+    expect(ringOf(again.features[0]!.geometry)[0]).toEqual([x0, y0]);
+    expect(again.features[1]!.properties.name).toBe(pristine.features[1]!.properties.name);
+  });
+
   type Doc = { type: string; features: { type: string; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
   function badGeo(edit: (d: Doc) => unknown): string {
     const dir = mkdtempSync(join(tmpdir(), "innlandet-geo-"));

@@ -75,4 +75,17 @@ describe("demographicComponents", () => {
     const noBirths = frame([{ region: "x", start: 100, births: 1, deaths: 3, inn: 1, out: 1, end: 98 }]).drop("births");
     expect(() => demographicComponents(noBirths)).toThrow(/column 'births' not found/);
   });
+
+  it("refuses a repeated unit and year (pooling would count it twice), NaN or infinite counts, text counts and a missing unit", () => {
+    const row = { region: "a", start: 1000, births: 12, deaths: 10, inn: 50, out: 40, end: 1010 };
+    expect(() => demographicComponents(frame([row, row]))).toThrow(/region 'a' has 2 rows for year 2006: one row per unit and year/);
+    const f = frame([row]);
+    expect(() => demographicComponents(f.withColumns(pl.lit(NaN).alias("births")))).toThrow(/column 'births' has 1 NaN or infinite count/);
+    expect(() => demographicComponents(f.withColumns(pl.lit(Infinity).alias("in_migration")))).toThrow(/'in_migration' has 1 NaN or infinite/);
+    expect(() => demographicComponents(f.withColumns(pl.lit("12").alias("births")))).toThrow(/column 'births' must hold numbers, found String/);
+    expect(() => demographicComponents(f.withColumns(pl.lit(null).cast(pl.Utf8).alias("region")))).toThrow(/column 'region' has missing values/);
+    expect(() => demographicComponents(f.withColumns(pl.lit("2006").alias("year")))).toThrow(/'year' \(the year\) must be numeric/);
+    // two units in one year are two rows, not a repeat
+    expect(demographicComponents(frame([row, { ...row, region: "b" }])).height).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import { growthIndex, growthRate, IndicatorInputError } from "../../src/lib/index";
+import { bothPaths } from "../support/bothPaths";
 
 const df = pl.DataFrame({
   region: ["a", "a", "a", "b", "b"],
@@ -23,6 +24,14 @@ describe("growthRate", () => {
     );
     const zero = pl.DataFrame({ region: ["z", "z"], year: [1, 2], value: [0, 5] });
     expect(() => growthRate(zero, { region: "region", time: "year", value: "value", from: 1, to: 2 })).toThrow(IndicatorInputError);
+  });
+
+  it("refuses a region with neither date (it vanished from the result), on both paths", () => {
+    // a has 2001 and 2007; c only 2003 and 2005
+    const partial = pl.DataFrame({ region: ["a", "a", "c", "c"], year: [2001, 2007, 2003, 2005], value: [10, 12, 5, 6] });
+    const [small, polars] = bothPaths(() => growthRate(partial, { region: "region", time: "year", value: "value", from: 2001, to: 2007 }));
+    expect(small).toEqual({ error: "IndicatorInputError: growthRate: region 'c' lacks year 2001 and 2007" });
+    expect(polars).toEqual(small);
   });
 });
 

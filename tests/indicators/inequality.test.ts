@@ -45,6 +45,17 @@ describe("theil", () => {
     }
   });
 
+  it("a group holding nothing adds 0 within (its shares are 0/0), so between + within = T still", () => {
+    // a 10, b 20 (group x), c 0 (group y); N = 3, s = 1/3, 2/3, 0
+    // T = ⅓ ln 1 + ⅔ ln 2 = 0.462098…; between = 1 · ln(3 · 1 / 2) = ln 1.5 (y: s_g = 0 adds 0)
+    // within = 1 · T_x, T_x = ⅓ ln(2/3) + ⅔ ln(4/3) = 0.056633…
+    const df = pl.DataFrame({ unit: ["a", "b", "c"], pop: [10, 20, 0], grp: ["x", "x", "y"] });
+    const r = theil(df, { unit: "unit", value: "pop", group: "grp" }).toRecords()[0] as Record<string, number>;
+    expect(r["theil"]).toBeCloseTo((2 / 3) * Math.log(2), 12);
+    expect(r["between"]).toBeCloseTo(Math.log(1.5), 12);
+    expect(r["within"]).toBeCloseTo((1 / 3) * Math.log(2 / 3) + (2 / 3) * Math.log(4 / 3), 12);
+  });
+
   it("refuses a zero total and duplicate units", () => {
     expect(() => theil(pl.DataFrame({ unit: ["a", "b"], v: [0, 0] }), { unit: "unit", value: "v" })).toThrow(/total of 'v' is 0/);
     expect(() => theil(pl.DataFrame({ unit: ["a", "a"], v: [1, 2] }), { unit: "unit", value: "v" })).toThrow(IndicatorInputError);

@@ -38,6 +38,11 @@ describe("poolComponents", () => {
     expect(b["implied_net_migration_rate"] as number).toBeCloseTo((1000 * -1) / 498.5, 12);
   });
 
+  it("refuses fractional years (they were listed cut to whole years: 2005.5 as 2005)", () => {
+    const half = demographicComponents(df.withColumns(pl.col("year").add(0.5)));
+    expect(() => poolComponents(half)).toThrow(/poolComponents: column 'year' must hold whole years, found 2005.5/);
+  });
+
   it("pools within further keys and refuses an empty frame or a missing column", () => {
     const typed = demographicComponents(df).withColumns(pl.lit("city").alias("region_type"));
     expect(poolComponents(typed, { by: ["region_type"] }).toRecords()[0]).toMatchObject({ births: 25, deaths: 27, n_years: 3, net_migration: null });

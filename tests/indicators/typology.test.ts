@@ -22,6 +22,20 @@ describe("classifyGrowth", () => {
     expect(classifyGrowth(df, { populationChange: "pop", jobChange: "jobs", zeroAs: "decline" }).getColumn("growth_type").get(4)).toBe(3);
   });
 
+  it("a NaN change is missing, like a null (NaN > 0 is true in polars)", () => {
+    const nan = pl.DataFrame({ pop_pct: [NaN, 1.2, NaN, -0.5, 2], jobs_pct: [-3, NaN, NaN, NaN, 1] });
+    const out = classifyGrowth(nan, { populationChange: "pop_pct", jobChange: "jobs_pct" });
+    expect(out.getColumn("growth_type").toArray()).toEqual([null, null, null, null, 1]);
+    // integer changes work too (the NaN test casts them)
+    const ints = pl.DataFrame({ p: pl.Series("p", [1, -1], pl.Int64), j: pl.Series("j", [-2, -3], pl.Int64) });
+    expect(classifyGrowth(ints, { populationChange: "p", jobChange: "j" }).getColumn("growth_type").toArray()).toEqual([2, 4]);
+  });
+
+  it("refuses a text column in one line", () => {
+    const text = pl.DataFrame({ p: ["1.5"], j: [2] });
+    expect(() => classifyGrowth(text, { populationChange: "p", jobChange: "j" })).toThrow(/column 'p' must be numeric \(found String\)/);
+  });
+
   it("refuses a missing column", () => {
     expect(() => classifyGrowth(df, { populationChange: "population", jobChange: "jobs" })).toThrow(/column 'population' not found/);
   });

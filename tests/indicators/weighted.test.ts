@@ -87,6 +87,13 @@ describe("firmDynamics", () => {
     expect(() => firmDynamics(zero, { keys: ["region"], firmsStart: "firms", entries: "new", exits: "closed" })).toThrow(/is 0/);
   });
 
+  it("refuses NaN and infinite counts (NaN < 0 is false, so the sign test let NaN through) and text counts", () => {
+    const o = { keys: ["region"], firmsStart: "firms", entries: "new", exits: "closed" };
+    expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: [10], new: [NaN], closed: [0] }), o)).toThrow(/column 'new' must hold known finite counts ≥ 0/);
+    expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: [Infinity], new: [1], closed: [0] }), o)).toThrow(/column 'firms' must hold known finite/);
+    expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: ["10"], new: [1], closed: [0] }), o)).toThrow(/column 'firms' must hold numbers, found String/);
+  });
+
   it("the synthetic panel balances (end = start + entries − exits) and is reproducible", () => {
     const a = syntheticFirmPanel({ seed: 1 });
     expect(a.frameEqual(syntheticFirmPanel({ seed: 1 }))).toBe(true);

@@ -129,6 +129,9 @@ describe("a user's mapping file", () => {
     ["an empty region", (l) => l.map((x, i) => (i === 7 ? x.replace(",South,", ",,") : x)), "empty_region", /row 8.*column 'region'/],
     ["a region of two types", (l) => l.map((x, i) => (i === 9 ? x.replace(",city", ",small_town") : x)), "two_types", /row 10.*one type per region \('South' is 'city' on row 2\)/],
     ["a municipality left out", (l) => l.filter((_, i) => i !== 10), "missing", /every one of the 41 municipalities of Nordland.*1 left out/],
+    // rows are the file's lines: a blank line after line 5 moves the duplicate of line 4 to line 44 (was "row 43 … row 4"
+    // counted without the blank line, off by one after it)
+    ["a duplicate after a blank line", (l) => [...l.slice(0, 5), "", ...l.slice(5), l[3]!], "duplicate", /row 44.*already on row 4/],
   ];
   for (const [what, edit, problem, message] of cases) {
     it(`${what} is refused with one line naming the file and the row`, () => {

@@ -27,6 +27,22 @@ describe("harmoniseCodes", () => {
     ]);
   });
 
+  it("refuses a merger whose old codes differ in another column: their rows would not add up (they were kept apart, unsummed)", () => {
+    // Moss 0104 + Rygge 0136 → 3103 (2020): with the names kept, the two rows stayed apart (29 000 and 15 000)
+    const table = pl.DataFrame({ from: ["0104", "0136"], to: ["3103", "3103"] });
+    const named = pl.DataFrame({ municipality_code: ["0104", "0136"], municipality_name: ["Moss", "Rygge"], year: [2008, 2008], value: [29000, 15000] });
+    const o = { code: "municipality_code", table, value: "value", merges: "sum" as const };
+    expect(() => harmoniseCodes(named, o)).toThrow(/the old codes 0104, 0136 merged into 3103 differ in 'municipality_name'/);
+    expect(harmoniseCodes(named.drop("municipality_name"), o).toRecords()).toEqual([{ municipality_code: "3103", year: 2008, value: 44000 }]);
+    // a year one old code lacks: the new code's 2002 would be a part-sum
+    const gap = pl.DataFrame({ code: ["a", "b", "a"], year: [2001, 2001, 2002], value: [1, 2, 3] });
+    const ab = pl.DataFrame({ from: ["a", "b"], to: ["x", "x"] });
+    expect(() => harmoniseCodes(gap, { code: "code", table: ab, value: "value", merges: "sum" })).toThrow(/merged into x differ in 'year'/);
+    // missing columns: one line each (were polars' multi-line plan errors)
+    expect(() => harmoniseCodes(gap, { code: "code", table: ab, value: "pop", merges: "sum" })).toThrow(/column 'pop' \(the value\) not found/);
+    expect(() => harmoniseCodes(gap, { code: "code", table: ab.rename({ from: "code_2008" }) })).toThrow(/needs columns 'from' and 'to'/);
+  });
+
   it("refuses a split and an unknown code", () => {
     const split = pl.DataFrame({ from: ["a", "a", "b", "c"], to: ["x", "z", "y", "w"] });
     expect(() => harmoniseCodes(synthetic, { code: "code", table: split })).toThrow(/code a was split/);

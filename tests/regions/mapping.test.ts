@@ -2,6 +2,7 @@
  * Region mappings as data: loaded with their checks, and the reconstruction of
  * the report's 13 regions tested against KRD's published table.
  */
+import { bothPaths } from "../support/bothPaths";
 import { describe, expect, it } from "vitest";
 import * as pl from "nodejs-polars";
 import {
@@ -133,6 +134,47 @@ describe("toRegions", () => {
     ]);
     expect(() => toRegions(extra, loadMapping("report13"))).toThrow(IndicatorInputError);
   });
+
+  it("sums a region only whole: a year missing one of its municipalities is refused, on both paths (was a silent part-sum)", () => {
+    const pop = loadMunicipalPopulation().filter(pl.col("year").eq(2007));
+    // Dovre region = Dovre 0511 + Lesja 0512 (the report13 mapping); Lesja left out of 2007
+    const partial = pop.filter(pl.col("municipality_code_2008").neq(pl.lit("0512")));
+    const [small, polars] = bothPaths(() => toRegions(partial, loadMapping("report13")));
+    expect(small).toEqual({
+      error:
+        "IndicatorInputError: toRegions: region 'Dovre' lacks municipality 0512 in 2007: the sum of part of a region is not its value (leave the region out, or complete the data)",
+    });
+    expect(polars).toEqual(small);
+    // leaving the whole region out is fine: the other 15 regions are summed
+    const withoutDovre = partial.filter(pl.col("municipality_code_2008").neq(pl.lit("0511")));
+    expect(toRegions(withoutDovre, loadMapping("report13")).height).toBe(15);
+    // to region types the unit that must be whole is still the region: a type over whole regions is summed, a type
+    // holding part of a region is refused, naming the region
+    expect(toRegions(withoutDovre, loadMapping("report13"), { to: "region_type" }).height).toBe(3);
+    expect(() => toRegions(partial, loadMapping("report13"), { to: "region_type" })).toThrow(/region 'Dovre' lacks municipality 0512 in 2007/);
+    // presence is per year, not per further key: a municipality without a row for one sector is a zero, not a gap
+    const bySector = pl.DataFrame({
+      municipality_code_2008: ["0511", "0512", "0512"],
+      year: [2007, 2007, 2007],
+      sector: ["a", "a", "b"],
+      value: [1, 2, 3],
+    });
+    const dovre = toRegions(bySector, loadMapping("report13"), { keep: ["year", "sector"] });
+    expect(dovre.select("region", "sector", "value").toRecords()).toEqual([
+      { region: "Dovre", sector: "a", value: 3 },
+      { region: "Dovre", sector: "b", value: 3 },
+    ]);
+  });
+
+  it("numeric municipality codes against the mapping's text codes: one typed line on both paths (was a raw join error)", () => {
+    const numeric = pl.DataFrame({ municipality_code_2008: [403, 511], year: [2009, 2009], value: [10, 20] });
+    const [small, polars] = bothPaths(() => toRegions(numeric, loadMapping("report13")));
+    expect(polars).toEqual({
+      error:
+        'IndicatorInputError: toRegions: municipality codes are Float64 in the data (\'municipality_code_2008\') but String in the mapping (\'municipality_code_2008\'): cast both to text (codes such as "0403" keep their leading zero)',
+    });
+    expect(small).toEqual(polars);
+  });
 });
 
 describe("mappingSensitivity", () => {
@@ -149,6 +191,12 @@ describe("mappingSensitivity", () => {
     expect(s.toRecords()).toEqual([
       { id: "ch3.a", computed_report13: "2", verdict_report13: "contradicted", computed_ba2020: "1.2", verdict_ba2020: "corroborated", verdict_changes: true },
       { id: "ch3.b", computed_report13: "1", verdict_report13: "corroborated", computed_ba2020: "1", verdict_ba2020: "corroborated", verdict_changes: false },
+    ]);
+  });
+  it("a finding one mapping does not emit is shown so, not counted as a change of verdict", () => {
+    const s = mappingSensitivity({ report13: [f("ch3.only", "contradicted", 2)], ba2020: [] });
+    expect(s.toRecords()).toEqual([
+      { id: "ch3.only", computed_report13: "2", verdict_report13: "contradicted", computed_ba2020: "(not emitted)", verdict_ba2020: "(not emitted)", verdict_changes: false },
     ]);
   });
 });

@@ -115,6 +115,23 @@ describe("jsonStatToFrame", () => {
     ]);
   });
 
+  it("labels each category from the document, its code where it has none (was the text 'undefined'), whatever the dimensions' labels", () => {
+    const partial = dataset([["Region", "region", { "0402": "Kongsvinger", "0403": "Hamar" }]], [1, 2]);
+    delete (partial["dimension"] as Record<string, { category: { label: Record<string, string> } }>)["Region"]!.category.label["0403"];
+    expect(jsonStatToFrame(partial).getColumn("Region_label").toArray()).toEqual(["Kongsvinger", "0403"]);
+    // a dimension labelled with another dimension's id: Tid's labels stay the years
+    const clash = dataset(
+      [
+        ["Region", "region", { "0402": "Kongsvinger" }],
+        ["Tid", "Region", { "2000": "2000", "2001": "2001" }],
+      ],
+      [1, 2],
+    );
+    const f = jsonStatToFrame(clash);
+    expect(f.getColumn("Tid_label").toArray()).toEqual(["2000", "2001"]);
+    expect(f.getColumn("Region_label").toArray()).toEqual(["Kongsvinger", "Kongsvinger"]);
+  });
+
   it("refuses documents that are not JSON-stat 2 datasets or whose sizes do not add up", () => {
     expect(() => jsonStatToFrame({ class: "collection" }, "07459")).toThrow(SsbFormatError);
     expect(() => jsonStatToFrame({ ...doc, size: [2, 1, 2] }, "07459")).toThrow(/dimension 'Tid' has 3 categories but size says 2/);

@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { bootstrapInterval, StatisticsInputError } from "../../src/lib/stats";
 
 describe("bootstrapInterval", () => {
+  it("refuses a seed that is not a 32-bit integer (2**32, 1.5 and 'a' gave another seed's interval)", () => {
+    const x = [1, 2, 3, 4, 5, 6];
+    const y = [2, 1, 4, 3, 6, 5];
+    for (const seed of [2 ** 32, 2 ** 40, 1.5, "a" as unknown as number])
+      expect(() => bootstrapInterval(x, y, { seed })).toThrow(StatisticsInputError);
+    expect(() => bootstrapInterval(x, y, { seed: 1.5 })).toThrow(/seed/);
+    // seeds in range still reproduce
+    expect(bootstrapInterval(x, y, { seed: 7 })).toEqual(bootstrapInterval(x, y, { seed: 7 }));
+  });
+
   it("a perfectly monotone relation gives ρ = 1 on every resample that varies: [1, 1]", () => {
     const r = bootstrapInterval([1, 2, 3, 4, 5, 6], [10, 20, 30, 40, 50, 60], { draws: 500 });
     expect([r.estimate, r.low, r.high]).toEqual([1, 1, 1]);

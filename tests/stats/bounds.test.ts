@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allOf, cornerBounds, exceedsAtEveryValue, IndicatorInputError, roundingBounds, spreadBounds, weightedMeanBounds, weightedMeanBoundsBy } from "../../src/lib/index";
+import { allOf, cornerBounds, exceedsAtEveryValue, IndicatorInputError, printedBounds, roundingBounds, spreadBounds, weightedMeanBounds, weightedMeanBoundsBy } from "../../src/lib/index";
 
 describe("roundingBounds", () => {
   it("is the value ± half a unit of its last digit, clamped", () => {
@@ -124,6 +124,21 @@ describe("exceedsAtEveryValue", () => {
     // a NaN threshold made every comparison false, i.e. "surely not above"
     expect(() => exceedsAtEveryValue([20, 22], [10, 17], Number.NaN)).toThrow(/exceedsAtEveryValue: threshold must be finite/);
     expect(() => exceedsAtEveryValue([20, 22], [10, 17], Infinity)).toThrow(IndicatorInputError);
+  });
+
+  it("a difference equal to the threshold in exact arithmetic holds, whatever the subtraction's last bit", () => {
+    // "8,1" and "6,0" printed to one decimal: [8.05, 8.15] and [5.95, 6.05]; the smallest gap 8.05 − 6.05 is exactly 2
+    // (in floating point 1.9999999999999991), the largest 8.15 − 5.95 = 2.2
+    expect(printedBounds("8,1")[0] - printedBounds("6,0")[1]).toBeLessThan(2); // the floating-point fact the rule must absorb
+    expect(exceedsAtEveryValue(printedBounds("8,1"), printedBounds("6,0"), 2)).toBe(true);
+    expect(exceedsAtEveryValue(printedBounds("20,7"), printedBounds("18,6"), 2)).toBe(true); // 20.65 − 18.65 = 2
+    expect(exceedsAtEveryValue(printedBounds("9,1"), printedBounds("7,0"), 2)).toBe(true); // 9.05 − 7.05 = 2
+    // "2,0" − "0,1": at most 2.05 − 0.05 = 2 (reaches the threshold), at least 1.95 − 0.15 = 1.8: undecided, not false
+    expect(exceedsAtEveryValue(printedBounds("2,0"), printedBounds("0,1"), 2)).toBe("undecided");
+    // a true gap of 0 in exact arithmetic is not "more than 0": 0.3 − (0.1 + 0.2) is −5.6e-17
+    expect(exceedsAtEveryValue([0.3, 0.4], [0, 0.1 + 0.2])).toBe("undecided");
+    // the tolerance is about rounding, not a real gap: 1e-6 short of the threshold is not enough
+    expect(exceedsAtEveryValue([8.05, 8.15], [5.95, 6.050001], 2)).toBe("undecided");
   });
 });
 

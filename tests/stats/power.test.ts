@@ -8,6 +8,14 @@ import { StatisticsInputError, spearmanPower } from "../../src/lib/index";
 const se = (p: number, draws: number): number => Math.sqrt((p * (1 - p)) / draws);
 
 describe("spearmanPower", () => {
+  it("rejects only when p < α, as the association rule decides (a p equal to α is not a finding)", () => {
+    // n = 4, exact null of 24 orderings: the smallest one-sided p is 1/24 (ρ = −1). With α = 1/24 exactly no sample can
+    // have p < α, so the power is 0; a hair above, the samples with ρ = −1 (most of them at ρ = −0.99) are rejected.
+    const o = { n: 4, rho: -0.99, alternative: "less" as const, draws: 2000, seed: 1 };
+    expect(spearmanPower({ ...o, alpha: 1 / 24 }).power).toBe(0);
+    expect(spearmanPower({ ...o, alpha: 1 / 24 + 1e-9 }).power).toBeGreaterThan(0.5);
+  });
+
   it("n = 12, rho = −0.5, one-sided alpha 0.05: power ≈ 0.47", () => {
     // Independent references:
     // (a) Fisher z with Fieller's variance 1.06/(n − 3): population Spearman ρ_s = (6/π)·asin(−0.25) = −0.4826,

@@ -32,6 +32,11 @@ describe("printed figures as bounds", () => {
     expect(b[1]).toBeCloseTo(2.55, 12);
     expect(printedBounds("220.000")).toEqual([215000, 225000]); // a round figure: ± 5,000
     expect(printedBounds("82", 2)).toEqual([81, 83]); // 44 + 38: two rounded parts, ± 2 × 0.5
+    // thousands groups set off by spaces (also no-break) read as those set off by "." (the space was dropped: ± 0.5)
+    expect(printedBounds("220 000")).toEqual([215000, 225000]);
+    expect(printedBounds("220\u00a0000")).toEqual([215000, 225000]);
+    expect(printedBounds("4 503 436")).toEqual([4503435.5, 4503436.5]);
+    expect(printedBounds("1 234,5")).toEqual([1234.45, 1234.55]);
     expect(() => printedBounds("82", 0)).toThrow(FindingError);
   });
 
@@ -80,6 +85,15 @@ describe("bracketed", () => {
     expect(() => bracketed(norway, { at: 2000 })).toThrow(/not bracketed/);
     expect(() => bracketed(pl.DataFrame({ year: [1, 1], value: [1, 2] }), { at: 1 })).toThrow(/repeats/);
     expect(() => bracketed(norway, { value: "population", at: 2007 })).toThrow(/population/);
+  });
+  it("a null value is a missing year (never 0); NaN and infinite values are refused", () => {
+    // 2006 null: 2007 is bracketed by 2005 and 2008 (Math.min(null, x) would have given 0)
+    const gap = pl.DataFrame({ year: [2005, 2006, 2008], value: [4503436, null, 4737171] });
+    expect(bracketed(gap, { at: 2007 })).toEqual([4503436, 4737171]);
+    expect(bracketed(gap, { at: 2006 })).toEqual([4503436, 4737171]);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [null, 4737171] }), { at: 2007 })).toThrow(/not bracketed/);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [NaN, 4737171] }), { at: 2007 })).toThrow(/value NaN at year 2005/);
+    expect(() => bracketed(pl.DataFrame({ year: [2005, 2008], value: [1, Infinity] }), { at: 2007 })).toThrow(/Infinity/);
   });
 });
 

@@ -53,6 +53,18 @@ describe("permutationTest", () => {
     expect(permutationTest([1, 2, 3, 4], [4, 3, 2, 1], { alternative: "greater" }).pValue).toBe(1);
   });
 
+  it("a caller's statistic: shuffles that tie with the observed value count, though rounding splits them", () => {
+    // x repeats each value twice, so swapping the y of a pair gives the same Σ x·y; in floating point the sums differ
+    // in their last bits. Enumerated in exact fractions (Python's fractions.Fraction over all 720 orderings):
+    // 8 orderings have Σ x·y ≤ the observed one, so p = 8/720 (the old absolute tolerance of 1e-12 counted 4).
+    const x = [1.1, 1.1, 2.3, 2.3, 3.7, 3.7];
+    const y = [82188.3, 68227.4, 58264.6, 53034.8, 49509.1, 5702.1];
+    const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, v, i) => s + v * b[i]!, 0);
+    const r = permutationTest(x, y, { alternative: "less", statistic: dot });
+    expect([r.method, r.n]).toEqual(["exact", 720]);
+    expect(r.pValue).toBeCloseTo(8 / 720, 12);
+  });
+
   it("exact p for ρ = 0.8 with n = 5: orderings with ρ ≥ 0.8 are 5 of 120", () => {
     // ρ ≥ 0.8 ⇔ Σd² ≤ 4; the orderings that reach it are counted by brute force
     const x = [1, 2, 3, 4, 5];

@@ -12,7 +12,8 @@ import { dataDir, fileSpec, readManifest, readVerified, unlistedFiles, type Mani
 /**
  * Parsed tables by folder and manifest entry (which holds the sha256): the checksum is verified on every load,
  * and bytes that match it were parsed and validated before are not parsed again (a chapter loads the same
- * population files a dozen times, directly and through cross-file contracts). Each load gets its own row objects.
+ * population files a dozen times, directly and through cross-file contracts). Each load gets its own row objects and,
+ * for GeoJSON, its own features (a caller that reverses a ring for another library's winding changes no other load).
  */
 const parsed = new Map<string, Table>();
 const PARSED_KEEP = 32;
@@ -23,14 +24,21 @@ function loadShallow(path: string, dir: string, manifest: Manifest): Table {
   const bytes = readVerified(spec, dir);
   const key = `${dir}\u0000${JSON.stringify(spec)}`;
   const seen = parsed.get(key);
-  if (seen) return { ...seen, spec, rows: seen.rows.map((r) => ({ ...r })) };
+  if (seen) return { ...copyOf(seen), spec };
   const decoded = decodeUtf8(bytes, `data/${path}`);
   if (decoded.error !== undefined) throw new EncodingError({ file: `data/${path}` }, "UTF-8 text", decoded.error);
   const text = decoded.text;
   const table = spec.format === "geojson" ? parseGeoJsonTable(text, spec) : parseTable(text, spec);
   if (parsed.size >= PARSED_KEEP) parsed.delete(parsed.keys().next().value!);
-  parsed.set(key, { ...table, rows: table.rows.map((r) => ({ ...r })) });
+  parsed.set(key, copyOf(table));
   return table;
+}
+
+/** A table whose rows (and, for GeoJSON, features: properties and coordinates) no other load shares. */
+function copyOf(table: Table): Table {
+  const copy: Table = { ...table, rows: table.rows.map((r) => ({ ...r })) };
+  if ("collection" in table) (copy as Table & { collection: unknown }).collection = structuredClone((table as Table & { collection: unknown }).collection);
+  return copy;
 }
 
 function loadChecked(path: string, dir: string, manifest: Manifest, stack: string[]): Table {

@@ -12,7 +12,9 @@ export class LookupError extends FindingError {
     readonly what: string,
     readonly where: string,
     found: number,
+    /** Another reason than the count of rows (e.g. a key of the wrong type), said instead. */
+    detail?: string,
   ) {
-    super(`${where}: expected exactly one row for ${what}, found ${found}`);
+    super(detail ? `${where}: ${detail}` : `${where}: expected exactly one row for ${what}, found ${found}`);
   }
 }

@@ -11,7 +11,8 @@ import type { Finding } from "./types";
  * The mapping-dependent findings of several runs side by side, and whether their verdict changes.
  * @param runs the findings of one run per mapping, e.g. { report13: [...], ba2020: [...] }
  * @returns one row per mapping-dependent finding (its inputs include data/regions/mappings.csv):
- *   `id`, `computed_<mapping>` and `verdict_<mapping>` per mapping, and `verdict_changes`; sorted by id
+ *   `id`, `computed_<mapping>` and `verdict_<mapping>` per mapping ("(not emitted)" where a run has no such finding), and
+ *   `verdict_changes` (two runs that emitted it gave different verdicts); sorted by id
  * @example mappingSensitivity({ report13: a, ba2020: b }).filter(pl.col("verdict_changes"))
  */
 export function mappingSensitivity(runs: Record<string, Finding[]>): pl.DataFrame {
@@ -23,6 +24,7 @@ export function mappingSensitivity(runs: Record<string, Finding[]>): pl.DataFram
     columns[`computed_${n}`] = ids.map((id) => (byRun[k]!.has(id) ? formatValue(byRun[k]!.get(id)!.computed) : "(not emitted)"));
     columns[`verdict_${n}`] = ids.map((id) => byRun[k]!.get(id)?.verdict ?? "(not emitted)");
   });
-  columns["verdict_changes"] = ids.map((id) => new Set(byRun.map((m) => m.get(id)?.verdict)).size > 1);
+  // a change between verdicts given: a finding one mapping does not emit (its row says so) is not a change of verdict
+  columns["verdict_changes"] = ids.map((id) => new Set(byRun.flatMap((m) => (m.has(id) ? [m.get(id)!.verdict] : []))).size > 1);
   return pl.DataFrame(columns);
 }

@@ -19,19 +19,25 @@ export function roundingTolerance(decimals: number): number {
  * The precision of a number as printed in the report (Norwegian: decimal comma, "." between
  * thousands), as the decimals of its last significant digit. The rule: the last printed digit is
  * significant ("82" → 0, "18,7" → 1, "80" → 0), except that the trailing zeros of a number printed
- * with thousands groups are not ("220.000" → −4: a round figure, read to its last non-zero digit).
+ * with thousands groups are not ("220.000" → −4: a round figure, read to its last non-zero digit); groups separated by
+ * spaces ("220 000") are thousands groups too.
  * @example printedDecimals("220.000"); // -4
  * printedDecimals("18,7"); // 1
  */
 export function printedDecimals(printed: string): number {
-  const s = printed.trim().replace(/^[+−-]/, "").replace(/\s/g, "");
+  // a space (also no-break or thin) between digit groups is a thousands separator like "." ("220 000" as "220.000")
+  const s = printed
+    .trim()
+    .replace(/^[+−-]/, "")
+    .replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, "$1.")
+    .replace(/\s/g, "");
   if (!/^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+(,\d+)?$/.test(s)) throw new FindingError(`'${printed}' is not a number as printed (e.g. 220.000 or 18,7)`);
   const [int, dec] = s.split(",");
   if (dec !== undefined) return dec.length;
   if (!int!.includes(".")) return 0;
   const digits = int!.replace(/\./g, "");
   const zeros = /0*$/.exec(digits)![0].length;
-  return zeros === digits.length ? 0 : -zeros;
+  return zeros === digits.length || zeros === 0 ? 0 : -zeros;
 }
 
 /**

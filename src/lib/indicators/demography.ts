@@ -76,6 +76,21 @@ function exprs(o: typeof DEFAULTS) {
   };
 }
 
+/** Counts are finite numbers, the unit and the year are present and numeric (the year), one row per unit and year. */
+function checkUnitsAndCounts(fn: string, df: pl.DataFrame, o: typeof DEFAULTS): void {
+  for (const c of [o.start, o.end, o.births, o.deaths, o.inMigration, o.outMigration]) {
+    const s = df.getColumn(c);
+    if (!s.isNumeric() && s.dtype.variant !== "Null") throw new IndicatorInputError(fn, `column '${c}' must hold numbers, found ${s.dtype.variant}`);
+    const odd = df.filter(pl.col(c).cast(pl.Float64).isFinite().not()).height;
+    if (odd > 0) throw new IndicatorInputError(fn, `column '${c}' has ${odd} NaN or infinite count(s)`);
+  }
+  if (!df.getColumn(o.time).isNumeric()) throw new IndicatorInputError(fn, `column '${o.time}' (the year) must be numeric, found ${df.getColumn(o.time).dtype.variant}`);
+  for (const k of [o.region, o.time]) if (df.getColumn(k).nullCount() > 0) throw new IndicatorInputError(fn, `column '${k}' has missing values`);
+  const dup = df.filter(pl.struct([pl.col(o.region), pl.col(o.time)]).isDuplicated());
+  if (dup.height > 0)
+    throw new IndicatorInputError(fn, `${o.region} '${String(dup.getColumn(o.region).get(0))}' has ${dup.height} rows for ${o.time} ${String(dup.getColumn(o.time).get(0))}: one row per unit and year`);
+}
+
 /**
  * Components and rates per 1,000 mean population, per unit and year.
  * Migration may be null (not published); start, end, births and deaths may not.
@@ -109,6 +124,7 @@ export function demographicComponents(df: pl.DataFrame, opts: ComponentsOptions 
   for (const c of [o.start, o.end, o.births, o.deaths]) {
     if (df.getColumn(c).nullCount() > 0) throw new IndicatorInputError(fn, `column '${c}' has missing values`);
   }
+  checkUnitsAndCounts(fn, df, o);
   const e = cachedExprs("demographicComponents", keyOf(...Object.values(o)), () => exprs(o));
   for (const [c, negative] of e.negative) {
     if (df.filter(negative).height > 0) throw new IndicatorInputError(fn, `column '${c}' has negative counts`);

@@ -14,6 +14,7 @@
  * input checks cost little unless something is wrong.
  */
 import * as pl from "nodejs-polars";
+import { checkByNames } from "./keyChecks";
 import { Columns, checkComposition, col, inKeyOrder, looksValid, restoreNames, sqlName, sqlSelect, type RegionSectorOptions } from "./validate";
 
 export type DiversityOptions = RegionSectorOptions;
@@ -84,6 +85,7 @@ const EXTREME = M.gt(1e100)
 export function diversity(df: pl.DataFrame, opts: DiversityOptions): pl.DataFrame {
   const { region, sector, value } = opts;
   const by = opts.by ?? [];
+  checkByNames("diversity", by);
   const fullChecks = (): void => void checkComposition("diversity", df, [...by, region], sector, value);
   const columns = new Columns(df, [...by, region, sector], value);
   if (!looksValid(columns)) fullChecks();

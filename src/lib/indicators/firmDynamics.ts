@@ -36,8 +36,10 @@ export function firmDynamics(df: pl.DataFrame, opts: FirmDynamicsOptions): pl.Da
   const counts = [opts.firmsStart, opts.entries, opts.exits, ...(opts.firmsEnd ? [opts.firmsEnd] : [])];
   for (const c of [...opts.keys, ...counts]) if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found`);
   for (const c of counts) {
-    if (df.getColumn(c).nullCount() > 0 || df.filter(pl.col(c).lt(0)).height > 0)
-      throw new IndicatorInputError(fn, `column '${c}' must hold known counts ≥ 0`);
+    if (!df.getColumn(c).isNumeric()) throw new IndicatorInputError(fn, `column '${c}' must hold numbers, found ${df.getColumn(c).dtype.variant}`);
+    // NaN and infinity are not counts (NaN < 0 is false in polars, so the sign test alone let NaN through)
+    if (df.getColumn(c).nullCount() > 0 || df.filter(pl.col(c).lt(0).or(pl.col(c).cast(pl.Float64).isFinite().not())).height > 0)
+      throw new IndicatorInputError(fn, `column '${c}' must hold known finite counts ≥ 0`);
   }
   if (df.filter(pl.col(opts.firmsStart).eq(0)).height > 0)
     throw new IndicatorInputError(fn, `'${opts.firmsStart}' is 0 for some row: rates undefined`);

@@ -76,6 +76,9 @@ export function growthRate(df: pl.DataFrame, opts: GrowthOptions): pl.DataFrame 
   const joined = at(from, "value_from").join(at(to, "value_to"), { on: "region", how: "full", coalesce: true });
   const gap = joined.filter(pl.col("value_from").isNull().or(pl.col("value_to").isNull()));
   if (gap.height > 0) throw new IndicatorInputError(fn, `region '${String(gap.getColumn("region").get(0))}' lacks ${time} ${from} or ${to}`);
+  // a region with neither time point is in no side of the join: it would vanish from the result
+  const neither = clean.select(pl.col(region).alias("region")).unique().join(joined.select("region"), { on: "region", how: "anti" }).sort("region");
+  if (neither.height > 0) throw new IndicatorInputError(fn, `region '${String(neither.getColumn("region").get(0))}' lacks ${time} ${from} and ${to}`);
   const zero = joined.filter(pl.col("value_from").eq(0));
   if (zero.height > 0) throw new IndicatorInputError(fn, `region '${String(zero.getColumn("region").get(0))}' has ${value} = 0 in ${from}`);
   return joined

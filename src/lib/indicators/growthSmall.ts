@@ -22,12 +22,14 @@ export function growthRateSmall(df: pl.DataFrame, opts: GrowthOptions): pl.DataF
   if (kindOf(regionType) === "float" || kindOf(timeType) === "text") return undefined;
   const start = new Map<unknown, number>();
   const end = new Map<unknown, number>();
+  const regions = new Set<unknown>();
   for (const [r, t, v] of read.rows) {
+    regions.add(r);
     if (t === from) start.set(r, v as number);
     else if (t === to) end.set(r, v as number);
   }
-  // a time point absent from the data, a region lacking one of them: refusals
-  if (start.size === 0 || start.size !== end.size) return undefined;
+  // a time point absent from the data, a region lacking one of them (or both): refusals
+  if (start.size === 0 || start.size !== end.size || start.size !== regions.size) return undefined;
   const out: unknown[][] = [];
   for (const [r, f] of start) {
     const t = end.get(r);

@@ -16,6 +16,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { checkByNames, checkReferenceKey } from "./keyChecks";
 import {
   Columns,
   col,
@@ -94,6 +95,8 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const { region, sector, value, reference } = opts;
   const by = opts.by ?? [];
   const fn = "locationQuotient";
+  checkByNames(fn, by);
+  checkReferenceKey(fn, df, region, reference);
   const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
   const cols = new Columns(df, [...by, region, sector], value);
   if (!looksValid(cols)) fullChecks();

@@ -66,6 +66,11 @@ export function poolComponents(df: pl.DataFrame, opts: PoolOptions = {}): pl.Dat
   for (const c of [...by, time, ...NEEDED]) if (!df.columns.includes(c)) throw new IndicatorInputError("poolComponents", `column '${c}' not found`);
   if (df.height === 0) throw new IndicatorInputError("poolComponents", "the frame has no rows");
   const floatTime = df.getColumn(time).dtype.equals(pl.Float64);
+  // pooling sums calendar years: a fractional year would be listed cut to its whole part ("2005.5" as "2005")
+  if (floatTime) {
+    const odd = df.filter(pl.col(time).neq(pl.col(time).floor())).getColumn(time);
+    if (odd.length > 0) throw new IndicatorInputError("poolComponents", `column '${time}' must hold whole years, found ${String(odd.get(0))}`);
+  }
   const e = cachedExprs("poolComponents", keyOf(time, floatTime), () => exprs(time, floatTime));
   return df
     .sort([...by, time])

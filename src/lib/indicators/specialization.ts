@@ -7,6 +7,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { checkByNames, checkReferenceKey } from "./keyChecks";
 import { checkComposition, fractionOf, sumOver, type RegionSectorOptions } from "./validate";
 
 /** The complete grid `...by, region, sector, value` with zeros for absent combinations. */
@@ -44,6 +45,8 @@ export interface SpecializationOptions extends RegionSectorOptions {
 export function specialization(df: pl.DataFrame, opts: SpecializationOptions): pl.DataFrame {
   const fn = "specialization";
   const by = opts.by ?? [];
+  checkByNames(fn, by);
+  checkReferenceKey(fn, df, opts.region, opts.reference);
   const clean = checkComposition(fn, df, [...by, opts.region], opts.sector, opts.value);
   const grid = completeGrid(clean, by, opts.region, opts.sector, opts.value).withColumns(fractionOf("value", [...by, "region"]).alias("s"));
   let ref: pl.LazyDataFrame;
@@ -57,6 +60,12 @@ export function specialization(df: pl.DataFrame, opts: SpecializationOptions): p
     ref = grid.filter(pl.col("region").eq(pl.lit(opts.reference))).select(...by, "sector", pl.col("s").alias("s_ref"));
     if (ref.select(pl.len()).collectSync().getColumn("len").get(0) === 0) {
       throw new IndicatorInputError(fn, `reference region '${opts.reference}' not found in column '${opts.region}'`);
+    }
+    if (by.length) {
+      // every group needs its reference: a missing one would read as shares of 0 (K = 1 for any region)
+      const lacking = grid.select(...by).unique().join(ref.select(...by).unique(), { on: by, how: "anti" }).sort(by).collectSync();
+      if (lacking.height > 0)
+        throw new IndicatorInputError(fn, `reference region '${opts.reference}' is missing for ${by.map((b) => `${b} ${String(lacking.getColumn(b).get(0))}`).join(", ")}`);
     }
   }
   return grid
@@ -93,6 +102,7 @@ export function specialization(df: pl.DataFrame, opts: SpecializationOptions): p
 export function hoover(df: pl.DataFrame, opts: RegionSectorOptions): pl.DataFrame {
   const fn = "hoover";
   const by = opts.by ?? [];
+  checkByNames(fn, by);
   const clean = checkComposition(fn, df, [...by, opts.sector], opts.region, opts.value);
   return completeGrid(clean, by, opts.region, opts.sector, opts.value)
     .withColumns(

@@ -79,7 +79,8 @@ export function theil(df: pl.DataFrame, opts: TheilOptions): pl.DataFrame {
         .otherwise(pl.lit(0))
         .sum()
         .alias("between"),
-      pl.col("s_g").mul(pl.col("t_g")).sum().alias("within"),
+      // a group holding nothing (s_g = 0) adds 0: its members' shares of it are 0/0 (NaN), and 0 · NaN is NaN
+      pl.when(pl.col("s_g").gt(0)).then(pl.col("s_g").mul(pl.col("t_g"))).otherwise(pl.lit(0)).sum().alias("within"),
     );
   const keys = by.length ? by : ["__all"];
   return total

@@ -28,7 +28,11 @@ export const GROWTH_TYPE_LABELS: Record<number, string> = {
 function typeExpr(p: string, j: string, zero: NonNullable<ClassifyGrowthOptions["zeroAs"]>): pl.Expr {
   const up = (c: string): pl.Expr => (zero === "growth" ? pl.col(c).gtEq(0) : pl.col(c).gt(0));
   const down = (c: string): pl.Expr => (zero === "decline" ? pl.col(c).ltEq(0) : pl.col(c).lt(0));
+  // NaN is a missing change (polars orders NaN above every number: NaN > 0 would read as growth)
+  const nan = (c: string): pl.Expr => pl.col(c).cast(pl.Float64).isNan();
   return pl
+    .when(nan(p).or(nan(j)))
+    .then(pl.lit(null))
     .when(up(p).and(up(j)))
     .then(pl.lit(1))
     .when(up(p).and(down(j)))
@@ -52,14 +56,17 @@ function labelFrame(): pl.DataFrame {
 }
 
 /**
- * Adds `growth_type` (1–4, null when a change is missing or, by default, exactly 0)
+ * Adds `growth_type` (1–4, null when a change is missing (null or NaN) or, by default, exactly 0)
  * and `growth_type_label`; other columns are kept, row order unchanged.
  * @example
  * classifyGrowth(df, { populationChange: "pop_pct", jobChange: "jobs_pct" });
  */
 export function classifyGrowth(df: pl.DataFrame, opts: ClassifyGrowthOptions): pl.DataFrame {
   const { populationChange: p, jobChange: j } = opts;
-  for (const c of [p, j]) if (!df.columns.includes(c)) throw new IndicatorInputError("classifyGrowth", `column '${c}' not found`);
+  for (const c of [p, j]) {
+    if (!df.columns.includes(c)) throw new IndicatorInputError("classifyGrowth", `column '${c}' not found`);
+    if (!df.getColumn(c).isNumeric()) throw new IndicatorInputError("classifyGrowth", `column '${c}' must be numeric (found ${df.getColumn(c).dtype.variant})`);
+  }
   const zero = opts.zeroAs ?? "unclassified";
   const type = cachedExprs("classifyGrowth", keyOf(p, j, zero), () => typeExpr(p, j, zero));
   return df.withColumns(type).withRowIndex("__row").join(labelFrame(), { on: "growth_type", how: "left" }).sort("__row").drop("__row");

@@ -12,6 +12,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { checkByNames } from "./keyChecks";
 import { checkComposition, fractionOf, type RegionSectorOptions } from "./validate";
 
 export interface VarietyOptions extends RegionSectorOptions {
@@ -45,6 +46,7 @@ export interface VarietyOptions extends RegionSectorOptions {
 export function variety(df: pl.DataFrame, opts: VarietyOptions): pl.DataFrame {
   const fn = "variety";
   const by = opts.by ?? [];
+  checkByNames(fn, by, ["region", "sector", "value", "group"]);
   for (const c of ["sector", "group"])
     if (!opts.groups.columns.includes(c)) throw new IndicatorInputError(fn, `the groups frame needs columns 'sector' and 'group'`);
   const map = opts.groups.select(pl.col("sector").cast(pl.Utf8), pl.col("group").cast(pl.Utf8)).unique();

@@ -46,6 +46,13 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   const value = opts.value ?? "value";
   const keep = opts.keep ?? ["year"];
   const extra = to === "region" ? ["region_type", ...(mapping.columns.includes("report_region") ? ["report_region"] : [])] : [];
+  for (const [frame, c, what] of [[df, muni, "the data"], [mapping, code, "the mapping"]] as const)
+    if (!frame.columns.includes(c)) throw new IndicatorInputError("toRegions", `column '${c}' not found in ${what}`);
+  // SSB's codes are text ("0403"): a numeric column would lose the leading zero and cannot be joined with text
+  const [dataType, mapType] = [df.getColumn(muni).dtype, mapping.getColumn(code).dtype];
+  if (dataType.variant !== mapType.variant)
+    throw new IndicatorInputError("toRegions", `municipality codes are ${dataType.variant} in the data ('${muni}') but ${mapType.variant} in the mapping ('${code}'): cast both to text (codes such as "0403" keep their leading zero)`);
+  checkWholeRegions(df, mapping, { muni, code, to, keep });
   // small frames in plain TypeScript (aggregateSmall.ts); refusals and the rest here
   const small = toRegionsSmall(df, mapping, { muni, code, to, value, keep, extra });
   if (small) return small;
@@ -56,6 +63,39 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   }
   const joined = df.select(muni, ...keep, value).join(map, { on: muni, how: "left" });
   return sumBy(joined, { by: [to, ...extra, ...keep], value, keys: [muni, ...keep] });
+}
+
+/**
+ * A region is summed only whole: every municipality the mapping assigns to it must be in the data in each year summed
+ * (a region the data does not touch at all is simply absent, e.g. one left out by `completeFor`). Summing to region
+ * types, the unit that must be whole is still the region (a type is the sum of the whole regions given). Presence is
+ * judged per `year` when it is kept — not per sector or other keys, where a long frame may leave out zeros.
+ * @throws IndicatorInputError naming the region, the year and a municipality missing from it
+ */
+function checkWholeRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: { muni: string; code: string; to: string; keep: string[] }): void {
+  if (!mapping.columns.includes(opts.to)) return; // the refusal comes from the join below, as before
+  const o = { ...opts, to: mapping.columns.includes("region") ? "region" : opts.to };
+  const per = o.keep.includes("year") && df.columns.includes("year") ? ["year"] : [];
+  const members = mapping.filter(pl.col(o.to).isNotNull()).select(pl.col(o.code).alias(o.muni), pl.col(o.to).alias("__target")).unique();
+  const need = members.groupBy("__target").agg(pl.len().alias("__need"));
+  const partial = df
+    .select(o.muni, ...per)
+    .unique()
+    .join(members, { on: o.muni, how: "inner" })
+    .groupBy(["__target", ...per])
+    .agg(pl.len().alias("__have"))
+    .join(need, { on: "__target", how: "left" })
+    .filter(pl.col("__have").lt(pl.col("__need")))
+    .sort(["__target", ...per]);
+  if (partial.height === 0) return;
+  const region = partial.getColumn("__target").get(0);
+  const year = per.length ? partial.getColumn("year").get(0) : undefined;
+  const present = (per.length ? df.filter(pl.col("year").eq(pl.lit(year))) : df).select(o.muni);
+  const missing = members.filter(pl.col("__target").eq(pl.lit(region))).join(present, { on: o.muni, how: "anti" }).sort(o.muni);
+  throw new IndicatorInputError(
+    "toRegions",
+    `${o.to} '${String(region)}' lacks municipality ${String(missing.getColumn(o.muni).get(0))}${year !== undefined ? ` in ${String(year)}` : ""}: the sum of part of a region is not its value (leave the region out, or complete the data)`,
+  );
 }
 
 /**

@@ -40,7 +40,8 @@ export interface HarmoniseOptions {
 /**
  * Move a municipal series to another vintage of municipality codes with a correspondence table.
  * @returns `df` with `code` in the new vintage (merged rows summed when asked), sorted by code.
- * @throws IndicatorInputError for a code not in the table, a split, or a merger not asked for.
+ * @throws IndicatorInputError for a code not in the table, a split, a merger not asked for, a merger whose old codes
+ *   differ in another column (a name, or a year one of them lacks: the rows would not add up), or missing columns.
  * @example
  * harmoniseCodes(pop, { code: "municipality_code", table: loadCodeChanges2008To2020() });
  * // Kongsvinger's row: code "0402" becomes "3401"
@@ -49,6 +50,9 @@ export function harmoniseCodes(df: pl.DataFrame, opts: HarmoniseOptions): pl.Dat
   const fn = "harmoniseCodes";
   const { code, table } = opts;
   if (!df.columns.includes(code)) throw new IndicatorInputError(fn, `column '${code}' not found`);
+  for (const c of ["from", "to"])
+    if (!table.columns.includes(c)) throw new IndicatorInputError(fn, `the correspondence table needs columns 'from' and 'to' (found ${table.columns.join(", ")})`);
+  if (opts.value !== undefined && !df.columns.includes(opts.value)) throw new IndicatorInputError(fn, `column '${opts.value}' (the value) not found`);
   const pairs = table.select(pl.col("from").cast(pl.Utf8), pl.col("to").cast(pl.Utf8)).unique().sort(["from", "to"]);
   const splits = pairs.groupBy("from").agg(pl.col("to").count().alias("n")).filter(pl.col("n").gt(1)).sort("from");
   const used = df.select(pl.col(code).cast(pl.Utf8).alias("from")).unique();
@@ -72,6 +76,19 @@ export function harmoniseCodes(df: pl.DataFrame, opts: HarmoniseOptions): pl.Dat
     throw new IndicatorInputError(fn, `several old codes become one new code (a merger); pass merges: "sum" and the value column to add them up`);
   }
   const others = mapped.columns.filter((c) => c !== code && c !== opts.value);
+  // a column whose values differ between the old codes of one merger (a name; years one of them lacks) keeps their rows
+  // apart: the "sum" would be each old code alone, or a part of the new one
+  const withOld = df.withColumns(pl.col(code).cast(pl.Utf8).alias("__old")).join(pairs.rename({ from: "__old", to: "__new" }), { on: "__old", how: "left" });
+  const mergers = merged.getColumn("to").toArray() as string[];
+  for (const c of others) {
+    const perOld = withOld
+      .filter(pl.col("__new").isIn(mergers))
+      .groupBy(["__new", "__old"])
+      .agg(pl.col(c).cast(pl.Utf8).unique().sort().str.concat("|").alias("__set"));
+    const apart = perOld.groupBy("__new").agg(pl.col("__set").nUnique().alias("n"), pl.col("__old").sort().str.concat(", ").alias("olds")).filter(pl.col("n").gt(1)).sort("__new");
+    if (apart.height > 0)
+      throw new IndicatorInputError(fn, `the old codes ${String(apart.getColumn("olds").get(0))} merged into ${String(apart.getColumn("__new").get(0))} differ in '${c}': their rows would not add up (drop '${c}' first, or give every old code the same ${c} values)`);
+  }
   return mapped
     .groupBy([code, ...others])
     .agg(pl.col(opts.value).sum())

@@ -45,15 +45,22 @@ const REQUIRED = ["municipality_code", "region", "region_type"] as const;
 export function loadUserMapping(file: string, area: Area, dir: string = dataDir()): pl.DataFrame {
   if (!existsSync(file)) throw new MappingFileError("unreadable", { file }, "a readable CSV mapping file", "no such file");
   let records: string[][];
+  // each record's line in the file (blank lines skipped still count, as in an editor)
+  let lineOf: number[];
   try {
-    records = parse(readFileSync(file, "utf8"), { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    const parsed = parse(readFileSync(file, "utf8"), { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    records = parsed.map((p) => p.record);
+    lineOf = parsed.map((p) => p.info.lines);
   } catch (e) {
     throw new MappingFileError("unreadable", { file }, "well-formed CSV with the same number of fields on every row", String((e as Error).message));
   }
   const header = (records[0] ?? []).map((h) => h.trim());
   const missingCols = REQUIRED.filter((c) => !header.includes(c));
   if (missingCols.length > 0) {
-    throw new MappingFileError("header", { file, row: 1 }, `a header with the columns ${REQUIRED.join(", ")} (optional: municipality_name, note)`, header.join(","));
+    throw new MappingFileError("header", { file, row: lineOf[0] ?? 1 }, `a header with the columns ${REQUIRED.join(", ")} (optional: municipality_name, note)`, header.join(","));
   }
   const at = (rec: string[], col: string): string => (header.includes(col) ? (rec[header.indexOf(col)] ?? "").trim() : "");
   const names = new Map(
@@ -67,7 +74,7 @@ export function loadUserMapping(file: string, area: Area, dir: string = dataDir(
   const regionType = new Map<string, { type: string; row: number }>();
   const rows: Record<string, string>[] = [];
   records.slice(1).forEach((rec, k) => {
-    const row = k + 2;
+    const row = lineOf[k + 1]!;
     const [code, region, type] = [at(rec, "municipality_code"), at(rec, "region"), at(rec, "region_type")];
     const key = `municipality_code=${code}`;
     if (!names.has(code)) {

@@ -178,11 +178,17 @@ export function jsonStatToFrame(doc: unknown, table = "?"): pl.DataFrame {
         pl.Utf8,
       ),
     );
-    const dimLabel = (ds.Dimension(dim) as { label: string | null } | null)?.label ?? dim;
+    // each category's label from the document, its code where it has none (the toolkit's label table is keyed by the
+    // dimensions' labels, which may repeat another dimension's id, and gives "undefined" for a category without one)
+    const catLabels = (d.dimension?.[dim]?.category?.label ?? {}) as Record<string, unknown>;
     columns.push(
       pl.Series(
         `${dim}_label`,
-        labelled.map((r) => String(r[dimLabel] ?? r[dim])),
+        rows.map((r) => {
+          const code = String(r[dim]);
+          const label = catLabels[code];
+          return typeof label === "string" ? label : code;
+        }),
         pl.Utf8,
       ),
     );

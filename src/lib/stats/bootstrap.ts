@@ -29,7 +29,8 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * Percentile bootstrap interval of `statistic(x, y)`.
- * @throws StatisticsInputError for unequal or short inputs, level outside (0, 1), or when fewer than half the resamples give a value
+ * @throws StatisticsInputError for unequal or short inputs, level outside (0, 1), a seed that is not a 32-bit integer, or
+ *   when fewer than half the resamples give a value
  * @example
  * bootstrapInterval([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]); // { estimate: 1, low: 1, high: 1, … }
  */
@@ -45,7 +46,9 @@ export function bootstrapInterval(
   if (!(level > 0 && level < 1)) throw new StatisticsInputError(fn, "level in (0, 1)", String(level));
   const stat = opts.statistic ?? spearman;
   const n = x.length;
-  const rng = prand.xoroshiro128plus(opts.seed ?? 20091114);
+  // as permutationTest and spearmanPower: a seed outside 32-bit integers (2**32, 1.5, "a") would silently act as another
+  const seed = checkInteger(fn, "seed", opts.seed ?? 20091114, -(2 ** 31), 2 ** 31 - 1);
+  const rng = prand.xoroshiro128plus(seed);
   const values: number[] = [];
   const xs = new Array<number>(n);
   const ys = new Array<number>(n);

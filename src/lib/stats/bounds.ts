@@ -135,7 +135,8 @@ export function weightedMeanBoundsBy<U extends WeightedUnit>(units: readonly U[]
 /**
  * Does a exceed b by at least `threshold` (and by more than 0) at every value the bounds allow?
  * `true` when it does at every value, `false` when at none, `"undecided"` otherwise.
- * Bounds are read as closed, so two figures that can be equal never surely differ.
+ * Bounds are read as closed, so two figures that can be equal never surely differ; a difference within 1e-9 of the
+ * figures' size counts as equal (the rounding of the subtraction, not a difference of the figures).
  * @throws IndicatorInputError when a or b is not a finite [low, high] with low ≤ high, or the threshold is not finite
  * @example
  * exceedsAtEveryValue([18.5, 19.5], [16.5, 17.5]); // true (18.5 − 17.5 > 0)
@@ -147,7 +148,10 @@ export function exceedsAtEveryValue(a: Bounds, b: Bounds, threshold = 0): boolea
   checkBounds("exceedsAtEveryValue", "a", a);
   checkBounds("exceedsAtEveryValue", "b", b);
   if (typeof threshold !== "number" || !Number.isFinite(threshold)) throw new IndicatorInputError("exceedsAtEveryValue", `threshold must be finite, got ${threshold}`);
-  const holds = (d: number): boolean => d >= threshold && d > 0;
+  // closed bounds in floating point: 8.05 − 6.05 is 1.9999999999999991, so a difference within 1e-9 of the figures'
+  // size counts as equal (to the threshold, or to 0)
+  const tol = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]));
+  const holds = (d: number): boolean => d >= threshold - tol && d > tol;
   if (holds(a[0] - b[1])) return true;
   if (!holds(a[1] - b[0])) return false;
   return "undecided";

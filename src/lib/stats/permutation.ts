@@ -40,12 +40,19 @@ export interface PermutationResult {
   n: number;
 }
 
+/**
+ * How near a shuffle's statistic must come to the observed one to count as a tie. Spearman's ρ (the default) is computed
+ * exactly on half-integer ranks, its distinct values at least ~1e-7 apart for n up to a few hundred: 1e-12. A caller's
+ * statistic (e.g. Σ x·y over values in the ten thousands) splits a tie by rounding in proportion to its size: 1e-9 of
+ * max(1, |T_obs|).
+ */
 const EPS = 1e-12;
+const EPS_RELATIVE = 1e-9;
 
-function hit(t: number, obs: number, alt: Alternative): boolean {
-  if (alt === "less") return t <= obs + EPS;
-  if (alt === "greater") return t >= obs - EPS;
-  return Math.abs(t) >= Math.abs(obs) - EPS;
+function hit(t: number, obs: number, alt: Alternative, tol: number): boolean {
+  if (alt === "less") return t <= obs + tol;
+  if (alt === "greater") return t >= obs - tol;
+  return Math.abs(t) >= Math.abs(obs) - tol;
 }
 
 function* permutations(n: number): Generator<number[]> {
@@ -155,8 +162,9 @@ export function permutationTests(x: readonly number[], y: readonly number[], opt
   const values: readonly number[] = fast ? fast.values : y;
   const statOf = fast ? fast.rho : (shuffled: readonly number[]) => stat(x, shuffled);
   const hits: Record<Alternative, number> = { "two-sided": 0, less: 0, greater: 0 };
+  const tol = fast ? EPS : EPS_RELATIVE * Math.max(1, Math.abs(obs));
   const count = (t: number): void => {
-    for (const alt of ALTERNATIVES) if (hit(t, obs, alt)) hits[alt] += 1;
+    for (const alt of ALTERNATIVES) if (hit(t, obs, alt, tol)) hits[alt] += 1;
   };
   const results = (p: (h: number) => number, method: PermutationResult["method"], total: number): Record<Alternative, PermutationResult> => {
     const one = (alt: Alternative): PermutationResult => ({ statistic: obs, pValue: p(hits[alt]), method, n: total });

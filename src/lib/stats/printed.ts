@@ -106,8 +106,9 @@ export interface BracketOptions {
 /**
  * The value of a series at `at`: exact when the series has it, otherwise bounded by the values
  * at the nearest earlier and the nearest later time — valid only if the series moved in one
- * direction in between (say so where it is used).
- * @throws IndicatorInputError when `at` is missing and not bracketed on both sides, or a time repeats
+ * direction in between (say so where it is used). A null value counts as a missing time.
+ * @throws IndicatorInputError when `at` is missing and not bracketed on both sides, a time repeats or is null, or a
+ *   value is NaN or infinite
  * @example
  * bracketed(pl.DataFrame({ year: [2006, 2008], value: [4640219, 4737171] }), { at: 2007 }); // [4640219, 4737171]
  */
@@ -116,14 +117,18 @@ export function bracketed(df: pl.DataFrame, opts: BracketOptions): Bounds {
   const value = opts.value ?? "value";
   for (const c of [time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError("bracketed", `column '${c}' not found`);
   const rows = df.select(pl.col(time).cast(pl.Float64).alias("t"), pl.col(value).cast(pl.Float64).alias("v")).sort("t").toRecords() as {
-    t: number;
-    v: number;
+    t: number | null;
+    v: number | null;
   }[];
   if (new Set(rows.map((r) => r.t)).size !== rows.length) throw new IndicatorInputError("bracketed", `${time} repeats: one series at a time`);
-  const exact = rows.find((r) => r.t === opts.at);
+  const odd = rows.find((r) => r.t === null || (r.v !== null && !Number.isFinite(r.v)));
+  if (odd) throw new IndicatorInputError("bracketed", `${odd.t === null ? `a null ${time}` : `${value} ${odd.v} at ${time} ${odd.t}`}: expected a finite number or null`);
+  // a null value is a missing time: the bounds come from the nearest times with a value
+  const known = rows.filter((r): r is { t: number; v: number } => r.v !== null && r.t !== null);
+  const exact = known.find((r) => r.t === opts.at);
   if (exact) return [exact.v, exact.v];
-  const before = rows.filter((r) => r.t < opts.at).at(-1);
-  const after = rows.find((r) => r.t > opts.at);
+  const before = known.filter((r) => r.t < opts.at).at(-1);
+  const after = known.find((r) => r.t > opts.at);
   if (!before || !after) throw new IndicatorInputError("bracketed", `${time} ${opts.at} is missing and not bracketed by earlier and later values`);
   return [Math.min(before.v, after.v), Math.max(before.v, after.v)];
 }
