@@ -82,7 +82,7 @@ describe("demographicComponents", () => {
     const f = frame([row]);
     expect(() => demographicComponents(f.withColumns(pl.lit(NaN).alias("births")))).toThrow(/column 'births' has 1 NaN or infinite count/);
     expect(() => demographicComponents(f.withColumns(pl.lit(Infinity).alias("in_migration")))).toThrow(/'in_migration' has 1 NaN or infinite/);
-    expect(() => demographicComponents(f.withColumns(pl.lit("12").alias("births")))).toThrow(/column 'births' must hold numbers, found String/);
+    expect(() => demographicComponents(f.withColumns(pl.lit("12").alias("births")))).toThrow(/column 'births' must be numeric, found String/);
     expect(() => demographicComponents(f.withColumns(pl.lit(null).cast(pl.Utf8).alias("region")))).toThrow(/column 'region' has missing values/);
     expect(() => demographicComponents(f.withColumns(pl.lit("2006").alias("year")))).toThrow(/'year' \(the year\) must be numeric/);
     // two units in one year are two rows, not a repeat

@@ -33,7 +33,7 @@ describe("classifyGrowth", () => {
 
   it("refuses a text column in one line", () => {
     const text = pl.DataFrame({ p: ["1.5"], j: [2] });
-    expect(() => classifyGrowth(text, { populationChange: "p", jobChange: "j" })).toThrow(/column 'p' must be numeric \(found String\)/);
+    expect(() => classifyGrowth(text, { populationChange: "p", jobChange: "j" })).toThrow(/column 'p' must be numeric, found String/);
   });
 
   it("refuses a missing column", () => {

@@ -91,7 +91,7 @@ describe("firmDynamics", () => {
     const o = { keys: ["region"], firmsStart: "firms", entries: "new", exits: "closed" };
     expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: [10], new: [NaN], closed: [0] }), o)).toThrow(/column 'new' must hold known finite counts ≥ 0/);
     expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: [Infinity], new: [1], closed: [0] }), o)).toThrow(/column 'firms' must hold known finite/);
-    expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: ["10"], new: [1], closed: [0] }), o)).toThrow(/column 'firms' must hold numbers, found String/);
+    expect(() => firmDynamics(pl.DataFrame({ region: ["x"], firms: ["10"], new: [1], closed: [0] }), o)).toThrow(/column 'firms' must be numeric, found String/);
   });
 
   it("the synthetic panel balances (end = start + entries − exits) and is reproducible", () => {

@@ -15,6 +15,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { cachedExprs, keyOf } from "./exprCache";
+import { checkNumericColumn } from "./keyChecks";
 
 export interface ComponentsOptions {
   /** Unit column (municipality, region …); default `region`. */
@@ -79,12 +80,11 @@ function exprs(o: typeof DEFAULTS) {
 /** Counts are finite numbers, the unit and the year are present and numeric (the year), one row per unit and year. */
 function checkUnitsAndCounts(fn: string, df: pl.DataFrame, o: typeof DEFAULTS): void {
   for (const c of [o.start, o.end, o.births, o.deaths, o.inMigration, o.outMigration]) {
-    const s = df.getColumn(c);
-    if (!s.isNumeric() && s.dtype.variant !== "Null") throw new IndicatorInputError(fn, `column '${c}' must hold numbers, found ${s.dtype.variant}`);
+    checkNumericColumn(fn, df, c, { allowNull: true });
     const odd = df.filter(pl.col(c).cast(pl.Float64).isFinite().not()).height;
     if (odd > 0) throw new IndicatorInputError(fn, `column '${c}' has ${odd} NaN or infinite count(s)`);
   }
-  if (!df.getColumn(o.time).isNumeric()) throw new IndicatorInputError(fn, `column '${o.time}' (the year) must be numeric, found ${df.getColumn(o.time).dtype.variant}`);
+  checkNumericColumn(fn, df, o.time, { what: "the year" });
   for (const k of [o.region, o.time]) if (df.getColumn(k).nullCount() > 0) throw new IndicatorInputError(fn, `column '${k}' has missing values`);
   const dup = df.filter(pl.struct([pl.col(o.region), pl.col(o.time)]).isDuplicated());
   if (dup.height > 0)

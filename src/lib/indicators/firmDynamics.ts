@@ -12,6 +12,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+import { checkNumericColumn } from "./keyChecks";
 
 export interface FirmDynamicsOptions {
   /** Columns kept as keys (e.g. region, period). */
@@ -36,7 +37,7 @@ export function firmDynamics(df: pl.DataFrame, opts: FirmDynamicsOptions): pl.Da
   const counts = [opts.firmsStart, opts.entries, opts.exits, ...(opts.firmsEnd ? [opts.firmsEnd] : [])];
   for (const c of [...opts.keys, ...counts]) if (!df.columns.includes(c)) throw new IndicatorInputError(fn, `column '${c}' not found`);
   for (const c of counts) {
-    if (!df.getColumn(c).isNumeric()) throw new IndicatorInputError(fn, `column '${c}' must hold numbers, found ${df.getColumn(c).dtype.variant}`);
+    checkNumericColumn(fn, df, c);
     // NaN and infinity are not counts (NaN < 0 is false in polars, so the sign test alone let NaN through)
     if (df.getColumn(c).nullCount() > 0 || df.filter(pl.col(c).lt(0).or(pl.col(c).cast(pl.Float64).isFinite().not())).height > 0)
       throw new IndicatorInputError(fn, `column '${c}' must hold known finite counts ≥ 0`);

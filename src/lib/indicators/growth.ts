@@ -7,6 +7,7 @@ import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { growthIndexSmall, growthRateSmall } from "./growthSmall";
 import { checkLongFrame } from "./validate";
+import { checkNumericColumn } from "./keyChecks";
 
 export interface GrowthOptions {
   /** Column identifying the unit (region, municipality …). */
@@ -28,8 +29,8 @@ function checkTimeArg(fn: string, name: string, t: unknown): void {
  * (`df` has passed checkLongFrame, so the column exists and has no null).
  */
 function checkTimePoints(fn: string, df: pl.DataFrame, time: string, points: [string, number][]): void {
+  checkNumericColumn(fn, df, time, { what: "the time" });
   const s = df.getColumn(time);
-  if (!s.isNumeric()) throw new IndicatorInputError(fn, `column '${time}' (the time) must be numeric, found ${s.dtype.variant}`);
   for (const [name, t] of points) {
     if (df.filter(pl.col(time).eq(pl.lit(t))).height === 0) {
       throw new IndicatorInputError(fn, `${name} ${t} is not a value of column '${time}' (found ${String(s.min())}–${String(s.max())})`);

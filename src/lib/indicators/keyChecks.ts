@@ -1,10 +1,22 @@
 /**
- * Checks on the names and types of key columns that the composition indicators (location quotient, diversity,
+ * Checks on the names and types of columns that the composition indicators (location quotient, diversity,
  * specialisation, Hoover, variety, shift-share) need before they build their queries, so a caller's frame that the
  * query cannot take is refused in one line instead of a raw polars error.
  */
 import type * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
+
+/**
+ * A column of numbers (a Null-typed column, all missing, passes when `allowNull`); `what` says what it is for.
+ * @throws IndicatorInputError "column 'c' (what) must be numeric, found String"
+ * @example
+ * checkNumericColumn("shiftShare", df, "year", { what: "the time" });
+ */
+export function checkNumericColumn(fn: string, df: pl.DataFrame, column: string, opts: { what?: string; allowNull?: boolean } = {}): void {
+  const s = df.getColumn(column);
+  if (s.isNumeric() || (opts.allowNull && s.dtype.variant === "Null")) return;
+  throw new IndicatorInputError(fn, `column '${column}'${opts.what ? ` (${opts.what})` : ""} must be numeric, found ${s.dtype.variant}`);
+}
 
 /**
  * `by` columns may not take a name these functions use inside for the region, the sector, the value or a group.

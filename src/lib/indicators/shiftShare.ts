@@ -26,7 +26,7 @@
  */
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
-import { checkReferenceKey } from "./keyChecks";
+import { checkNumericColumn, checkReferenceKey } from "./keyChecks";
 import { NUMERIC, checkLongFrame, sqlName, sqlSelect, sqlText } from "./validate";
 
 export interface ShiftShareOptions {
@@ -125,7 +125,7 @@ function compute(df: pl.DataFrame, opts: ShiftShareOptions, em: boolean): pl.Dat
   for (const c of [region, sector, time, value]) if (!df.columns.includes(c)) throw new IndicatorInputError(FN, `column '${c}' not found`);
   const fnName = em ? "shiftShareEM" : FN;
   checkReferenceKey(fnName, df, region, reference);
-  if (!df.getColumn(time).isNumeric()) throw new IndicatorInputError(fnName, `column '${time}' (the time) must be numeric, found ${df.getColumn(time).dtype.variant}`);
+  checkNumericColumn(fnName, df, time, { what: "the time" });
   const q = sqlName;
   const isRef = reference === undefined ? "FALSE" : `${q(region)} = ${sqlText(reference)}`;
   const year = (y: number, name: string, ref: string): pl.LazyDataFrame =>

@@ -10,6 +10,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { cachedExprs, keyOf } from "./exprCache";
+import { checkNumericColumn } from "./keyChecks";
 
 export interface ClassifyGrowthOptions {
   populationChange: string;
@@ -65,7 +66,7 @@ export function classifyGrowth(df: pl.DataFrame, opts: ClassifyGrowthOptions): p
   const { populationChange: p, jobChange: j } = opts;
   for (const c of [p, j]) {
     if (!df.columns.includes(c)) throw new IndicatorInputError("classifyGrowth", `column '${c}' not found`);
-    if (!df.getColumn(c).isNumeric()) throw new IndicatorInputError("classifyGrowth", `column '${c}' must be numeric (found ${df.getColumn(c).dtype.variant})`);
+    checkNumericColumn("classifyGrowth", df, c);
   }
   const zero = opts.zeroAs ?? "unclassified";
   const type = cachedExprs("classifyGrowth", keyOf(p, j, zero), () => typeExpr(p, j, zero));
