@@ -17,6 +17,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { checkByNames, checkReferenceKey } from "./keyChecks";
+import { codeTextKeys } from "./keyCodes";
 import {
   Columns,
   col,
@@ -98,14 +99,18 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   checkByNames(fn, by);
   checkReferenceKey(fn, df, region, reference);
   const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
-  const cols = new Columns(df, [...by, region, sector], value);
-  if (!looksValid(cols)) fullChecks();
-  // partition keys: one packed number column where the keys are integers, else a struct of the columns
+  const keys = [...by, region, sector];
+  if (!looksValid(new Columns(df, keys, value))) fullChecks();
+  // partition keys: one packed number column where the keys are integers or coded text (keyCodes.ts), else a
+  // struct of the columns
+  const coded = codeTextKeys(df, keys);
+  const cols = new Columns(coded?.df ?? df, coded?.names ?? keys, value);
+  const [byK, regionK, sectorK] = coded ? [coded.names.slice(0, by.length), coded.names[by.length]!, coded.names[by.length + 1]!] : [by, region, sector];
   const q = sqlName;
-  const kr = packedKey(cols, [...by, region]);
-  const ks = packedKey(cols, [...by, sector]);
-  const kb = by.length ? packedKey(cols, by) : undefined;
-  const rowKey = kr && packInto(cols, kr, sector);
+  const kr = packedKey(cols, [...byK, regionK]);
+  const ks = packedKey(cols, [...byK, sectorK]);
+  const kb = by.length ? packedKey(cols, byK) : undefined;
+  const rowKey = kr && packInto(cols, kr, sectorK);
   const v = `CAST(${q(value)} AS DOUBLE)`;
   const items = [...by.map(q), `${q(region)} AS region`, `${q(sector)} AS sector`, `${v} AS value`];
   const structs: pl.Expr[] = [];
@@ -120,7 +125,7 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   if (by.length) key(kb, undefined, by, "__kb");
   if (rowKey) items.push(`${rowKey.sql} AS __k`);
   if (reference !== undefined) items.push(`CASE WHEN ${q(region)} = ${sqlText(reference)} THEN ${v} ELSE 0 END AS __e`);
-  const stage1 = sqlSelect(df, items);
+  const stage1 = sqlSelect(cols.df, items);
   let out = (structs.length ? stage1.withColumns(...structs) : stage1)
     .select(...[...by, "region", "sector", ...(rowKey ? ["__k"] : [])].map(col), ...windowExprs(by.length > 0, reference !== undefined))
     .withColumns(LQ)
