@@ -10,7 +10,8 @@ export const BENCH_JSON = join(RESULTS_DIR, "bench.json");
 /** The README's performance table, generated from BENCH_JSON. */
 export const BENCH_MD = join(RESULTS_DIR, "bench.md");
 
-export const DEFAULT_SCALES = [0.1, 1, 10];
+/** Scale 0: the notebook-sized frame (bench/synthetic.ts NOTEBOOK_SHAPE, 364 rows), written `notebook` in BENCH_SCALES. */
+export const DEFAULT_SCALES = [0, 0.1, 1, 10];
 
 /** A bench setting that cannot be used (one line; the script exits 2). */
 export class BenchArgumentError extends Error {
@@ -20,8 +21,8 @@ export class BenchArgumentError extends Error {
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * BENCH_SCALES: a comma list of distinct positive finite numbers (1 = 428 × 88 × 25 rows); unset or empty, the
- * default 0.1, 1 and 10.
+ * BENCH_SCALES: a comma list of distinct positive finite numbers (1 = 428 × 88 × 25 rows) and `notebook` (the
+ * notebook-sized frame of 364 rows, scale 0); unset or empty, the default notebook, 0.1, 1 and 10.
  * @throws BenchArgumentError naming the item that is not one
  * @example
  * parseBenchScales("0.1,1"); // [0.1, 1]
@@ -29,15 +30,15 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function parseBenchScales(text: string | undefined): number[] {
   if (text === undefined || text.trim() === "") return [...DEFAULT_SCALES];
-  const hint = "expected a comma list of positive numbers such as 0.1,1,10";
+  const hint = "expected a comma list of positive numbers and 'notebook', such as notebook,0.1,1,10";
   return text.split(",").map((raw, i, all) => {
     const item = raw.trim();
     const where = `BENCH_SCALES item ${i + 1} of '${text}'`;
     if (item === "") throw new BenchArgumentError(`${where} is empty; ${hint}`);
-    const x = Number(item);
-    if (!DECIMAL.test(item) || !Number.isFinite(x) || x <= 0)
+    const x = item === "notebook" ? 0 : Number(item);
+    if (item !== "notebook" && (!DECIMAL.test(item) || !Number.isFinite(x) || x <= 0))
       throw new BenchArgumentError(`${where} is '${item}', not a positive finite number; ${hint}`);
-    if (all.slice(0, i).some((y) => Number(y.trim()) === x)) throw new BenchArgumentError(`${where} repeats scale ${item}; give each scale once`);
+    if (all.slice(0, i).some((y) => (y.trim() === "notebook" ? 0 : Number(y.trim())) === x)) throw new BenchArgumentError(`${where} repeats scale ${item}; give each scale once`);
     return x;
   });
 }

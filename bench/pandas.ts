@@ -19,7 +19,7 @@ export type Kernel = "lq" | "diversity" | "shift-share" | "aggregate";
 export interface Pandas {
   version: string;
   load(p: Panel): Promise<void>;
-  run(kernel: Kernel, keys: KeyKind, order: RowOrder): Promise<Run>;
+  run(kernel: Kernel, keys: KeyKind, order: RowOrder, calls?: number): Promise<Run>;
   /** pandas' full output, every column as float64 (keys as their codes). */
   output(kernel: Kernel, keys: KeyKind, order: RowOrder): Promise<Record<string, Float64Array>>;
   /** Peak resident memory of the pandas process so far (MB). */
@@ -68,8 +68,9 @@ class PandasProcess implements Pandas {
     await this.ask({ cmd: "load", dir: this.dir, first: p.firstYear, last: p.firstYear + p.nYears - 1 });
   }
 
-  async run(kernel: Kernel, keys: KeyKind, order: RowOrder): Promise<Run> {
-    const r = await this.ask({ cmd: "run", kernel, keys, order });
+  /** CPU and wall time per call, over `calls` calls. */
+  async run(kernel: Kernel, keys: KeyKind, order: RowOrder, calls = 1): Promise<Run> {
+    const r = await this.ask({ cmd: "run", kernel, keys, order, calls });
     return { wall: r["wall"] as number, cpu: r["cpu"] as number };
   }
 

@@ -5,7 +5,7 @@
  * sizes scale the number of regions. The keys come as strings, as the
  * notebooks have them (municipality `M00012`, industry `S007`), or as Int32
  * codes; the rows in key order or shuffled; and a mapping of municipalities
- * to regions (about 6 each, scattered) for the region aggregation.
+ * to regions (about 6 each, scattered) for the region aggregation. Scale 0 is the notebook-sized case (364 rows).
  */
 import * as pl from "nodejs-polars";
 import * as prand from "pure-rand";
@@ -39,10 +39,16 @@ export const regionOf = (r: number, nRegions: number): number => r % regionsOf(n
 /** Type of region g (4 types). */
 export const typeOf = (g: number): number => g % 4;
 
+/** The notebook-sized case (BENCH_SCALES item `notebook`, scale 0): 13 regions × 14 industries × 2 years = 364 rows, the
+ * size of the frames the chapter notebooks pass (the report's 13 regions, two years of a growth period). */
+export const NOTEBOOK_SCALE = 0;
+export const NOTEBOOK_SHAPE = { nRegions: 13, nSectors: 14, nYears: 2 } as const;
+
 export function syntheticPanel(scale: number, seed = 2009): Panel {
-  const nRegions = Math.max(2, Math.round(428 * scale));
-  const nSectors = 88;
-  const nYears = 25;
+  const notebook = scale === NOTEBOOK_SCALE;
+  const nRegions = notebook ? NOTEBOOK_SHAPE.nRegions : Math.max(2, Math.round(428 * scale));
+  const nSectors = notebook ? NOTEBOOK_SHAPE.nSectors : 88;
+  const nYears = notebook ? NOTEBOOK_SHAPE.nYears : 25;
   const firstYear = 1984;
   const n = nRegions * nSectors * nYears;
   const region = new Int32Array(n);

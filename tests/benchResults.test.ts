@@ -24,14 +24,15 @@ describe("bench results", () => {
 
 describe("parseBenchScales", () => {
   it("takes a comma list of positive finite numbers, or the default scales when unset", () => {
-    expect(parseBenchScales(undefined)).toEqual([0.1, 1, 10]);
-    expect(parseBenchScales("")).toEqual([0.1, 1, 10]);
+    expect(parseBenchScales(undefined)).toEqual([0, 0.1, 1, 10]);
+    expect(parseBenchScales("")).toEqual([0, 0.1, 1, 10]);
+    expect(parseBenchScales("notebook,1")).toEqual([0, 1]); // the notebook-sized frame is scale 0
     expect(parseBenchScales("0.1")).toEqual([0.1]);
     expect(parseBenchScales("0.1, 1,2.5e0")).toEqual([0.1, 1, 2.5]);
     expect(parseBenchScales(".5")).toEqual([0.5]);
   });
 
-  it.each(["abc", "-1", "0", "0.1,,1", "1,", ",1", "Infinity", "1e999", "NaN", "0x10", "1 2", "1,1", "-0"])("refuses '%s' in one line", (text) => {
+  it.each(["abc", "-1", "0", "0.1,,1", "1,", ",1", "Infinity", "1e999", "NaN", "0x10", "1 2", "1,1", "-0", "notebook,notebook", "Notebook"])("refuses '%s' in one line", (text) => {
     let err: unknown;
     try {
       parseBenchScales(text);

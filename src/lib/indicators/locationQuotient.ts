@@ -18,6 +18,7 @@ import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { checkByNames, checkReferenceKey } from "./keyChecks";
 import { codeTextKeys } from "./keyCodes";
+import { locationQuotientSmall } from "./locationQuotientSmall";
 import {
   Columns,
   col,
@@ -98,6 +99,9 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   const fn = "locationQuotient";
   checkByNames(fn, by);
   checkReferenceKey(fn, df, region, reference);
+  // notebook-sized frames in plain TypeScript, where the result is the same (locationQuotientSmall.ts)
+  const small = locationQuotientSmall(df, { region, sector, value, reference, by });
+  if (small) return small;
   const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
   const keys = [...by, region, sector];
   if (!looksValid(new Columns(df, keys, value))) fullChecks();

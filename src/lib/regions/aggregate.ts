@@ -4,7 +4,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { sumBy } from "../indicators/aggregate";
-import { toRegionsSmall } from "./aggregateSmall";
+import { toRegionsSmall, wholeRegionsSmall } from "./aggregateSmall";
 
 export interface ToRegionsOptions {
   /** Column of `df` with the municipality code (default: `municipality_code_2008`, or `municipality_code_2024` when only that is present). */
@@ -76,6 +76,7 @@ function checkWholeRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: { muni
   if (!mapping.columns.includes(opts.to)) return; // the refusal comes from the join below, as before
   const o = { ...opts, to: mapping.columns.includes("region") ? "region" : opts.to };
   const per = o.keep.includes("year") && df.columns.includes("year") ? ["year"] : [];
+  if (wholeRegionsSmall(df, mapping, { muni: o.muni, code: o.code, to: o.to, per })) return; // small frames in plain TypeScript
   const members = mapping.filter(pl.col(o.to).isNotNull()).select(pl.col(o.code).alias(o.muni), pl.col(o.to).alias("__target")).unique();
   const need = members.groupBy("__target").agg(pl.len().alias("__need"));
   const partial = df

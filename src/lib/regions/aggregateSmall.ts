@@ -39,3 +39,38 @@ export function toRegionsSmall(
   ];
   return sumRows(rows, by, target.length + k, o.value);
 }
+
+/**
+ * `true` when every region the small frame touches is whole in each year (or over all rows when there is no
+ * year): the check of `checkWholeRegions` in plain TypeScript. `false` when a region may be partial or the frame
+ * is left to polars (too large, a column missing or of another type): the polars check then runs and names
+ * what is missing.
+ */
+export function wholeRegionsSmall(
+  df: pl.DataFrame,
+  mapping: pl.DataFrame,
+  o: { muni: string; code: string; to: string; per: string[] },
+): boolean {
+  const map = readRows(mapping, [o.code, o.to]);
+  const data = readRows(df, [o.muni, ...o.per]);
+  if (!map || !data || map.dtypes[0]!.variant !== data.dtypes[0]!.variant) return false;
+  const regionOf = new Map<unknown, unknown>();
+  const need = new Map<unknown, Set<unknown>>();
+  for (const [code, to] of map.rows) {
+    if (code === null || to === null) continue;
+    if (regionOf.has(code) && regionOf.get(code) !== to) return false; // one municipality in two regions: polars decides
+    regionOf.set(code, to);
+    (need.get(to) ?? need.set(to, new Set()).get(to)!).add(code);
+  }
+  const have = new Map<string, Set<unknown>>(); // "<year>\u0000<region>" → municipalities present
+  const regionAt = new Map<string, unknown>();
+  for (const [code, year] of data.rows) {
+    const to = regionOf.get(code);
+    if (to === undefined) continue;
+    const key = `${String(year)}\u0000${typeof to}:${String(to)}`;
+    regionAt.set(key, to);
+    (have.get(key) ?? have.set(key, new Set()).get(key)!).add(code);
+  }
+  for (const [key, present] of have) if (present.size < need.get(regionAt.get(key))!.size) return false;
+  return true;
+}
