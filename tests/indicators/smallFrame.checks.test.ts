@@ -120,6 +120,7 @@ describe("checks, sums and lookups on small frames: plain TypeScript and polars 
       ];
       if (damage === "repeated code") rows.push(["0403", "Hamar", "city", 3]);
       if (damage === "missing code") rows.shift();
+      if (damage === "two types") rows[2]![2] = "small_town"; // Hamar's municipalities of two types: no type follows from the region
       return castFrame({
         municipality_code_2008: { values: rows.map((r) => r[0]), dtype: pl.Utf8 },
         region: { values: rows.map((r) => r[1]), dtype: pl.Utf8 },
@@ -130,7 +131,7 @@ describe("checks, sums and lookups on small frames: plain TypeScript and polars 
     fc.assert(
       fc.property(
         long,
-        often("none", "repeated code", "missing code"),
+        often("none", "repeated code", "missing code", "two types"),
         fc.constantFrom("region", "region_type", "krd_type"),
         ({ df }, damage, to) => {
           // the long frame's regions become municipality codes
@@ -152,6 +153,26 @@ describe("checks, sums and lookups on small frames: plain TypeScript and polars 
       ),
       { numRuns: 40, seed: 1998 },
     );
+  });
+
+  it("toRegions: a region whose municipalities have two types keeps a row per type, on both paths (by hand)", () => {
+    const map = pl.DataFrame({
+      municipality_code_2008: ["0403", "0412", "0501"],
+      region: ["Hamar", "Hamar", "Lillehammer"],
+      region_type: ["city", "small_town", "city"],
+    });
+    const df = pl.DataFrame({ municipality_code_2008: ["0403", "0412", "0501"], year: [2001, 2001, 2001], value: [10, 5, 7] });
+    const [small, polars] = bothPaths(() => toRegions(df, map));
+    expect(small).toEqual(polars);
+    expect({ ...polars, dtypes: undefined }).toEqual({
+      columns: ["region", "region_type", "year", "value"],
+      dtypes: undefined,
+      rows: [
+        ["Hamar", "city", 2001, 10],
+        ["Hamar", "small_town", 2001, 5],
+        ["Lillehammer", "city", 2001, 7],
+      ],
+    });
   });
 
   it("one and num", () => {

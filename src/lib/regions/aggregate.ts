@@ -61,8 +61,21 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   if (unmapped.height > 0) {
     throw new IndicatorInputError("toRegions", `municipality ${String(unmapped.getColumn(muni).get(0))} is not in the mapping`);
   }
+  if (extra.length && followsFromTarget(map, to, extra, keep)) {
+    // region_type (and report_region) follow from the region: sum by the region alone, then add them (one key less
+    // to group and sort by, and one text column joined to the rows instead of three); the order is the same
+    const joined = df.select(muni, ...keep, value).join(map.select(muni, to), { on: muni, how: "left" });
+    const sums = sumBy(joined, { by: [to, ...keep], value, keys: [muni, ...keep] });
+    return sums.join(map.select(to, ...extra).unique(), { on: to, how: "left" }).select(to, ...extra, ...keep, value);
+  }
   const joined = df.select(muni, ...keep, value).join(map, { on: muni, how: "left" });
   return sumBy(joined, { by: [to, ...extra, ...keep], value, keys: [muni, ...keep] });
+}
+
+/** Whether every target of the mapping has one value of each `extra` column (and no target is null or kept). */
+function followsFromTarget(map: pl.DataFrame, to: string, extra: string[], keep: string[]): boolean {
+  if (extra.some((c) => keep.includes(c)) || keep.includes(to) || map.getColumn(to).nullCount() > 0) return false;
+  return map.select(to, ...extra).unique().height === map.select(to).unique().height;
 }
 
 /**
