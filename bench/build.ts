@@ -4,7 +4,8 @@
  * tslab's executor (`npm run nb`, the kernel's semantics), N times each (default 2; 3 for the module).
  *
  * Each command's total CPU (user + system of it and everything it started, from /usr/bin/time when installed) and
- * wall time are recorded with the 1-minute load average before and after. While `reproduce` runs, /proc is read
+ * wall time are recorded with the 1-minute load average before and after; before each, up to 45 s are given for the
+ * load of the one before to fade below 2. While `reproduce` runs, /proc is read
  * every 200 ms and each process it started is charged to a part — a notebook on its kernel, a notebook run as a
  * module for the sensitivity table, the Python runners, the site — so the table says where the CPU went (a
  * process's last 200 ms and processes shorter than that are not seen: the parts add up to a little less than
@@ -16,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { RESULTS_DIR } from "./output";
-import { partOf, type Proc } from "./buildParts";
+import { buildTable, partOf, type Measured, type Proc } from "./buildParts";
 
 const ROOT = join(__dirname, "..");
 const TICK = 100; // clock ticks per second on Linux (sysconf(_SC_CLK_TCK))
@@ -38,18 +39,15 @@ function readProcs(): Map<number, Proc> {
   return out;
 }
 
-interface Measured {
-  label: string;
-  wall: number;
-  cpu: number;
-  cpuFrom: "/usr/bin/time" | "/proc samples";
-  load: [number, number];
-  parts?: Record<string, number>;
-  ok: boolean;
+
+/** Wait (up to 45 s) for the 1-minute load average to fall below 2: the previous command's load fades first. */
+async function settle(): Promise<void> {
+  for (let waited = 0; waited < 45 && loadavg()[0]! >= 2; waited += 5) await new Promise((r) => setTimeout(r, 5000));
 }
 
 /** Run a command; its wall and CPU time, and with `sample`, the CPU of each part it started. */
-function measure(label: string, cmd: string[], sample: boolean): Promise<Measured> {
+async function measure(label: string, cmd: string[], sample: boolean): Promise<Measured> {
+  await settle();
   const timeBin = existsSync("/usr/bin/time");
   const argv = timeBin ? ["/usr/bin/time", "-f", "__time %U %S", ...cmd] : cmd;
   const load0 = loadavg()[0]!;
@@ -66,7 +64,13 @@ function measure(label: string, cmd: string[], sample: boolean): Promise<Measure
         for (let p = pid, hops = 0; p > 1 && hops < 50; p = procs.get(p)?.ppid ?? 0, hops += 1) if (p === child.pid) return true;
         return false;
       };
-      for (const [pid, p] of procs) if (pid !== child.pid && mine(pid)) seen.set(pid, { part: seen.get(pid)?.part ?? partOf(pid, procs), cpu: p.cpu });
+      for (const [pid, p] of procs) {
+        if (pid === child.pid || !mine(pid)) continue;
+        // a process seen between fork and exec has its parent's command line, or none: classify it again each time
+        const part = partOf(pid, procs);
+        const before = seen.get(pid)?.part;
+        seen.set(pid, { part: part === "other" && before ? before : part, cpu: p.cpu });
+      }
     }, 200);
     child.on("exit", (code) => {
       clearInterval(timer);
@@ -116,12 +120,11 @@ async function main(runs: number): Promise<void> {
   const report = { generated_by: "npm run bench:build (bench/build.ts)", started, finished: new Date().toISOString(), cpus: cpus().length, node: process.version, results };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, "build.json"), JSON.stringify(report, null, 1) + "\n");
-  for (const r of results.filter((x) => x.parts)) {
-    console.log(`\n${r.label}: CPU by part (s, from /proc samples)`);
-    for (const [part, cpu] of Object.entries(r.parts!).sort((a, b) => b[1] - a[1])) console.log(`  ${cpu.toFixed(1).padStart(6)}  ${part}`);
-  }
-  console.log("\nwrote bench/results/build.json");
+  const md = buildTable(results, report);
+  writeFileSync(join(RESULTS_DIR, "build.md"), md);
+  console.log(`\n${md}\nwrote bench/results/build.json and bench/results/build.md`);
 }
+
 
 const at = process.argv.indexOf("--runs");
 const runs = at > 0 ? Number(process.argv[at + 1]) : 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partOf, type Proc } from "../bench/buildParts";
+import { buildTable, partOf, type Measured, type Proc } from "../bench/buildParts";
 
 // command lines as /proc shows them during `npm run reproduce` (recorded from a run on this machine)
 const procs = new Map<number, Proc>([
@@ -21,5 +21,26 @@ describe("bench:build's parts", () => {
     expect(partOf(14, procs)).toBe("site: nbconvert");
     expect(partOf(15, procs)).toBe("kernel ?"); // a kernel whose runner is not known
     expect(partOf(16, procs)).toBe("other");
+  });
+});
+
+describe("bench:build's table", () => {
+  // figures as one run recorded them (bench/results/build.json of 2026-12-07, run 1 and a module run)
+  const results: Measured[] = [
+    { label: "reproduce, run 1", wall: 80.7, cpu: 148.8, cpuFrom: "/usr/bin/time", load: [0.75, 4.63], parts: { "kernel 03-structures": 24.9, "site: nbconvert": 3.2 }, ok: true },
+    { label: "chapter 3 as a module, run 1", wall: 5.9, cpu: 10, cpuFrom: "/usr/bin/time", load: [1.2, 1.3], ok: true },
+    { label: "chapter 3 on tslab's executor (npm run nb), run 1", wall: 15.4, cpu: 23.4, cpuFrom: "/usr/bin/time", load: [1, 1], ok: false },
+  ];
+  const md = buildTable(results, { started: "2026-12-07T06:00:00Z", cpus: 2, node: "v20.20.2" });
+
+  it("gives each command its target and verdict, computed from the figures", () => {
+    expect(md).toContain("| reproduce, run 1 | 80.7 | 148.8 | 0.75 → 4.63 | ≤ 45 s wall and ≤ 80 s CPU: **missed** |");
+    expect(md).toContain("| chapter 3 as a module, run 1 | 5.9 | 10.0 | 1.20 → 1.30 | ≤ 6 s: met |");
+    expect(md).toContain("| chapter 3 on tslab's executor (npm run nb), run 1 (FAILED) | 15.4 | 23.4 | 1.00 → 1.00 | ≤ 15 s: **missed** |");
+  });
+
+  it("lists reproduce's parts, largest first, and their sum", () => {
+    const rows = md.split("\n").filter((l) => /^\| (kernel|site|sum)/.test(l));
+    expect(rows).toEqual(["| kernel 03-structures | 24.9 |", "| site: nbconvert | 3.2 |", "| sum of the parts | 28.1 |"]);
   });
 });
