@@ -109,4 +109,13 @@ describe("locationQuotient on a coded frame (above CODE_ROWS rows, text keys, sh
     const withNull = df.withColumns(pl.when(pl.col("value").eq(pl.col("value").max())).then(pl.lit(null)).otherwise(pl.col("region")).alias("region"));
     expect(() => locationQuotient(withNull, o)).toThrow(/column 'region' has null keys/);
   });
+
+  it("is not misled by a column of the caller's that has a code column's name", () => {
+    const o = { region: "region", sector: "sector", value: "value", by: ["year"] };
+    const clash = df.withColumns(pl.lit(0).cast(pl.Int32).alias("__code_1"), pl.lit(0).cast(pl.Int32).alias("__code_2"));
+    const [a, b] = [locationQuotient(clash, o), locationQuotient(df, o)];
+    expect(a.columns).toEqual(b.columns);
+    // one comparison of the whole frame (a failing toEqual on 57 600 records would print for minutes)
+    expect(JSON.stringify(a.rows()) === JSON.stringify(b.rows())).toBe(true);
+  });
 });

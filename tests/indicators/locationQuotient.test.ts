@@ -71,4 +71,14 @@ describe("locationQuotient: panels and the all-regions reference", () => {
     expect(at(2001, "A", "x")).toBeCloseTo(0.75, 12);
     expect(at(2001, "B", "y")).toBeCloseTo(0.25 / (2 / 6), 12);
   });
+
+  it("keeps Int64 region codes beyond 2^53 apart (a packed 64-bit float key would merge them)", () => {
+    const region = pl.Series("region", ["-1", "-1", "9007199254740992", "9007199254740992", "9007199254740993", "9007199254740993"]).cast(pl.Int64);
+    const df = pl.DataFrame([region, pl.Series("sector", [1, 2, 1, 2, 1, 2], pl.Int32), pl.Series("value", [10, 10, 30, 10, 10, 30], pl.Int64)]);
+    const out = locationQuotient(df, { region: "region", sector: "sector", value: "value" });
+    // totals: sector 1 = 50, sector 2 = 50 of 100; …992 has 30 + 10, …993 has 10 + 30
+    expect(out.getColumn("share").toArray()).toEqual([50, 50, 75, 25, 25, 75]);
+    expect(out.getColumn("lq").toArray()).toEqual([1, 1, 1.5, 0.5, 0.5, 1.5]);
+  });
 });
+

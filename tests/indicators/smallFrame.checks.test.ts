@@ -175,6 +175,14 @@ describe("checks, sums and lookups on small frames: plain TypeScript and polars 
     });
   });
 
+  it("toRegions: a mapping row without a municipality code is no member of its region, on both paths", () => {
+    const map = pl.DataFrame({ municipality_code_2008: ["0101", "0102", null], region: ["A", "A", "A"], region_type: ["city", "city", "city"] });
+    const df = pl.DataFrame({ municipality_code_2008: ["0101", "0102"], year: [2001, 2001], value: [1, 2] });
+    const [small, polars] = bothPaths(() => toRegions(df, map));
+    expect(small).toEqual(polars);
+    expect("rows" in polars && polars.rows).toEqual([["A", "city", 2001, 3]]);
+  });
+
   it("one and num", () => {
     const df = castFrame({
       region: { values: ["Hamar", "Hamar", "Åsnes", "\u{1F600}", null, "Gjøvik"], dtype: pl.Utf8 },

@@ -20,8 +20,8 @@ export interface CodedKeys {
 const TEXT = new Set(["String", "Utf8"]);
 
 /**
- * Add a UInt32 code column for every text column among `keys` (a column named `__code_<i>` for the i-th key;
- * null keys get a null code). `undefined` when no key is text or the frame is below `CODE_ROWS` rows.
+ * Add a UInt32 code column for every text column among `keys` (named `__code_<i>` for the i-th key, with
+ * underscores added until no column of `df` has the name; null keys get a null code). `undefined` when no key is text or the frame is below `CODE_ROWS` rows.
  * @example
  * const c = codeTextKeys(df, ["year", "region", "sector"]); // c.names: ["year", "__code_1", "__code_2"]
  */
@@ -32,7 +32,8 @@ export function codeTextKeys(df: pl.DataFrame, keys: string[], minRows = CODE_RO
   let out = df;
   const names = keys.map((k, i) => {
     if (!TEXT.has(types.get(k) ?? "")) return k;
-    const code = `__code_${i}`;
+    let code = `__code_${i}`;
+    while (out.columns.includes(code)) code = `_${code}`;
     const dict = pl.DataFrame([df.getColumn(k).unique().sort()]).withRowIndex(code).select(k, code);
     out = out.join(dict, { on: k, how: "left" });
     return code;

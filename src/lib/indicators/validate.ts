@@ -250,6 +250,8 @@ export interface Packed {
 export function packInto(cols: Columns, key: Packed | undefined, col: string): Packed | undefined {
   if (!INTEGER.has(cols.dtype(col) ?? "")) return undefined;
   const [min, max] = cols.range(col);
+  // an Int64 beyond ±2^53 is not exact as a 64-bit float: distinct keys could fall together
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || max - Math.min(0, min) + 1 > 2 ** 53) return undefined;
   const lo = Math.min(0, min);
   const span = max - lo + 1;
   const c = lo === 0 ? sqlName(col) : `(CAST(${sqlName(col)} AS DOUBLE) + ${-lo})`;

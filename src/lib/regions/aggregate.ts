@@ -90,7 +90,11 @@ function checkWholeRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: { muni
   const o = { ...opts, to: mapping.columns.includes("region") ? "region" : opts.to };
   const per = o.keep.includes("year") && df.columns.includes("year") ? ["year"] : [];
   if (wholeRegionsSmall(df, mapping, { muni: o.muni, code: o.code, to: o.to, per })) return; // small frames in plain TypeScript
-  const members = mapping.filter(pl.col(o.to).isNotNull()).select(pl.col(o.code).alias(o.muni), pl.col(o.to).alias("__target")).unique();
+  // a mapping row without a code names no municipality (no data row can match it): not a member
+  const members = mapping
+    .filter(pl.col(o.to).isNotNull().and(pl.col(o.code).isNotNull()))
+    .select(pl.col(o.code).alias(o.muni), pl.col(o.to).alias("__target"))
+    .unique();
   const need = members.groupBy("__target").agg(pl.len().alias("__need"));
   const partial = df
     .select(o.muni, ...per)
