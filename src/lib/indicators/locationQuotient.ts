@@ -104,11 +104,13 @@ export function locationQuotient(df: pl.DataFrame, opts: LocationQuotientOptions
   if (small) return small;
   const fullChecks = (): void => void checkComposition(fn, df, [...by, region], sector, value);
   const keys = [...by, region, sector];
-  if (!looksValid(new Columns(df, keys, value))) fullChecks();
+  const plain = new Columns(df, keys, value);
+  if (!looksValid(plain)) fullChecks();
   // partition keys: one packed number column where the keys are integers or coded text (keyCodes.ts), else a
   // struct of the columns
   const coded = codeTextKeys(df, keys);
-  const cols = new Columns(coded?.df ?? df, coded?.names ?? keys, value);
+  // the statistics of the frame as given serve the packing too, unless codes were added (one more pass then)
+  const cols = coded ? new Columns(coded.df, coded.names, value) : plain;
   const [byK, regionK, sectorK] = coded ? [coded.names.slice(0, by.length), coded.names[by.length]!, coded.names[by.length + 1]!] : [by, region, sector];
   const q = sqlName;
   const kr = packedKey(cols, [...byK, regionK]);
