@@ -4,6 +4,7 @@
 import * as pl from "nodejs-polars";
 import { IndicatorInputError } from "../data/errors";
 import { sumBy } from "../indicators/aggregate";
+import { followsFromTarget, toRegionsLarge } from "./aggregateLarge";
 import { toRegionsSmall, wholeRegionsSmall } from "./aggregateSmall";
 
 export interface ToRegionsOptions {
@@ -52,6 +53,10 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   const [dataType, mapType] = [df.getColumn(muni).dtype, mapping.getColumn(code).dtype];
   if (dataType.variant !== mapType.variant)
     throw new IndicatorInputError("toRegions", `municipality codes are ${dataType.variant} in the data ('${muni}') but ${mapType.variant} in the mapping ('${code}'): cast both to text (codes such as "0403" keep their leading zero)`);
+  // large frames: the text coded by polars, one typed-array pass, the whole-region check in it (aggregateLarge.ts),
+  // when the result is sure to be the general path's; refusals and the rest below
+  const large = toRegionsLarge(df, mapping, { muni, code, to, value, keep, extra });
+  if (large) return large;
   checkWholeRegions(df, mapping, { muni, code, to, keep });
   // small frames in plain TypeScript (aggregateSmall.ts); refusals and the rest here
   const small = toRegionsSmall(df, mapping, { muni, code, to, value, keep, extra });
@@ -70,12 +75,6 @@ export function toRegions(df: pl.DataFrame, mapping: pl.DataFrame, opts: ToRegio
   }
   const joined = df.select(muni, ...keep, value).join(map, { on: muni, how: "left" });
   return sumBy(joined, { by: [to, ...extra, ...keep], value, keys: [muni, ...keep] });
-}
-
-/** Whether every target of the mapping has one value of each `extra` column (and no target is null or kept). */
-function followsFromTarget(map: pl.DataFrame, to: string, extra: string[], keep: string[]): boolean {
-  if (extra.some((c) => keep.includes(c)) || keep.includes(to) || map.getColumn(to).nullCount() > 0) return false;
-  return map.select(to, ...extra).unique().height === map.select(to).unique().height;
 }
 
 /**
