@@ -15,6 +15,7 @@
  */
 import * as pl from "nodejs-polars";
 import { CODE_ROWS } from "../indicators/keyCodes";
+import { codedFrame, type Dense } from "../indicators/denseKeys";
 import { NUMERIC } from "../indicators/validate";
 
 let minRows = CODE_ROWS;
@@ -26,31 +27,7 @@ export function setLargeAggregateRows(n: number): number {
   return old;
 }
 
-/** Integer key types whose typed arrays hold plain numbers. */
-const INT32 = new Set(["Int8", "Int16", "Int32", "UInt8", "UInt16", "UInt32"]);
 const LIMIT = Number.MAX_SAFE_INTEGER;
-
-/** A key column as dense codes 0 … span − 1 per row, and how to turn a code back into the column's value. */
-interface Dense {
-  codes: Int32Array;
-  span: number;
-  /** The output column for the given codes. */
-  decode: (codes: number[]) => pl.Series;
-}
-
-/** The codes of a numeric (categorical-code or integer) column, offset by its minimum; undefined when too sparse. */
-function offsets(values: ArrayLike<number>, maxSpan: number): { codes: Int32Array; lo: number; span: number } | undefined {
-  let [lo, hi] = [Infinity, -Infinity];
-  for (let r = 0; r < values.length; r += 1) {
-    const x = values[r]!;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  if (values.length === 0 || hi - lo + 1 > maxSpan) return undefined;
-  const codes = new Int32Array(values.length);
-  for (let r = 0; r < values.length; r += 1) codes[r] = values[r]! - lo;
-  return { codes, lo, span: hi - lo + 1 };
-}
 
 /** Whether every target of the mapping has one value of each `extra` column (and no target is null or kept). */
 export function followsFromTarget(map: pl.DataFrame, to: string, extra: string[], keep: string[]): boolean {
@@ -87,32 +64,18 @@ export function toRegionsLarge(
   const memberUnits = units.join(unitIds, { on: "__unit" });
   const need = new Int32Array(unitIds.height);
   for (const u of memberUnits.getColumn("__u").toArray() as number[]) need[u] += 1;
-  const types = new Map(df.columns.map((c, i) => [c, df.dtypes[i]!.variant]));
-  const text = (c: string): boolean => types.get(c) === "String";
-  if (!keys.every((c) => text(c) || INT32.has(types.get(c) ?? "")) || !NUMERIC.has(types.get(o.value) ?? "")) return undefined;
+  if (!NUMERIC.has(df.dtypes[df.columns.indexOf(o.value)]?.variant ?? "")) return undefined;
   const targets = map.select(o.to, ...o.extra).unique().sort(o.to);
   const members = map.select(o.muni, o.to).join(targets.select(o.to).withRowIndex("__t"), { on: o.to });
   if (members.select(o.muni).unique().height !== members.height) return undefined; // mapped twice: the general path says so
 
-  // text keys as categorical codes (a number per distinct text), in one select; no key or value may be null
-  const phys = df.select(...keys.map((k) => (text(k) ? pl.col(k).cast(pl.Categorical).toPhysical() : pl.col(k))), pl.col(o.value).cast(pl.Float64));
-  if ([...keys, o.value].some((c) => phys.getColumn(c).nullCount() > 0)) return undefined;
+  // the keys as codes (text through categoricals: denseKeys.ts); no key or value may be null
   const maxSpan = 8 * n + 1_000_000;
-  const codesOf = (k: string): ReturnType<typeof offsets> => offsets(phys.getColumn(k).toTypedArray() as ArrayLike<number>, maxSpan);
-  /** A text key's codes (less their minimum) and its distinct texts with their code `__p`, sorted: each code's first row. */
-  const textKey = (k: string): { codes: Int32Array; lo: number; span: number; dict: pl.DataFrame } | undefined => {
-    const x = codesOf(k);
-    if (!x) return undefined;
-    const first = new Int32Array(x.span).fill(-1);
-    for (let r = 0; r < n; r += 1) if (first[x.codes[r]!]! < 0) first[x.codes[r]!] = r;
-    const rows: number[] = [];
-    const codes: number[] = [];
-    first.forEach((r, c) => r >= 0 && (rows.push(r), codes.push(c)));
-    return { ...x, dict: pl.DataFrame([pl.Series("__p", codes, pl.Int32), df.getColumn(k).gather(rows)]).sort(k) };
-  };
+  const f = codedFrame(df, keys, o.value, maxSpan);
+  if (!f) return undefined;
 
   // the municipality: its code for the duplicate check, and its target's number
-  const muni: { codes: Int32Array; lo: number; span: number; dict?: pl.DataFrame } | undefined = text(o.muni) ? textKey(o.muni) : codesOf(o.muni);
+  const muni: { codes: Int32Array; lo: number; span: number; dict?: pl.DataFrame } | undefined = f.text(o.muni) ? f.textKey(o.muni) : f.codes(o.muni);
   if (!muni) return undefined;
   const targetOf = new Int32Array(muni.span).fill(-1);
   const known = muni.dict ? muni.dict.join(members, { on: o.muni, how: "inner" }) : members;
@@ -130,27 +93,16 @@ export function toRegionsLarge(
   // each kept key as dense codes in sort order: a text key's code → its rank; an integer key less its minimum
   const dense: Dense[] = [];
   for (const k of o.keep) {
-    if (text(k)) {
-      const x = textKey(k);
-      if (!x) return undefined;
-      const rank = new Int32Array(x.span);
-      (x.dict.getColumn("__p").toArray() as number[]).forEach((code, r) => (rank[code] = r));
-      const codes = new Int32Array(n);
-      for (let r = 0; r < n; r += 1) codes[r] = rank[x.codes[r]!]!;
-      dense.push({ codes, span: x.dict.height, decode: (c) => x.dict.getColumn(k).gather(c) });
-    } else {
-      const x = codesOf(k);
-      if (!x) return undefined;
-      const dtype = df.getColumn(k).dtype;
-      dense.push({ ...x, decode: (c) => pl.Series(k, c.map((v) => v + x.lo), dtype) });
-    }
+    const d = f.dense(k);
+    if (!d) return undefined;
+    dense.push(d);
   }
   const groups = dense.reduce((s, d) => s * d.span, targets.height);
   const rows = dense.reduce((s, d) => s * d.span, muni.span);
   if (groups > maxSpan || rows > 8 * maxSpan) return undefined;
 
   // one pass: whole values, no duplicate (municipality, kept keys), Σ into the dense array
-  const value = phys.getColumn(o.value).toTypedArray() as Float64Array;
+  const value = f.value();
   const sums = new Float64Array(groups);
   const present = new Uint8Array(groups);
   const seen = new Uint8Array(rows);
