@@ -20,7 +20,7 @@ export interface Codes {
 
 /** A key as codes in sort order, and the column's values for given codes. */
 export interface Dense extends Codes {
-  decode: (codes: number[]) => pl.Series;
+  decode: (codes: Int32Array) => pl.Series;
 }
 
 /**
@@ -90,7 +90,12 @@ export function codedFrame(df: pl.DataFrame, keys: string[], value: string, maxS
       const x = codes(k);
       if (!x) return undefined;
       const dtype = df.getColumn(k).dtype;
-      return { ...x, decode: (c) => pl.Series(k, c.map((v) => v + x.lo), dtype) };
+      const decode = (c: Int32Array): pl.Series => {
+        const values = new Float64Array(c.length);
+        for (let i = 0; i < c.length; i += 1) values[i] = c[i]! + x.lo;
+        return pl.Series(k, values, pl.Float64).cast(dtype);
+      };
+      return { ...x, decode };
     }
     const x = textKey(k);
     if (!x) return undefined;
@@ -98,7 +103,14 @@ export function codedFrame(df: pl.DataFrame, keys: string[], value: string, maxS
     (x.dict.getColumn("__p").toArray() as number[]).forEach((code, r) => (rank[code] = r));
     const ranked = new Int32Array(n);
     for (let r = 0; r < n; r += 1) ranked[r] = rank[x.codes[r]!]!;
-    return { codes: ranked, lo: 0, span: x.dict.height, decode: (c) => x.dict.getColumn(k).gather(c) };
+    // codes back to texts by replaceStrict (a typed array in, one native pass; a gather would need a JS array)
+    const texts = x.dict.getColumn(k).toArray() as string[];
+    const decode = (c: Int32Array): pl.Series =>
+      pl
+        .DataFrame([pl.Series("__c", c, pl.Int32)])
+        .select(pl.col("__c").replaceStrict(texts.map((_, i) => i), texts).alias(k))
+        .getColumn(k);
+    return { codes: ranked, lo: 0, span: x.dict.height, decode };
   };
   return { df, text, codes, textKey, dense, value: () => phys.getColumn(value).toTypedArray() as Float64Array };
 }

@@ -157,7 +157,7 @@ export function toRegionsLarge(
   let count = 0;
   for (let g = 0; g < groups; g += 1) count += present[g]!;
   const tIdx = new Array<number>(count);
-  const keyIdx = dense.map(() => new Array<number>(count));
+  const keyIdx = dense.map(() => new Int32Array(count));
   const out = new Float64Array(count);
   for (let g = 0, i = 0; g < groups; g += 1) {
     if (!present[g]) continue;
