@@ -1,7 +1,7 @@
 /**
  * patches/nodejs-polars+0.25.2.patch (applied by `patch-package` on `npm ci`): in nodejs-polars' four wrapper
- * factories (`_Expr`, `_Series`, `_DataFrame`, `_LazyDataFrame`) the computed members (`[Symbol.toStringTag]`,
- * `[inspect]`, `[Symbol.iterator]`, `[jupyterDisplay]`) are moved to the end of the object literal. Before them, V8
+ * factories (`_Expr`, `_Series`, `_DataFrame`, `_LazyDataFrame`) the computed members (`[Symbol.toStringTag]` — a
+ * method or a getter —, `[inspect]`, `[Symbol.iterator]`, `[jupyterDisplay]`) are moved to the end of the object literal. Before them, V8
  * built every member after the first computed key through a fresh hidden class (a descriptor array copied per
  * member): about 1.5 ms and 300 KB of garbage per wrapper. The patch changes no behaviour; these tests check that
  * it is applied (they fail on the unpatched package) and that the moved members still work.
@@ -25,8 +25,8 @@ function literalMembers(factory: (...a: never[]) => unknown): { name: string; co
   const end = lines.findIndex((l, i) => i > start && l === "    };");
   const members: { name: string; computed: boolean }[] = [];
   for (const line of lines.slice(start + 1, end)) {
-    const m = /^ {8}(\*?\[[^\]]+\]|(?:get |set |async )?[A-Za-z_$][\w$]*)\s*[(:,]/.exec(line);
-    if (m) members.push({ name: m[1]!, computed: m[1]!.replace(/^\*/, "").startsWith("[") });
+    const m = /^ {8}((?:get |set |async )?\*?\[[^\]]+\]|(?:get |set |async )?[A-Za-z_$][\w$]*)\s*[(:,]/.exec(line);
+    if (m) members.push({ name: m[1]!, computed: m[1]!.replace(/^(get |set |async )?\*?/, "").startsWith("[") });
   }
   return members;
 }
