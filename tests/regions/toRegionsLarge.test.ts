@@ -96,6 +96,53 @@ describe("toRegions' large path, by hand", () => {
   });
 });
 
+describe("toRegions' large path: faults a review reproduced (each test fails on the code before its fix)", () => {
+  const n = 25_000;
+  const years = pl.Series("year", [...Array(n).keys(), ...Array(n).keys()], pl.Int32);
+
+  it("a mapping row without a code, with integer codes from 0: municipality 0 stays in its own region", () => {
+    const df = pl.DataFrame({
+      municipality_code_2008: pl.Series("municipality_code_2008", [...Array(n).fill(0), ...Array(n).fill(1)], pl.Int32),
+      year: years,
+      value: Array(2 * n).fill(1),
+    });
+    const map = pl.DataFrame({
+      municipality_code_2008: pl.Series("municipality_code_2008", [0, 1, null], pl.Int32),
+      region: ["A", "A", "B"],
+      region_type: ["city", "city", "town"],
+    });
+    // the default row limit: 50 000 rows take the large path where it can
+    const out = toRegions(df, map);
+    expect(out.getColumn("region").unique().toArray()).toEqual(["A"]);
+    expect(out.getColumn("value").sum()).toBe(2 * n);
+    const [large, small, polars] = threePaths(() => toRegions(df, map));
+    expect(large).toEqual(polars);
+    expect(small).toEqual(polars);
+  });
+
+  it("a target column named like an internal column (__t) gives the general path's frame", () => {
+    const df = pl.DataFrame({ municipality_code_2008: [...Array(n).fill("01"), ...Array(n).fill("02")], year: years, value: Array(2 * n).fill(1) });
+    const map = pl.DataFrame({ municipality_code_2008: ["01", "02"], __t: ["x", "y"] });
+    const [large, , polars] = threePaths(() => toRegions(df, map, { to: "__t" }));
+    expect(large).toEqual(polars);
+    expect(toRegions(df, map, { to: "__t" }).columns).toEqual(["__t", "year", "value"]);
+  });
+
+  it("a float region column with −0 and NaN is left to the general path", () => {
+    const df = pl.DataFrame({
+      municipality_code_2008: ["01", "02", "03", "01", "02", "03"],
+      year: pl.Series("year", [2001, 2001, 2001, 2002, 2002, 2002], pl.Int32),
+      value: [1, 2, 4, 8, 16, 32],
+    });
+    const map = pl.DataFrame({ municipality_code_2008: ["02", "01", "03"], region: [0, -0, NaN], region_type: ["a", "a", "b"] });
+    setLargeAggregateRows(0);
+    expect(toRegionsLarge(df, map, o)).toBeUndefined();
+    const [large, small, polars] = threePaths(() => toRegions(df, map));
+    expect(large).toEqual(polars);
+    expect(small).toEqual(polars);
+  });
+});
+
 /** A seeded generator (mulberry32). */
 function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -4,6 +4,8 @@
  * every text key to a categorical (a number per distinct text, hashed natively); the codes then come out as typed
  * arrays. A text key's codes can be ranked (the rank of its text among the distinct texts, in polars' sort order,
  * so that packing codes gives the general path's sort order); an integer key's code is the value less its minimum.
+ * In this polars version categorical codes are shared by the whole process, so a text key's codes span every text cast
+ * so far; past `maxSpan` the caller gets `undefined` and takes its general path (speed only, never the result).
  */
 import * as pl from "nodejs-polars";
 

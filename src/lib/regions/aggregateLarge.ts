@@ -50,8 +50,11 @@ export function toRegionsLarge(
   if (n < minRows) return undefined;
   const keys = [o.muni, ...o.keep];
   const mine = [...keys, o.value];
-  if (mine.some((c) => c.startsWith("__")) || new Set([...mine, o.to, ...o.extra]).size !== mine.length + 1 + o.extra.length) return undefined;
+  const named = [...mine, o.to, ...o.extra];
+  if (named.some((c) => c.startsWith("__")) || new Set(named).size !== named.length) return undefined;
   if (![o.to, ...o.extra].every((c) => mapping.columns.includes(c))) return undefined;
+  // a float target: its −0 and NaN join and group otherwise than its distinct values come out (the general path)
+  if (["Float32", "Float64"].includes(mapping.getColumn(o.to).dtype.variant)) return undefined;
   const map = mapping.select(pl.col(o.code).alias(o.muni), o.to, ...o.extra);
   if (!followsFromTarget(map, o.to, o.extra, o.keep)) return undefined;
   // the unit that must be whole is the region (also when summing to types): the mapping's members of each
@@ -66,7 +69,11 @@ export function toRegionsLarge(
   for (const u of memberUnits.getColumn("__u").toArray() as number[]) need[u] += 1;
   if (!NUMERIC.has(df.dtypes[df.columns.indexOf(o.value)]?.variant ?? "")) return undefined;
   const targets = map.select(o.to, ...o.extra).unique().sort(o.to);
-  const members = map.select(o.muni, o.to).join(targets.select(o.to).withRowIndex("__t"), { on: o.to });
+  // a mapping row without a municipality code names no municipality (no data row can match it)
+  const members = map
+    .filter(pl.col(o.muni).isNotNull())
+    .select(o.muni, o.to)
+    .join(targets.select(o.to).withRowIndex("__t"), { on: o.to });
   if (members.select(o.muni).unique().height !== members.height) return undefined; // mapped twice: the general path says so
 
   // the keys as codes (text through categoricals: denseKeys.ts); no key or value may be null
@@ -82,13 +89,13 @@ export function toRegionsLarge(
   const [mc, tc] = [known.getColumn(muni.dict ? "__p" : o.muni).toArray() as number[], known.getColumn("__t").toArray() as number[]];
   const shift = muni.dict ? 0 : muni.lo;
   mc.forEach((m, j) => {
-    if (m - shift >= 0 && m - shift < muni.span) targetOf[m - shift] = tc[j]!;
+    if (typeof m === "number" && m - shift >= 0 && m - shift < muni.span) targetOf[m - shift] = tc[j]!;
   });
   const unitOf = new Int32Array(muni.span).fill(-1);
   const inUnits = muni.dict ? muni.dict.join(memberUnits, { on: o.muni, how: "inner" }) : memberUnits;
   const [uc, uu] = [inUnits.getColumn(muni.dict ? "__p" : o.muni).toArray() as number[], inUnits.getColumn("__u").toArray() as number[]];
   uc.forEach((m, j) => {
-    if (m - shift >= 0 && m - shift < muni.span) unitOf[m - shift] = uu[j]!;
+    if (typeof m === "number" && m - shift >= 0 && m - shift < muni.span) unitOf[m - shift] = uu[j]!;
   });
   // each kept key as dense codes in sort order: a text key's code → its rank; an integer key less its minimum
   const dense: Dense[] = [];
