@@ -1,6 +1,6 @@
 /**
  * Key columns of a large frame as dense integer codes in typed arrays, for the kernels' typed-array paths
- * (regions/aggregateLarge.ts, locationQuotientLarge.ts). polars does the part that touches text: one select casts
+ * (regions/aggregateLarge.ts). polars does the part that touches text: one select casts
  * every text key to a categorical (a number per distinct text, hashed natively); the codes then come out as typed
  * arrays. A text key's codes can be ranked (the rank of its text among the distinct texts, in polars' sort order,
  * so that packing codes gives the general path's sort order); an integer key's code is the value less its minimum.
@@ -10,7 +10,7 @@
 import * as pl from "nodejs-polars";
 
 /** Integer key types whose typed arrays hold plain numbers. */
-export const INT32 = new Set(["Int8", "Int16", "Int32", "UInt8", "UInt16", "UInt32"]);
+const INT32 = new Set(["Int8", "Int16", "Int32", "UInt8", "UInt16", "UInt32"]);
 
 /** A key as codes 0 … span − 1 per row. */
 export interface Codes {
